@@ -1,0 +1,122 @@
+# anjian — build, test and install.  `make run`, `make check`, `make bench`.
+# Every library comes through pkg-config; scripts/install-deps installs what
+# a fresh Debian 12 lacks before the first compile.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+VERSION := 0.1.0
+
+PKGS := libxml-2.0 glib-2.0 gobject-2.0 pangocairo pangoft2 cairo-pdf cairo-svg \
+        fontconfig yaml-0.1 libcmark-gfm
+TEST_PKGS := cmocka json-glib-1.0
+
+CC      ?= cc
+CSTD    := -std=c17 -D_GNU_SOURCE
+WARN    := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+ifdef CI
+WARN    += -Werror
+endif
+OPT     ?= -O2 -g
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -Isrc -DANJIAN_VERSION='"$(VERSION)"' \
+             -DANJIAN_DATADIR='"$(PREFIX)/share/anjian"' $(CFLAGS)
+
+# SANITIZE=1 builds into its own tree so both builds can coexist.
+ifdef SANITIZE
+BUILD   := build/san
+CFLAGS_ALL += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDSAN   := -fsanitize=address,undefined
+else
+BUILD   := build/rel
+LDSAN   :=
+endif
+
+DEPS_STAMP := build/.deps-ok
+
+# Evaluated lazily: pkg-config only runs once scripts/install-deps has run.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcmark-gfm-extensions -lm
+TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS))
+TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
+
+LIB_SRC  := $(sort $(shell find src -name '*.c' ! -name main.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB      := $(BUILD)/libanjian.a
+BIN      := $(BUILD)/anjian
+
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TEST_SUPPORT_SRC := $(sort $(wildcard tests/support/*.c))
+TEST_SUPPORT_OBJ := $(TEST_SUPPORT_SRC:%.c=$(BUILD)/%.o)
+
+# Modules add targets to these from mk/*.mk (tools, spec runners, ...).
+CHECK_TARGETS :=
+ALL_TARGETS   :=
+
+.PHONY: all deps run check check-unit check-e2e install clean bench fuzz
+all: anjian
+
+$(DEPS_STAMP): scripts/install-deps
+	@sh scripts/install-deps
+	@mkdir -p $(@D) && touch $@
+deps: $(DEPS_STAMP)
+
+anjian: $(BIN) $(ALL_TARGETS)
+ifndef SANITIZE
+	@ln -sf $(BIN) anjian
+endif
+
+$(BUILD)/%.o: %.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(BUILD)/src/main.o $(LIB)
+	$(CC) $(LDSAN) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
+
+$(BUILD)/tests/support/%.o: tests/support/%.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) $(TEST_CFLAGS) -Itests -MMD -MP -c $< -o $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) $(TEST_SUPPORT_OBJ) | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) $(TEST_CFLAGS) -Itests -MMD -MP -o $@ $< $(TEST_SUPPORT_OBJ) $(LIB) $(PKG_LIBS) $(TEST_LIBS) $(LDSAN)
+
+-include mk/*.mk
+
+# `make run`: render the sample data of data/ into output/.
+RUN_MONTH ?= $(shell sh scripts/latest-month data 2>/dev/null || echo 2026-03)
+run: anjian
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(date -d $(RUN_MONTH)-01 +%s 2>/dev/null || echo 0)} \
+	  ./$(BIN) build --data data --out output --month $(RUN_MONTH)
+	@echo "output written to output/ (open output/site/index.html)"
+
+check-unit: $(UNIT_BIN)
+	@sh tests/run-units $(UNIT_BIN)
+
+check-e2e: anjian
+	@ANJIAN=$(abspath $(BIN)) sh tests/run-e2e
+
+# The README's test command: everything, plain build and sanitizer build.
+check: anjian
+	$(MAKE) --no-print-directory check-unit $(CHECK_TARGETS)
+	$(MAKE) --no-print-directory check-e2e
+	$(MAKE) --no-print-directory SANITIZE=1 check-unit check-e2e-san
+
+check-e2e-san: anjian
+	@ANJIAN=$(abspath $(BIN)) ANJIAN_SAN=1 sh tests/run-e2e
+
+install: anjian
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/anjian/templates \
+	           $(DESTDIR)$(PREFIX)/share/anjian/schema $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/anjian
+	cp -R templates/. $(DESTDIR)$(PREFIX)/share/anjian/templates/
+	install -m 644 schema/*.rng $(DESTDIR)$(PREFIX)/share/anjian/schema/
+	install -m 644 man/anjian.1 $(DESTDIR)$(PREFIX)/share/man/man1/anjian.1
+
+clean:
+	rm -rf build anjian
+
+-include $(shell find build -name '*.d' 2>/dev/null)

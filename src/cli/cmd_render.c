@@ -1,0 +1,69 @@
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "html/html.h"
+#include "markdown/document.h"
+#include "pdf/pdf.h"
+#include "util/error.h"
+#include "util/epoch.h"
+
+static int render(const char *in, const char *out)
+{
+	GError *err = NULL;
+	char *text = NULL;
+	gsize len = 0;
+	AjDocument *doc = NULL;
+	int status = EX_OK;
+
+	if (!g_file_get_contents(in, &text, &len, &err)) {
+		fprintf(stderr, "anjian: %s: cannot read: %s\n", in, err->message);
+		g_error_free(err);
+		return EX_NOINPUT;
+	}
+	doc = aj_document_parse(text, len, in, &err);
+	if (doc == NULL)
+		goto fail;
+	if (g_str_has_suffix(out, ".pdf")) {
+		AjPdfOptions opts = { .creation_time = aj_source_date_epoch(), .context = NULL };
+		int pages = 0;
+		if (!aj_pdf_write(doc, &opts, out, &pages, &err))
+			goto fail;
+	} else if (!aj_html_write_page(doc, out, &err)) {
+		goto fail;
+	}
+	goto done;
+fail:
+	status = aj_error_report(err);
+	g_error_free(err);
+done:
+	aj_document_free(doc);
+	g_free(text);
+	return status;
+}
+
+int aj_cmd_render(int argc, char **argv)
+{
+	char *out = NULL;
+	GOptionEntry entries[] = {
+		{ "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "output file, .pdf or .html (required)",
+		  "FILE" },
+		{ NULL }
+	};
+	int status;
+
+	if (!aj_cli_parse("render", "Typeset one Markdown file (with optional YAML front matter) "
+				    "as a GB/T 9704 PDF or an HTML page.",
+			  entries, &argc, &argv))
+		return EX_USAGE;
+	if (out == NULL || argc != 2 ||
+	    !(g_str_has_suffix(out, ".pdf") || g_str_has_suffix(out, ".html"))) {
+		fprintf(stderr, "anjian render: %s\nTry 'anjian render --help'.\n",
+			argc != 2 ? "exactly one input FILE.md is required"
+				  : "--out FILE.pdf or --out FILE.html is required");
+		g_free(out);
+		return EX_USAGE;
+	}
+	status = render(argv[1], out);
+	g_free(out);
+	return status;
+}

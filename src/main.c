@@ -1,0 +1,55 @@
+/* anjian: safety-supervision data in, official documents out. */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "cli/cli.h"
+
+static const char usage[] =
+	"Usage: anjian COMMAND [OPTIONS]\n"
+	"\n"
+	"Turns safety-supervision data (XML) into the documents of a Safety\n"
+	"Production Committee: bulletins, publicity lists, rectification tables.\n"
+	"\n"
+	"Commands:\n"
+	"  check   --data DIR                    validate a data directory\n"
+	"  build   --data DIR --out DIR --month YYYY-MM [--as-of YYYY-MM-DD] [--jobs N]\n"
+	"                                        build every document of a month\n"
+	"  render  FILE.md --out FILE.pdf|FILE.html\n"
+	"                                        typeset one Markdown file\n"
+	"\n"
+	"Options:\n"
+	"  --help      show this help (also after a command)\n"
+	"  --version   show the version\n"
+	"\n"
+	"Exit status follows sysexits.h: 0 success, 64 usage, 65 data error,\n"
+	"66 missing input, 73/74 output errors.\n";
+
+int main(int argc, char **argv)
+{
+	/* Output must not depend on the user's locale; only messages may. */
+	setlocale(LC_ALL, "C.UTF-8");
+
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return EX_USAGE;
+	}
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+		fputs(usage, stdout);
+		return EX_OK;
+	}
+	if (strcmp(cmd, "--version") == 0) {
+		printf("anjian %s\n", ANJIAN_VERSION);
+		return EX_OK;
+	}
+	if (strcmp(cmd, "check") == 0)
+		return aj_cmd_check(argc - 1, argv + 1);
+	if (strcmp(cmd, "build") == 0)
+		return aj_cmd_build(argc - 1, argv + 1);
+	if (strcmp(cmd, "render") == 0)
+		return aj_cmd_render(argc - 1, argv + 1);
+	fprintf(stderr, "anjian: unknown command '%s'\nTry 'anjian --help'.\n", cmd);
+	return EX_USAGE;
+}

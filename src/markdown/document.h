@@ -1,0 +1,40 @@
+/* A document to typeset: the metadata of its YAML front matter and the
+ * cmark-gfm AST of its Markdown body (with the GFM table extension).
+ *
+ * Ownership: aj_document_parse() returns a document the caller frees with
+ * aj_document_free(), which frees the AST and every string in meta.
+ */
+#ifndef AJ_DOCUMENT_H
+#define AJ_DOCUMENT_H
+
+#include <cmark-gfm.h>
+#include <glib.h>
+
+typedef struct {
+	char *issuer;     /* 发文机关 (red header and signature), NULL when absent */
+	char *number;     /* 文号, e.g. 苏安办〔2026〕12号 */
+	char *title;
+	char *recipients; /* 主送, without the trailing "：" */
+	char *signature;  /* 署名 */
+	char *date;       /* 成文日期 as YYYY-MM-DD */
+	char *publicity;  /* "public" or "internal" */
+	char *cc;         /* 抄送 */
+	char *printer;    /* 印发机关 */
+	char *print_date; /* 印发日期 as YYYY-MM-DD */
+	char *subject, *keywords;
+	GPtrArray *attachments; /* char *: attachment titles, in order */
+} AjDocMeta;
+
+typedef struct {
+	AjDocMeta meta;
+	gboolean has_front_matter;
+	cmark_node *root;  /* owned */
+	char *source_name; /* for messages */
+	int body_line;     /* line of the source where the Markdown body starts */
+} AjDocument;
+
+AjDocument *aj_document_parse(const char *text, gsize len, const char *source_name,
+			      GError **err);
+void aj_document_free(AjDocument *doc);
+
+#endif

@@ -1,0 +1,28 @@
+/* Errors that reach a user.
+ *
+ * Every stage reports failure through a GError in the AJ_ERROR domain whose
+ * code is the sysexits.h status the program exits with, so the exit code is
+ * decided where the failure is understood and carried up unchanged.  The
+ * message names the file and line and says what to do; it never quotes an
+ * <informant> (the loader drops that text before anything can see it).
+ *
+ * Ownership: a GError set by a callee belongs to the caller, who frees it
+ * with g_error_free() or hands it further up with g_propagate_error().
+ */
+#ifndef AJ_ERROR_H
+#define AJ_ERROR_H
+
+#include <glib.h>
+#include <sysexits.h>
+
+#define AJ_ERROR (aj_error_quark())
+GQuark aj_error_quark(void);
+
+/* Prints "anjian: MESSAGE" to stderr and returns the exit status of err. */
+int aj_error_report(const GError *err);
+
+/* Prints "anjian: warning: MESSAGE" to stderr unless warnings are muted. */
+void aj_warn(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+void aj_warn_set_quiet(gboolean quiet);
+
+#endif
