@@ -52,7 +52,10 @@ TEST_SUPPORT_OBJ := $(TEST_SUPPORT_SRC:%.c=$(BUILD)/%.o)
 CHECK_TARGETS :=
 ALL_TARGETS   :=
 
+.DEFAULT_GOAL := all
 .PHONY: all deps run check check-unit check-e2e install clean bench fuzz
+-include mk/*.mk
+
 all: anjian
 
 $(DEPS_STAMP): scripts/install-deps
@@ -83,8 +86,6 @@ $(BUILD)/tests/support/%.o: tests/support/%.c | $(DEPS_STAMP)
 $(BUILD)/tests/%: tests/unit/%.c $(LIB) $(TEST_SUPPORT_OBJ) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) $(TEST_CFLAGS) -Itests -MMD -MP -o $@ $< $(TEST_SUPPORT_OBJ) $(LIB) $(PKG_LIBS) $(TEST_LIBS) $(LDSAN)
-
--include mk/*.mk
 
 # `make run`: render the sample data of data/ into output/.
 RUN_MONTH ?= $(shell sh scripts/latest-month data 2>/dev/null || echo 2026-03)
