@@ -63,7 +63,7 @@ char *aj_day_format(AjDay d, char buf[11])
 		return buf;
 	}
 	aj_day_ymd(d, &y, &m, &dd);
-	snprintf(buf, 11, "%04d-%02d-%02d", y, m, dd);
+	g_snprintf(buf, 11, "%04d-%02d-%02d", y, m, dd);
 	return buf;
 }
 
@@ -131,7 +131,7 @@ AjDay aj_month_last_day(AjMonth m)
 
 char *aj_month_format(AjMonth m, char buf[8])
 {
-	snprintf(buf, 8, "%04d-%02d", aj_month_year(m), aj_month_number(m));
+	g_snprintf(buf, 8, "%04d-%02d", aj_month_year(m), aj_month_number(m));
 	return buf;
 }
 
@@ -179,6 +179,6 @@ AjDay aj_quarter_last_day(AjQuarter q)
 
 char *aj_quarter_format(AjQuarter q, char buf[8])
 {
-	snprintf(buf, 8, "%04d-Q%d", aj_quarter_year(q), aj_quarter_number(q));
+	g_snprintf(buf, 8, "%04d-Q%d", aj_quarter_year(q), aj_quarter_number(q));
 	return buf;
 }
