@@ -1,15 +1,277 @@
-/* STUB: replaced by the typesetter (issue 5). */
 #include "markdown/document.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "markdown/front_matter.h"
 #include "util/error.h"
 
-AjDocument *aj_document_parse(const char *text, gsize len, const char *source_name, GError **err)
+/* cmark-gfm registers its extensions in a process-wide list without a lock;
+ * documents are parsed from several threads, so register exactly once. */
+static gpointer register_extensions(gpointer unused)
 {
-	g_set_error(err, AJ_ERROR, EX_SOFTWARE, "%s: Markdown documents are not implemented yet",
+	cmark_gfm_core_extensions_ensure_registered();
+	return NULL;
+}
+
+static void ensure_extensions(void)
+{
+	static GOnce once = G_ONCE_INIT;
+	g_once(&once, register_extensions, NULL);
+}
+
+/* Length of a line ending at text[i] ("\n" or "\r\n"), or 0. */
+static gsize eol_len(const char *text, gsize len, gsize i)
+{
+	if (i < len && text[i] == '\n')
+		return 1;
+	if (i + 1 < len && text[i] == '\r' && text[i + 1] == '\n')
+		return 2;
+	return 0;
+}
+
+/* TRUE when the line starting at text[i] is exactly `mark` ("---" or "...")
+ * maybe followed by blanks; *next gets the offset of the following line. */
+static gboolean is_fence_line(const char *text, gsize len, gsize i, const char *mark, gsize *next)
+{
+	gsize m = strlen(mark);
+	if (i + m > len || memcmp(text + i, mark, m) != 0)
+		return FALSE;
+	i += m;
+	while (i < len && (text[i] == ' ' || text[i] == '\t'))
+		i++;
+	if (i == len) {
+		*next = len;
+		return TRUE;
+	}
+	gsize e = eol_len(text, len, i);
+	if (e == 0)
+		return FALSE;
+	*next = i + e;
+	return TRUE;
+}
+
+/* Splits off the front matter.  Sets *fm and *fm_len (or NULL), the body offset
+ * and the body's first line. */
+static gboolean split_front_matter(const char *text, gsize len, const char *source_name,
+				   const char **fm, gsize *fm_len, gsize *body, int *body_line,
+				   GError **err)
+{
+	gsize start = 0, open_end, i, next;
+	int line = 2;
+
+	*fm = NULL;
+	*fm_len = 0;
+	*body_line = 1;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		start = 3;
+	*body = start;
+	if (!is_fence_line(text, len, start, "---", &open_end))
+		return TRUE;
+	i = open_end;
+	while (i < len) {
+		if (is_fence_line(text, len, i, "---", &next) ||
+		    is_fence_line(text, len, i, "...", &next)) {
+			*fm = text + open_end;
+			*fm_len = i - open_end;
+			*body = next;
+			*body_line = line + 1;
+			return TRUE;
+		}
+		const char *nl = memchr(text + i, '\n', len - i);
+		i = nl ? (gsize)(nl - text) + 1 : len;
+		line++;
+	}
+	g_set_error(err, AJ_ERROR, EX_DATAERR,
+		    "%s:1: the front matter started by '---' is not closed; end it with a line "
+		    "'---' before the Markdown text",
 		    source_name);
+	return FALSE;
+}
+
+static gboolean check_utf8(const char *text, gsize len, const char *source_name, GError **err)
+{
+	const char *end = NULL;
+	int line = 1;
+
+	if (g_utf8_validate(text, (gssize)len, &end) && memchr(text, '\0', len) == NULL)
+		return TRUE;
+	if (end == NULL || end > text + len)
+		end = text + len;
+	for (const char *p = text; p < end; p++)
+		line += *p == '\n';
+	g_set_error(err, AJ_ERROR, EX_DATAERR,
+		    "%s:%d: the text is not valid UTF-8; save the file as UTF-8", source_name,
+		    line);
+	return FALSE;
+}
+
+static cmark_node *parse_markdown(const char *body, gsize len)
+{
+	cmark_parser *parser;
+	cmark_node *root;
+	static const char *const exts[] = { "table", "strikethrough", "autolink" };
+
+	ensure_extensions();
+	parser = cmark_parser_new(CMARK_OPT_SOURCEPOS);
+	for (gsize i = 0; i < G_N_ELEMENTS(exts); i++) {
+		cmark_syntax_extension *ext = cmark_find_syntax_extension(exts[i]);
+		if (ext != NULL)
+			cmark_parser_attach_syntax_extension(parser, ext);
+	}
+	cmark_parser_feed(parser, body, len);
+	root = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
+	return root;
+}
+
+int aj_document_line(const AjDocument *doc, cmark_node *node)
+{
+	int line = node ? cmark_node_get_start_line(node) : 0;
+	return doc->body_line + (line > 0 ? line - 1 : 0);
+}
+
+static void append_text(GString *s, cmark_node *node)
+{
+	for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			g_string_append(s, cmark_node_get_literal(c));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			g_string_append_c(s, ' ');
+			break;
+		default:
+			append_text(s, c);
+		}
+	}
+}
+
+char *aj_document_node_text(cmark_node *node)
+{
+	GString *s = g_string_new(NULL);
+	append_text(s, node);
+	return g_string_free(s, FALSE);
+}
+
+/* "附件12 标题" → 12 and the offset of "标题"; 0 when text is not one. */
+static int attachment_prefix(const char *text, const char **rest)
+{
+	static const char label[] = "附件";
+	const char *p;
+	int n = 0;
+
+	if (strncmp(text, label, sizeof label - 1) != 0)
+		return 0;
+	p = text + sizeof label - 1;
+	if (!g_ascii_isdigit(*p) || *p == '0')
+		return 0;
+	while (g_ascii_isdigit(*p) && n < 1000)
+		n = n * 10 + (*p++ - '0');
+	if (*p != '\0' && *p != ' ' && *p != '\t' && strncmp(p, "\xE3\x80\x80", 3) != 0 &&
+	    strncmp(p, "\xEF\xBC\x9A", 3) != 0 && *p != ':')
+		return 0; /* "附件1号文" is a heading, not an attachment */
+	while (*p == ' ' || *p == '\t' || *p == ':')
+		p++;
+	while (strncmp(p, "\xE3\x80\x80", 3) == 0 || strncmp(p, "\xEF\xBC\x9A", 3) == 0)
+		p += 3;
+	*rest = p;
+	return n;
+}
+
+gboolean aj_document_attachment(const AjDocument *doc, cmark_node *node, int *number,
+				char **title)
+{
+	const char *rest = NULL;
+	char *text;
+	int n;
+
+	if (cmark_node_get_type(node) != CMARK_NODE_HEADING ||
+	    cmark_node_get_heading_level(node) != 1)
+		return FALSE;
+	text = aj_document_node_text(node);
+	n = attachment_prefix(g_strstrip(text), &rest);
+	if (n > 0) {
+		*number = n;
+		if (*rest != '\0')
+			*title = g_strdup(rest);
+		else if (doc->meta.attachments && (guint)n <= doc->meta.attachments->len)
+			*title = g_strdup(g_ptr_array_index(doc->meta.attachments, n - 1));
+		else
+			*title = NULL;
+	}
+	g_free(text);
+	return n > 0;
+}
+
+static gboolean check_attachments(const AjDocument *doc, GError **err)
+{
+	int expect = 1, n;
+	char *title = NULL;
+	guint listed = doc->meta.attachments ? doc->meta.attachments->len : 0;
+
+	for (cmark_node *c = cmark_node_first_child(doc->root); c; c = cmark_node_next(c)) {
+		if (!aj_document_attachment(doc, c, &n, &title))
+			continue;
+		g_clear_pointer(&title, g_free);
+		if (n != expect || (listed > 0 && (guint)n > listed)) {
+			g_set_error(err, AJ_ERROR, EX_DATAERR,
+				    "%s:%d: attachment heading 附件%d should be 附件%d%s",
+				    doc->source_name, aj_document_line(doc, c), n, expect,
+				    listed > 0 && (guint)n > listed
+					    ? "; the front matter lists fewer attachments"
+					    : "; number attachments 1, 2, … in order");
+			return FALSE;
+		}
+		expect++;
+	}
+	if (listed > 0 && expect > 1 && (guint)(expect - 1) != listed) {
+		g_set_error(err, AJ_ERROR, EX_DATAERR,
+			    "%s:%d: the front matter lists %u attachments but the text has %d "
+			    "'# 附件N' headings; make them agree",
+			    doc->source_name, doc->body_line, listed, expect - 1);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+AjDocument *aj_document_parse(const char *text, gsize len, const char *source_name,
+			      GError **err)
+{
+	AjDocument *doc = g_new0(AjDocument, 1);
+	const char *fm = NULL;
+	gsize fm_len = 0, body = 0;
+
+	doc->source_name = g_strdup(source_name);
+	if (!check_utf8(text, len, source_name, err))
+		goto fail;
+	if (!split_front_matter(text, len, source_name, &fm, &fm_len, &body, &doc->body_line, err))
+		goto fail;
+	if (fm != NULL) {
+		doc->has_front_matter = TRUE;
+		if (!aj_front_matter_parse(fm, fm_len, source_name, 2, &doc->meta, err))
+			goto fail;
+	}
+	doc->root = parse_markdown(text + body, len - body);
+	if (!check_attachments(doc, err))
+		goto fail;
+	return doc;
+fail:
+	aj_document_free(doc);
 	return NULL;
 }
 
 void aj_document_free(AjDocument *doc)
 {
-	(void)doc;
+	if (doc == NULL)
+		return;
+	aj_front_matter_clear(&doc->meta);
+	if (doc->root)
+		cmark_node_free(doc->root);
+	g_free(doc->source_name);
+	g_free(doc);
 }

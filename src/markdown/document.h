@@ -37,4 +37,22 @@ AjDocument *aj_document_parse(const char *text, gsize len, const char *source_na
 			      GError **err);
 void aj_document_free(AjDocument *doc);
 
+/* The line of the source file where node starts (front matter included). */
+int aj_document_line(const AjDocument *doc, cmark_node *node);
+
+/* The plain text of node's inline content (text, code, breaks as spaces);
+ * the caller frees it. */
+char *aj_document_node_text(cmark_node *node);
+
+/* Attachments (附件) in the body: a level-1 heading whose text starts with
+ * "附件" and the attachment number, e.g. "# 附件1 重点企业名单"; a thematic
+ * break just before it is allowed and ignored.  Everything up to the next
+ * such heading belongs to that attachment.  Returns TRUE for such a heading
+ * and sets *number and *title (the text after the number, or the title of
+ * the front matter's attachments list when empty; NULL when neither; the
+ * caller frees it).  aj_document_parse() checks that attachments are
+ * numbered 1, 2, … and match the front matter's list when both are given. */
+gboolean aj_document_attachment(const AjDocument *doc, cmark_node *node, int *number,
+				char **title);
+
 #endif
