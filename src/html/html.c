@@ -1,15 +1,597 @@
-/* STUB: replaced by the site (issue 6). */
+/* The AST walk of the HTML writer.  It is iterative (cmark_iter), so a
+ * hostile document nested ten thousand block quotes deep cannot exhaust the
+ * stack. */
+#include <string.h>
+
+#include <cmark-gfm-core-extensions.h>
+
+#include "chart/chart.h"
+#include "html/escape.h"
 #include "html/html.h"
+#include "html/svg.h"
 #include "util/error.h"
 
-char *aj_html_fragment(const AjDocument *doc, xmlNodePtr context, GError **err)
+#define CHART_WIDTH 720.0
+
+typedef struct {
+	GString *out;
+	xmlNodePtr context;
+	const char *source;
+	GHashTable *ids; /* heading ids used so far → NULL */
+	int figures;
+} Writer;
+
+static gboolean type_is(cmark_node *node, const char *name)
 {
-	g_set_error(err, AJ_ERROR, EX_SOFTWARE, "HTML output is not implemented yet");
+	const char *t = cmark_node_get_type_string(node);
+	return t != NULL && strcmp(t, name) == 0;
+}
+
+/* The text of a subtree as a reader sees it (soft breaks as spaces). */
+static void plain_text(GString *s, cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *lit;
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_INLINE:
+			lit = cmark_node_get_literal(n);
+			if (lit != NULL)
+				g_string_append(s, lit);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			g_string_append_c(s, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+static gboolean is_chart_url(const char *url)
+{
+	return url != NULL && g_str_has_prefix(url, "chart:");
+}
+
+/* A paragraph holding nothing but one chart image becomes a <figure>. */
+static gboolean is_figure_paragraph(cmark_node *para)
+{
+	cmark_node *child = cmark_node_first_child(para);
+
+	return child != NULL && cmark_node_next(child) == NULL &&
+	       cmark_node_get_type(child) == CMARK_NODE_IMAGE &&
+	       is_chart_url(cmark_node_get_url(child));
+}
+
+static gboolean in_tight_list(cmark_node *para)
+{
+	cmark_node *item = cmark_node_parent(para);
+	cmark_node *list = item != NULL ? cmark_node_parent(item) : NULL;
+
+	return list != NULL && cmark_node_get_type(list) == CMARK_NODE_LIST &&
+	       cmark_node_get_list_tight(list);
+}
+
+static gboolean starts_with_numeral(const char *p)
+{
+	static const char *const cn[] = { "一", "二", "三", "四", "五",
+					  "六", "七", "八", "九", "十" };
+
+	if (g_ascii_isdigit(*p))
+		return TRUE;
+	for (gsize i = 0; i < G_N_ELEMENTS(cn); i++)
+		if (g_str_has_prefix(p, cn[i]))
+			return TRUE;
+	return FALSE;
+}
+
+/* See the caption rule in html.h. */
+static gboolean is_caption_paragraph(cmark_node *para)
+{
+	GString *s;
+	cmark_node *child = cmark_node_first_child(para);
+	gboolean ok = FALSE;
+
+	if (cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
+		return FALSE;
+	s = g_string_new(NULL);
+	plain_text(s, para);
+	if (g_utf8_strlen(s->str, -1) <= 80 && strchr(s->str, '\n') == NULL) {
+		if (g_str_has_prefix(s->str, "表"))
+			ok = starts_with_numeral(s->str + strlen("表"));
+		if (child != NULL && cmark_node_next(child) == NULL &&
+		    cmark_node_get_type(child) == CMARK_NODE_STRONG)
+			ok = TRUE;
+	}
+	for (cmark_node *n = child; n != NULL; n = cmark_node_next(n))
+		if (cmark_node_get_type(n) == CMARK_NODE_SOFTBREAK ||
+		    cmark_node_get_type(n) == CMARK_NODE_LINEBREAK)
+			ok = FALSE;
+	g_string_free(s, TRUE);
+	return ok;
+}
+
+/* The nearest heading before node among its siblings, or NULL. */
+static cmark_node *heading_before(cmark_node *node)
+{
+	for (cmark_node *n = cmark_node_previous(node); n != NULL; n = cmark_node_previous(n))
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
+			return n;
 	return NULL;
 }
 
-gboolean aj_html_write_page(const AjDocument *doc, const char *path, GError **err)
+/* "12", "1,234", "-3.5", "12.5%", "+0.0", "—": right-aligned figures. */
+static gboolean is_number_text(const char *s)
 {
-	g_set_error(err, AJ_ERROR, EX_SOFTWARE, "%s: HTML output is not implemented yet", path);
-	return FALSE;
+	const char *p = s;
+	gboolean digits = FALSE;
+
+	while (g_ascii_isspace(*p))
+		p++;
+	if (strcmp(p, "—") == 0 || strcmp(p, "-") == 0 || strcmp(p, "——") == 0)
+		return TRUE;
+	if (*p == '+' || *p == '-')
+		p++;
+	else if (g_str_has_prefix(p, "−"))
+		p += strlen("−");
+	for (; g_ascii_isdigit(*p) || (*p == ',' && digits); p++)
+		digits = TRUE;
+	if (*p == '.' && g_ascii_isdigit(p[1]))
+		for (p++; g_ascii_isdigit(*p); p++)
+			;
+	if (*p == '%')
+		p++;
+	while (g_ascii_isspace(*p))
+		p++;
+	return digits && *p == '\0';
+}
+
+static gboolean walk(Writer *w, cmark_node *root, GError **err);
+
+static gboolean write_caption(Writer *w, cmark_node *table, GError **err)
+{
+	cmark_node *prev = cmark_node_previous(table);
+	cmark_node *heading;
+	GString *text;
+
+	if (prev != NULL && is_caption_paragraph(prev)) {
+		/* the paragraph was skipped where it stood; its inline markup stays */
+		g_string_append(w->out, "<caption>");
+		for (cmark_node *n = cmark_node_first_child(prev); n != NULL; n = cmark_node_next(n))
+			if (!walk(w, n, err))
+				return FALSE;
+		g_string_append(w->out, "</caption>\n");
+		return TRUE;
+	}
+	heading = heading_before(table);
+	if (heading == NULL)
+		return TRUE;
+	text = g_string_new(NULL);
+	plain_text(text, heading);
+	g_string_append(w->out, "<caption>");
+	aj_html_escape(w->out, text->str, text->len);
+	g_string_append(w->out, "</caption>\n");
+	g_string_free(text, TRUE);
+	return TRUE;
+}
+
+static void write_cell_open(Writer *w, cmark_node *cell)
+{
+	cmark_node *row = cmark_node_parent(cell);
+	cmark_node *table = row != NULL ? cmark_node_parent(row) : NULL;
+	gboolean header = row != NULL && cmark_gfm_extensions_get_table_row_is_header(row);
+	uint8_t *align = table != NULL ? cmark_gfm_extensions_get_table_alignments(table) : NULL;
+	uint16_t ncols = table != NULL ? cmark_gfm_extensions_get_table_columns(table) : 0;
+	guint col = 0;
+	const char *cls[2] = { NULL, NULL };
+	int ncls = 0;
+	GString *text = g_string_new(NULL);
+
+	for (cmark_node *n = cmark_node_previous(cell); n != NULL; n = cmark_node_previous(n))
+		col++;
+	if (!header) {
+		plain_text(text, cell);
+		if (is_number_text(text->str))
+			cls[ncls++] = "num";
+	}
+	if (align != NULL && col < ncols) {
+		switch (align[col]) {
+		case 'l': cls[ncls++] = "al-l"; break;
+		case 'c': cls[ncls++] = "al-c"; break;
+		case 'r': cls[ncls++] = "al-r"; break;
+		default: break;
+		}
+	}
+	g_string_append(w->out, header ? "<th scope=\"col\"" : "<td");
+	if (ncls > 0) {
+		g_string_append(w->out, " class=\"");
+		for (int i = 0; i < ncls; i++)
+			g_string_append_printf(w->out, "%s%s", i > 0 ? " " : "", cls[i]);
+		g_string_append_c(w->out, '"');
+	}
+	g_string_append_c(w->out, '>');
+	g_string_free(text, TRUE);
+}
+
+static void write_heading_open(Writer *w, cmark_node *heading)
+{
+	int level = cmark_node_get_heading_level(heading) + 1;
+	GString *text = g_string_new(NULL);
+	GString *id = g_string_new(NULL);
+	gsize base;
+
+	if (level > 6)
+		level = 6;
+	plain_text(text, heading);
+	aj_html_slug(id, text->str);
+	base = id->len;
+	for (int n = 2; g_hash_table_contains(w->ids, id->str); n++) {
+		g_string_truncate(id, base);
+		g_string_append_printf(id, "-%d", n);
+	}
+	g_hash_table_add(w->ids, g_strdup(id->str));
+	g_string_append_printf(w->out, "<h%d id=\"", level);
+	aj_html_escape(w->out, id->str, id->len);
+	g_string_append(w->out, "\">");
+	g_string_free(text, TRUE);
+	g_string_free(id, TRUE);
+}
+
+/* A CJK character on both sides of a soft break: no space between them, as
+ * a Chinese reader expects from a source line that was merely wrapped. */
+static gboolean break_joins_cjk(GString *out, cmark_node *brk)
+{
+	cmark_node *next = cmark_node_next(brk);
+	const char *lit, *last;
+
+	if (out->len == 0 || next == NULL || cmark_node_get_type(next) != CMARK_NODE_TEXT)
+		return FALSE;
+	lit = cmark_node_get_literal(next);
+	last = g_utf8_find_prev_char(out->str, out->str + out->len);
+	return lit != NULL && last != NULL && g_unichar_iswide(g_utf8_get_char_validated(last, -1)) &&
+	       g_unichar_iswide(g_utf8_get_char_validated(lit, -1));
+}
+
+static gboolean write_chart(Writer *w, cmark_node *image, gboolean block, GError **err)
+{
+	const char *name = cmark_node_get_url(image) + strlen("chart:");
+	GString *alt = g_string_new(NULL);
+	char *svg = NULL, *desc = NULL, *prefix = NULL, *what = NULL;
+	double aspect = aj_chart_aspect(name);
+	gboolean ok = FALSE;
+
+	w->figures++;
+	plain_text(alt, image);
+	prefix = g_strdup_printf("fig%d-", w->figures);
+	what = g_strdup_printf("%s: chart:%s", w->source, name);
+	g_string_append_printf(w->out, "<%s class=\"chart\" id=\"fig-%d\">", block ? "figure" : "span",
+			       w->figures);
+	if (w->context != NULL) {
+		svg = aj_chart_svg(name, w->context, CHART_WIDTH,
+				   CHART_WIDTH * (aspect > 0 ? aspect : 0.6), err);
+		if (svg == NULL)
+			goto done;
+		if (!aj_html_inline_svg(w->out, svg, strlen(svg), prefix, what, err))
+			goto done;
+		desc = aj_chart_alt_text(name, w->context);
+	} else {
+		aj_warn("%s: chart:%s has no document data here; the page shows its caption only",
+			w->source, name);
+	}
+	if (block) {
+		g_string_append_printf(w->out, "<figcaption>图%d　", w->figures);
+		aj_html_escape(w->out, alt->str, alt->len);
+		if (desc != NULL && desc[0] != '\0') {
+			g_string_append(w->out, "<span class=\"chart-data\">");
+			aj_html_escape(w->out, desc, -1);
+			g_string_append(w->out, "</span>");
+		}
+		g_string_append(w->out, "</figcaption></figure>\n");
+	} else {
+		g_string_append(w->out, "</span>");
+	}
+	ok = TRUE;
+done:
+	g_free(svg);
+	g_free(desc);
+	g_free(prefix);
+	g_free(what);
+	g_string_free(alt, TRUE);
+	return ok;
+}
+
+static void write_image(Writer *w, cmark_node *image)
+{
+	const char *url = cmark_node_get_url(image);
+	const char *title = cmark_node_get_title(image);
+	GString *alt = g_string_new(NULL);
+
+	plain_text(alt, image);
+	if (url == NULL || url[0] == '\0' || !aj_html_url_is_safe(url)) {
+		aj_html_escape(w->out, alt->str, alt->len);
+	} else {
+		g_string_append(w->out, "<img src=\"");
+		aj_html_escape(w->out, url, -1);
+		g_string_append(w->out, "\" alt=\"");
+		aj_html_escape(w->out, alt->str, alt->len);
+		if (title != NULL && title[0] != '\0') {
+			g_string_append(w->out, "\" title=\"");
+			aj_html_escape(w->out, title, -1);
+		}
+		g_string_append(w->out, "\"/>");
+	}
+	g_string_free(alt, TRUE);
+}
+
+static void write_link(Writer *w, cmark_node *link, gboolean entering)
+{
+	const char *url = cmark_node_get_url(link);
+	const char *title = cmark_node_get_title(link);
+
+	if (url == NULL || !aj_html_url_is_safe(url))
+		return; /* the link text stays, as plain text */
+	if (!entering) {
+		g_string_append(w->out, "</a>");
+		return;
+	}
+	g_string_append(w->out, "<a href=\"");
+	aj_html_escape(w->out, url, -1);
+	if (title != NULL && title[0] != '\0') {
+		g_string_append(w->out, "\" title=\"");
+		aj_html_escape(w->out, title, -1);
+	}
+	g_string_append(w->out, "\">");
+}
+
+static void write_code_block(Writer *w, cmark_node *node)
+{
+	const char *info = cmark_node_get_fence_info(node);
+	const char *lit = cmark_node_get_literal(node);
+
+	g_string_append(w->out, "<pre><code");
+	if (info != NULL && info[0] != '\0') {
+		/* first word of the info string, letters/digits/-/_ only */
+		g_string_append(w->out, " class=\"language-");
+		for (const char *p = info; *p != '\0' && !g_ascii_isspace(*p); p++)
+			if (g_ascii_isalnum(*p) || *p == '-' || *p == '_')
+				g_string_append_c(w->out, *p);
+		g_string_append_c(w->out, '"');
+	}
+	g_string_append_c(w->out, '>');
+	aj_html_escape(w->out, lit, -1);
+	g_string_append(w->out, "</code></pre>\n");
+}
+
+static void write_footnote_id(Writer *w, const char *kind, const char *label)
+{
+	g_string_append_printf(w->out, "%s-", kind);
+	aj_html_slug(w->out, label != NULL ? label : "");
+}
+
+static gboolean write_extension(Writer *w, cmark_node *node, gboolean entering, GError **err)
+{
+	if (type_is(node, "table")) {
+		cmark_node *first = cmark_node_first_child(node);
+		if (!entering) {
+			g_string_append(w->out, "</tbody>\n</table></div>\n");
+			return TRUE;
+		}
+		g_string_append(w->out, "<div class=\"table-wrap\" tabindex=\"0\"><table>\n");
+		if (!write_caption(w, node, err))
+			return FALSE;
+		if (first == NULL || !cmark_gfm_extensions_get_table_row_is_header(first))
+			g_string_append(w->out, "<tbody>\n");
+	} else if (type_is(node, "table_row") || type_is(node, "table_header")) {
+		gboolean header = cmark_gfm_extensions_get_table_row_is_header(node);
+		if (entering)
+			g_string_append(w->out, header ? "<thead>\n<tr>" : "<tr>");
+		else
+			g_string_append(w->out, header ? "</tr>\n</thead>\n<tbody>\n" : "</tr>\n");
+	} else if (type_is(node, "table_cell")) {
+		cmark_node *row = cmark_node_parent(node);
+		if (entering)
+			write_cell_open(w, node);
+		else
+			g_string_append(w->out, row != NULL &&
+							cmark_gfm_extensions_get_table_row_is_header(row)
+						? "</th>"
+						: "</td>");
+	} else if (type_is(node, "strikethrough")) {
+		g_string_append(w->out, entering ? "<del>" : "</del>");
+	}
+	/* any other extension node: its children only */
+	return TRUE;
+}
+
+static void write_list(Writer *w, cmark_node *node, gboolean entering)
+{
+	gboolean ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+	int start = cmark_node_get_list_start(node);
+
+	if (!entering)
+		g_string_append(w->out, ordered ? "</ol>\n" : "</ul>\n");
+	else if (ordered && start != 1)
+		g_string_append_printf(w->out, "<ol start=\"%d\">\n", start);
+	else
+		g_string_append(w->out, ordered ? "<ol>\n" : "<ul>\n");
+}
+
+static void write_item(Writer *w, cmark_node *node, gboolean entering)
+{
+	if (!entering) {
+		g_string_append(w->out, "</li>\n");
+		return;
+	}
+	g_string_append(w->out, "<li>");
+	if (type_is(node, "tasklist"))
+		g_string_append(w->out, cmark_gfm_extensions_get_tasklist_item_checked(node)
+						? "<input type=\"checkbox\" disabled=\"disabled\" "
+						  "checked=\"checked\"/> "
+						: "<input type=\"checkbox\" disabled=\"disabled\"/> ");
+}
+
+/* Writes one node event; *skip asks the walk to leave the node's children
+ * out (they were written already, or must not be). */
+static gboolean write_node(Writer *w, cmark_node *node, gboolean entering, gboolean *skip,
+			   GError **err)
+{
+	const char *lit;
+
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_DOCUMENT:
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		g_string_append(w->out, entering ? "<blockquote>\n" : "</blockquote>\n");
+		break;
+	case CMARK_NODE_LIST:
+		write_list(w, node, entering);
+		break;
+	case CMARK_NODE_ITEM:
+		write_item(w, node, entering);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		write_code_block(w, node);
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		g_string_append(w->out, "<pre class=\"raw-html\">");
+		aj_html_escape(w->out, cmark_node_get_literal(node), -1);
+		g_string_append(w->out, "</pre>\n");
+		break;
+	case CMARK_NODE_CUSTOM_BLOCK:
+	case CMARK_NODE_CUSTOM_INLINE:
+		/* their on_enter/on_exit are raw output: text only */
+		aj_html_escape(w->out, entering ? cmark_node_get_on_enter(node)
+						: cmark_node_get_on_exit(node), -1);
+		break;
+	case CMARK_NODE_PARAGRAPH: {
+		cmark_node *next = cmark_node_next(node);
+		if (next != NULL && type_is(next, "table") && is_caption_paragraph(node)) {
+			*skip = TRUE; /* written as the table's caption */
+		} else if (is_figure_paragraph(node)) {
+			if (entering && !write_chart(w, cmark_node_first_child(node), TRUE, err))
+				return FALSE;
+			*skip = TRUE;
+		} else if (!in_tight_list(node)) {
+			g_string_append(w->out, entering ? "<p>" : "</p>\n");
+		} else if (!entering && cmark_node_next(node) != NULL) {
+			g_string_append_c(w->out, '\n');
+		}
+		break;
+	}
+	case CMARK_NODE_HEADING:
+		if (entering)
+			write_heading_open(w, node);
+		else
+			g_string_append_printf(w->out, "</h%d>\n",
+					       MIN(cmark_node_get_heading_level(node) + 1, 6));
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		g_string_append(w->out, "<hr/>\n");
+		break;
+	case CMARK_NODE_FOOTNOTE_DEFINITION:
+		if (entering) {
+			g_string_append(w->out, "<div class=\"footnote\" id=\"");
+			write_footnote_id(w, "fn", cmark_node_get_literal(node));
+			g_string_append(w->out, "\">\n");
+		} else {
+			g_string_append(w->out, "</div>\n");
+		}
+		break;
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_HTML_INLINE:
+		aj_html_escape(w->out, cmark_node_get_literal(node), -1);
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		if (!break_joins_cjk(w->out, node))
+			g_string_append_c(w->out, '\n');
+		break;
+	case CMARK_NODE_LINEBREAK:
+		g_string_append(w->out, "<br/>\n");
+		break;
+	case CMARK_NODE_CODE:
+		g_string_append(w->out, "<code>");
+		aj_html_escape(w->out, cmark_node_get_literal(node), -1);
+		g_string_append(w->out, "</code>");
+		break;
+	case CMARK_NODE_EMPH:
+		g_string_append(w->out, entering ? "<em>" : "</em>");
+		break;
+	case CMARK_NODE_STRONG:
+		g_string_append(w->out, entering ? "<strong>" : "</strong>");
+		break;
+	case CMARK_NODE_LINK:
+		write_link(w, node, entering);
+		break;
+	case CMARK_NODE_IMAGE:
+		if (entering && is_chart_url(cmark_node_get_url(node))) {
+			if (!write_chart(w, node, FALSE, err))
+				return FALSE;
+		} else if (entering) {
+			write_image(w, node);
+		}
+		*skip = TRUE;
+		break;
+	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		lit = cmark_node_get_literal(node);
+		g_string_append(w->out, "<sup class=\"footnote-ref\"><a href=\"#");
+		write_footnote_id(w, "fn", lit);
+		g_string_append(w->out, "\">");
+		aj_html_escape(w->out, lit, -1);
+		g_string_append(w->out, "</a></sup>");
+		break;
+	default:
+		return write_extension(w, node, entering, err);
+	}
+	return TRUE;
+}
+
+static gboolean walk(Writer *w, cmark_node *root, GError **err)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	gboolean ok = TRUE;
+
+	while (ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		gboolean skip = FALSE;
+
+		ok = write_node(w, node, ev == CMARK_EVENT_ENTER, &skip, err);
+		if (ok && skip && ev == CMARK_EVENT_ENTER && cmark_node_first_child(node) != NULL)
+			cmark_iter_reset(it, node, CMARK_EVENT_EXIT);
+	}
+	cmark_iter_free(it);
+	return ok;
+}
+
+gboolean aj_html_append_fragment(GString *out, cmark_node *root, xmlNodePtr context,
+				 const char *source, GError **err)
+{
+	Writer w = { .out = out, .context = context, .source = source != NULL ? source : "document" };
+	gboolean ok;
+
+	w.ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	ok = root == NULL || walk(&w, root, err);
+	g_hash_table_destroy(w.ids);
+	return ok;
+}
+
+char *aj_html_fragment(const AjDocument *doc, xmlNodePtr context, GError **err)
+{
+	GString *out = g_string_sized_new(4096);
+
+	if (!aj_html_append_fragment(out, doc->root, context, doc->source_name, err)) {
+		g_string_free(out, TRUE);
+		return NULL;
+	}
+	return g_string_free(out, FALSE);
 }
