@@ -1,0 +1,14 @@
+# Templates stage: the Mustache spec runner (tests/mustache/).
+MUSTACHE_SPEC_DIR ?= ../shared/third_party/mustache-spec
+MUSTACHE_RUNNER := $(BUILD)/tests/mustache-spec
+MUSTACHE_RUNNER_SRC := tests/mustache/spec_runner.c tests/mustache/json_ctx.c
+
+$(MUSTACHE_RUNNER): $(MUSTACHE_RUNNER_SRC) $(LIB) | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) $(TEST_CFLAGS) -Itests -o $@ $(MUSTACHE_RUNNER_SRC) $(LIB) $(PKG_LIBS) $(TEST_LIBS) $(LDSAN)
+
+.PHONY: check-mustache
+check-mustache: $(MUSTACHE_RUNNER)
+	@$(MUSTACHE_RUNNER) $(MUSTACHE_SPEC_DIR)
+
+CHECK_TARGETS += check-mustache

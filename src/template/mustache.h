@@ -1,0 +1,76 @@
+/* A Mustache engine: parse a template once into a tree, render it against
+ * any data through a small context interface (AjMCtxOps).
+ *
+ * Supported: the core spec (variables, sections, inverted sections,
+ * comments, partials, delimiter changes) and the optional modules
+ * ~inheritance ({{<parent}} / {{$block}}) and ~dynamic-names ({{>*name}}).
+ * Not supported: ~lambdas (our data never holds code).
+ *
+ * Limits, so hostile templates fail cleanly instead of exhausting memory
+ * or the stack: AJ_M_MAX_NESTING open sections per template,
+ * AJ_M_MAX_PARTIAL_DEPTH nested partials, AJ_M_MAX_OUTPUT bytes of output.
+ *
+ * Ownership: aj_m_parse() returns a template freed with aj_m_template_free();
+ * aj_m_render() returns a string the caller frees with g_free().  The
+ * renderer never keeps pointers into the data after it returns.
+ */
+#ifndef AJ_MUSTACHE_H
+#define AJ_MUSTACHE_H
+
+#include <glib.h>
+
+#define AJ_M_MAX_NESTING 200
+#define AJ_M_MAX_PARTIAL_DEPTH 100
+#define AJ_M_MAX_OUTPUT (256u * 1024u * 1024u)
+
+/* A value of the data: an opaque pointer plus one word the context
+ * implementation may use (e.g. "this is a list of siblings"). */
+typedef struct {
+	gconstpointer ptr;
+	guintptr aux;
+} AjMValue;
+
+typedef struct {
+	/* Looks up one name (no dots) inside value v; TRUE and *out when found. */
+	gboolean (*lookup)(gconstpointer user, AjMValue v, const char *name, AjMValue *out);
+	/* Mustache truthiness (an empty list is falsy). */
+	gboolean (*truthy)(gconstpointer user, AjMValue v);
+	/* TRUE when v is a list; then iter() walks it: *cursor starts zeroed,
+	 * each call sets *item and returns TRUE, or returns FALSE at the end. */
+	gboolean (*is_list)(gconstpointer user, AjMValue v);
+	gboolean (*iter)(gconstpointer user, AjMValue list, AjMValue *cursor, AjMValue *item);
+	/* Appends the text of v (nothing for null or maps). */
+	void (*text)(gconstpointer user, AjMValue v, GString *out);
+} AjMCtxOps;
+
+/* Appends s[0..len) to out, escaped for the output language. */
+typedef void (*AjMEscape)(GString *out, const char *s, gsize len);
+
+/* Returns the text of partial `name` (g_free()), and in *origin (g_free())
+ * a name for messages, e.g. its file path.  Returns NULL without setting
+ * err when there is no such partial. */
+typedef char *(*AjMLoadPartial)(gpointer user, const char *name, char **origin, GError **err);
+
+typedef struct AjMTemplate AjMTemplate;
+
+/* Parses text; origin names it in messages ("templates/x.md"), first_line
+ * is the line number of text[0] in that file.  Errors are EX_DATAERR with
+ * "origin:line:col: what; how to fix". */
+AjMTemplate *aj_m_parse(const char *text, gsize len, const char *origin, int first_line,
+			GError **err);
+void aj_m_template_free(AjMTemplate *t);
+
+typedef struct {
+	const AjMCtxOps *ops;
+	gconstpointer ops_user;
+	AjMEscape escape;
+	AjMLoadPartial load_partial; /* NULL: no partials */
+	gpointer partial_user;
+	/* TRUE: a missing partial is an error (production); FALSE: it renders
+	 * as the empty string (what the spec requires). */
+	gboolean strict_partials;
+} AjMRenderOpts;
+
+char *aj_m_render(const AjMTemplate *t, AjMValue root, const AjMRenderOpts *opts, GError **err);
+
+#endif
