@@ -1,32 +1,131 @@
-/* STUB: replaced by the charts (issue 7). */
+/* The public face of the charts: look up the chart, read its numbers from
+ * the context, lay it out once, hand the scene to a back end.  Every call
+ * builds its own Pango context and frees all it made: no state is shared,
+ * so documents can render in parallel threads. */
 #include "chart/chart.h"
+
+#include "chart/alt.h"
+#include "chart/data.h"
+#include "chart/def.h"
+#include "chart/layout.h"
+#include "chart/render.h"
 #include "util/error.h"
 
 gboolean aj_chart_exists(const char *name)
 {
-	return FALSE;
+	return aj_chart_def(name) != NULL;
 }
 
 double aj_chart_aspect(const char *name)
 {
-	return 0.6;
+	const AjChartDef *def = aj_chart_def(name);
+
+	return def != NULL && def->kind == AJ_CHART_LINES ? 0.56 : 0.62;
+}
+
+static const AjChartDef *lookup(const char *name, GError **err)
+{
+	const AjChartDef *def = aj_chart_def(name);
+
+	if (def == NULL)
+		g_set_error(err, AJ_ERROR, EX_DATAERR,
+			    "chart:%s: there is no chart of that name; the charts are %s",
+			    name != NULL ? name : "(null)", aj_chart_def_names());
+	return def;
+}
+
+/* The numbers of the chart, or NULL with err set. */
+static AjChartData *read_data(const AjChartDef *def, xmlNodePtr context, GError **err)
+{
+	AjChartData *d = aj_chart_data_new(def->name, def->kind);
+	gboolean ok = def->attr[0] == NULL
+			      ? aj_chart_read_trend(context, d, err)
+			      : aj_chart_read_districts(context, def->attr[0], def->attr[1], d, err);
+
+	if (!ok) {
+		aj_chart_data_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+static gboolean check_size(const AjChartDef *def, double width, double height, GError **err)
+{
+	if (width >= 50 && height >= 30 && width <= 1e5 && height <= 1e5)
+		return TRUE;
+	g_set_error(err, AJ_ERROR, EX_SOFTWARE,
+		    "chart:%s: a chart cannot be drawn %.1f × %.1f units; give it at least "
+		    "50 × 30",
+		    def->name, width, height);
+	return FALSE;
+}
+
+/* The scene of a chart, or NULL with err set. */
+static AjChartScene *scene_of(const char *name, xmlNodePtr context, double width,
+			      double height, AjChartData **data_out, GError **err)
+{
+	const AjChartDef *def = lookup(name, err);
+	AjChartData *d = NULL;
+	AjChartText *text = NULL;
+	AjChartScene *scene = NULL;
+
+	if (def == NULL || !check_size(def, width, height, err))
+		goto out;
+	d = read_data(def, context, err);
+	if (d == NULL)
+		goto out;
+	text = aj_chart_text_new();
+	scene = aj_chart_layout(def, d, width, height, text);
+out:
+	aj_chart_text_free(text);
+	if (data_out != NULL && scene != NULL)
+		*data_out = d;
+	else
+		aj_chart_data_free(d);
+	return scene;
 }
 
 gboolean aj_chart_draw(const char *name, xmlNodePtr context, cairo_t *cr, double width,
 		       double height, GError **err)
 {
-	g_set_error(err, AJ_ERROR, EX_SOFTWARE, "chart:%s: charts are not implemented yet", name);
-	return FALSE;
+	AjChartScene *scene = scene_of(name, context, width, height, NULL, err);
+
+	if (scene == NULL)
+		return FALSE;
+	aj_chart_render_cairo(scene, cr);
+	aj_chart_scene_free(scene);
+	return TRUE;
 }
 
 char *aj_chart_svg(const char *name, xmlNodePtr context, double width, double height,
 		   GError **err)
 {
-	g_set_error(err, AJ_ERROR, EX_SOFTWARE, "chart:%s: charts are not implemented yet", name);
-	return NULL;
+	AjChartData *d = NULL;
+	AjChartScene *scene = scene_of(name, context, width, height, &d, err);
+	char *alt, *svg;
+
+	if (scene == NULL)
+		return NULL;
+	alt = aj_chart_alt(aj_chart_def(name), d);
+	svg = aj_chart_render_svg(scene, aj_chart_def(name)->title, alt);
+	g_free(alt);
+	aj_chart_data_free(d);
+	aj_chart_scene_free(scene);
+	return svg;
 }
 
 char *aj_chart_alt_text(const char *name, xmlNodePtr context)
 {
-	return g_strdup("");
+	const AjChartDef *def = aj_chart_def(name);
+	AjChartData *d;
+	char *alt;
+
+	if (def == NULL)
+		return g_strdup("");
+	d = read_data(def, context, NULL);
+	if (d == NULL)
+		return g_strdup_printf("%s（数据缺失）", def->title);
+	alt = aj_chart_alt(def, d);
+	aj_chart_data_free(d);
+	return alt;
 }

@@ -1,0 +1,272 @@
+#include "chart/data.h"
+
+#include <string.h>
+
+#include "util/error.h"
+
+AjChartData *aj_chart_data_new(const char *name, AjChartKind kind)
+{
+	AjChartData *d = g_new0(AjChartData, 1);
+
+	d->name = name;
+	d->kind = kind;
+	d->labels = g_ptr_array_new_with_free_func(g_free);
+	d->sublabels = g_ptr_array_new_with_free_func(g_free);
+	d->periods = g_ptr_array_new_with_free_func(g_free);
+	return d;
+}
+
+void aj_chart_data_free(AjChartData *d)
+{
+	if (d == NULL)
+		return;
+	g_free(d->period_cn);
+	g_free(d->as_of_cn);
+	g_free(d->span_cn);
+	g_ptr_array_unref(d->labels);
+	g_ptr_array_unref(d->sublabels);
+	g_ptr_array_unref(d->periods);
+	g_free(d->values[0]);
+	g_free(d->values[1]);
+	g_free(d);
+}
+
+/* "file:line: " of a node when the context was read from a file, else "". */
+static char *where(xmlNodePtr node)
+{
+	long line = node != NULL ? xmlGetLineNo(node) : -1;
+	const char *file = node != NULL && node->doc != NULL && node->doc->URL != NULL
+				   ? (const char *)node->doc->URL
+				   : NULL;
+
+	if (file != NULL && line > 0)
+		return g_strdup_printf("%s:%ld: ", file, line);
+	return g_strdup("");
+}
+
+static gboolean is_element(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+static xmlNodePtr first_child(xmlNodePtr parent, const char *name)
+{
+	for (xmlNodePtr n = parent->children; n != NULL; n = n->next)
+		if (is_element(n, name))
+			return n;
+	return NULL;
+}
+
+/* A copy of attribute name of node, or NULL. */
+static char *attr(xmlNodePtr node, const char *name)
+{
+	xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
+	char *copy = v != NULL ? g_strdup((const char *)v) : NULL;
+
+	xmlFree(v);
+	return copy;
+}
+
+static gboolean count_attr(const char *chart, xmlNodePtr node, const char *name, gint64 *out,
+			   GError **err)
+{
+	char *v = attr(node, name);
+	guint64 n = 0;
+	gboolean ok = v != NULL && g_ascii_string_to_unsigned(v, 10, 0, G_MAXINT32, &n, NULL);
+
+	if (ok) {
+		*out = (gint64)n;
+	} else {
+		char *at = where(node);
+		g_set_error(err, AJ_ERROR, EX_DATAERR,
+			    "%schart:%s: <%s> %s attribute %s=\"%s\": it must be a count "
+			    "(a non-negative integer); fix the document context (rules stage)",
+			    at, chart, (const char *)node->name, v == NULL ? "lacks the" : "has",
+			    name, v == NULL ? "" : v);
+		g_free(at);
+	}
+	g_free(v);
+	return ok;
+}
+
+static gboolean check_bulletin(xmlNodePtr context, const char *chart, GError **err)
+{
+	if (context == NULL || context->type != XML_ELEMENT_NODE) {
+		g_set_error(err, AJ_ERROR, EX_DATAERR,
+			    "chart:%s: there is no document context to draw from; charts "
+			    "exist only in documents built by `anjian build` (a bulletin)",
+			    chart);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+/* "YYYY-MM" → year and month; FALSE when malformed. */
+static gboolean parse_period(const char *s, int *year, int *month)
+{
+	guint64 y = 0, m = 0;
+	char ybuf[5];
+
+	if (s == NULL || strlen(s) != 7 || s[4] != '-')
+		return FALSE;
+	memcpy(ybuf, s, 4);
+	ybuf[4] = '\0';
+	if (!g_ascii_string_to_unsigned(ybuf, 10, 1, 9999, &y, NULL) ||
+	    !g_ascii_string_to_unsigned(s + 5, 10, 1, 12, &m, NULL))
+		return FALSE;
+	*year = (int)y;
+	*month = (int)m;
+	return TRUE;
+}
+
+/* The period for the source line: <meta period-cn>, else the root's period. */
+static void read_period(xmlNodePtr context, AjChartData *d)
+{
+	xmlNodePtr meta = first_child(context, "meta");
+	char *period = NULL;
+	int y, m;
+
+	if (meta != NULL) {
+		d->period_cn = attr(meta, "period-cn");
+		d->as_of_cn = attr(meta, "date-cn");
+	}
+	if (d->period_cn != NULL)
+		return;
+	period = attr(context, "period");
+	if (parse_period(period, &y, &m))
+		d->period_cn = g_strdup_printf("%d年%d月", y, m);
+	else if (period != NULL)
+		d->period_cn = g_strdup(period);
+	g_free(period);
+}
+
+gboolean aj_chart_read_trend(xmlNodePtr context, AjChartData *d, GError **err)
+{
+	xmlNodePtr trend = NULL;
+	GArray *v0 = g_array_new(FALSE, FALSE, sizeof(gint64));
+	GArray *v1 = g_array_new(FALSE, FALSE, sizeof(gint64));
+	int prev_year = 0, first_y = 0, first_m = 0, y = 0, m = 0;
+	gboolean ok = FALSE;
+
+	if (!check_bulletin(context, d->name, err))
+		goto out;
+	read_period(context, d);
+	trend = first_child(context, "trend");
+	if (trend == NULL) {
+		char *at = where(context);
+		g_set_error(err, AJ_ERROR, EX_DATAERR,
+			    "%schart:%s: the context has no <trend> element; the chart needs "
+			    "<trend> with 12 <month period=\"YYYY-MM\" accidents=\"N\" "
+			    "deaths=\"N\"/> children (the rules stage writes them)",
+			    at, d->name);
+		g_free(at);
+		goto out;
+	}
+	for (xmlNodePtr n = trend->children; n != NULL; n = n->next) {
+		char *period;
+		gint64 a, b;
+
+		if (!is_element(n, "month"))
+			continue;
+		period = attr(n, "period");
+		if (!parse_period(period, &y, &m)) {
+			char *at = where(n);
+			g_set_error(err, AJ_ERROR, EX_DATAERR,
+				    "%schart:%s: <month> of <trend> has period=\"%s\"; it must be "
+				    "a month YYYY-MM",
+				    at, d->name, period != NULL ? period : "");
+			g_free(at);
+			g_free(period);
+			goto out;
+		}
+		g_free(period);
+		if (!count_attr(d->name, n, "accidents", &a, err) ||
+		    !count_attr(d->name, n, "deaths", &b, err))
+			goto out;
+		g_array_append_val(v0, a);
+		g_array_append_val(v1, b);
+		if (v0->len == 1) {
+			first_y = y;
+			first_m = m;
+		}
+		g_ptr_array_add(d->labels, g_strdup_printf("%d月", m));
+		g_ptr_array_add(d->sublabels,
+				y != prev_year ? g_strdup_printf("%d年", y) : g_strdup(""));
+		g_ptr_array_add(d->periods, g_strdup_printf("%d年%d月", y, m));
+		prev_year = y;
+	}
+	if (v0->len == 0) {
+		char *at = where(trend);
+		g_set_error(err, AJ_ERROR, EX_DATAERR,
+			    "%schart:%s: <trend> has no <month> children; the chart needs the "
+			    "12 months ending at the bulletin's month",
+			    at, d->name);
+		g_free(at);
+		goto out;
+	}
+	d->span_cn = g_strdup_printf("%d年%d月—%d年%d月", first_y, first_m, y, m);
+	if (d->period_cn == NULL)
+		d->period_cn = g_strdup_printf("%d年%d月", y, m);
+	ok = TRUE;
+out:
+	d->n = v0->len;
+	d->values[0] = (gint64 *)(void *)g_array_free(v0, FALSE);
+	d->values[1] = (gint64 *)(void *)g_array_free(v1, FALSE);
+	return ok;
+}
+
+gboolean aj_chart_read_districts(xmlNodePtr context, const char *attr0, const char *attr1,
+				 AjChartData *d, GError **err)
+{
+	GArray *v0 = g_array_new(FALSE, FALSE, sizeof(gint64));
+	GArray *v1 = g_array_new(FALSE, FALSE, sizeof(gint64));
+	gboolean ok = FALSE;
+
+	if (!check_bulletin(context, d->name, err))
+		goto out;
+	read_period(context, d);
+	for (xmlNodePtr n = context->children; n != NULL; n = n->next) {
+		char *name;
+		gint64 a, b;
+
+		if (!is_element(n, "district"))
+			continue;
+		name = attr(n, "name");
+		if (name == NULL || *name == '\0') {
+			g_free(name);
+			name = attr(n, "code");
+		}
+		if (name == NULL || *name == '\0') {
+			char *at = where(n);
+			g_set_error(err, AJ_ERROR, EX_DATAERR,
+				    "%schart:%s: a <district> has neither name nor code; give "
+				    "each district its name=\"…\"",
+				    at, d->name);
+			g_free(at);
+			g_free(name);
+			goto out;
+		}
+		g_ptr_array_add(d->labels, name);
+		g_ptr_array_add(d->sublabels, g_strdup(""));
+		if (!count_attr(d->name, n, attr0, &a, err) ||
+		    !count_attr(d->name, n, attr1, &b, err))
+			goto out;
+		g_array_append_val(v0, a);
+		g_array_append_val(v1, b);
+	}
+	if (v0->len == 0) {
+		char *at = where(context);
+		g_set_error(err, AJ_ERROR, EX_DATAERR,
+			    "%schart:%s: the context has no <district> children of its root; "
+			    "the chart needs <district name=\"…\" %s=\"N\" %s=\"N\"> per district",
+			    at, d->name, attr0, attr1);
+		g_free(at);
+		goto out;
+	}
+	ok = TRUE;
+out:
+	d->n = v0->len;
+	d->values[0] = (gint64 *)(void *)g_array_free(v0, FALSE);
+	d->values[1] = (gint64 *)(void *)g_array_free(v1, FALSE);
+	return ok;
+}

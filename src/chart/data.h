@@ -1,0 +1,41 @@
+/* The numbers of a chart, read from a bulletin's XML context.
+ *
+ * A chart has n categories (months or districts) and two series of
+ * non-negative counts.  Readers check every attribute they use and fail with
+ * a GError (AJ_ERROR, EX_DATAERR) naming the chart, the element (with its
+ * line when the context came from a file) and what is missing.
+ *
+ * Ownership: aj_chart_data_new() returns data freed with
+ * aj_chart_data_free(), which frees every string and array in it.
+ */
+#ifndef AJ_CHART_DATA_H
+#define AJ_CHART_DATA_H
+
+#include <glib.h>
+#include <libxml/tree.h>
+
+typedef enum { AJ_CHART_LINES, AJ_CHART_BARS } AjChartKind;
+
+typedef struct {
+	const char *name;  /* chart name, static */
+	AjChartKind kind;
+	char *period_cn;   /* "2026年3月" */
+	char *as_of_cn;    /* "2026年3月31日" (meta date-cn), or NULL */
+	char *span_cn;     /* "2025年4月—2026年3月" for trends, or NULL */
+	guint n;
+	GPtrArray *labels;    /* char *: category names ("4月", "张家港市") */
+	GPtrArray *sublabels; /* char *: second label line ("2025年") or "" */
+	GPtrArray *periods;   /* char *: "2025年4月" per month (trends), else empty */
+	gint64 *values[2];    /* n counts per series */
+} AjChartData;
+
+AjChartData *aj_chart_data_new(const char *name, AjChartKind kind);
+void aj_chart_data_free(AjChartData *d);
+
+/* The 12-month trend: <trend><month period="YYYY-MM" accidents deaths/>. */
+gboolean aj_chart_read_trend(xmlNodePtr context, AjChartData *d, GError **err);
+/* Two attributes of each <district> child of the root, in document order. */
+gboolean aj_chart_read_districts(xmlNodePtr context, const char *attr0, const char *attr1,
+				 AjChartData *d, GError **err);
+
+#endif
