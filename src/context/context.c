@@ -1,0 +1,127 @@
+#include "context/context.h"
+
+#include "context/attrs.h"
+#include "context/parts.h"
+
+#define ISSUER "苏州市安全生产委员会办公室"
+
+/* 文号 prefixes: one numbering sequence per kind of document. */
+static const char *number_prefix(AjDocKind kind)
+{
+	static const char *const prefix[] = { "苏安办通", "苏安办曝", "苏安办示",
+					      "苏安办审", "苏安办改", "苏安办督" };
+	return prefix[kind];
+}
+
+static char *period_cn(const AjModel *m, const AjDocPlan *plan)
+{
+	AjMonth mo;
+	AjQuarter q;
+
+	if (plan->kind == AJ_DOC_RECTIFICATION) {
+		const AjProblemList *pl = &g_array_index(m->problem_lists, AjProblemList, plan->list);
+		return g_strdup_printf("%s%s", pl->source, pl->batch);
+	}
+	if (aj_quarter_parse(plan->period, &q))
+		return aj_quarter_cn(q);
+	if (aj_month_parse(plan->period, &mo))
+		return aj_month_cn(mo);
+	return g_strdup(plan->period);
+}
+
+char *aj_context_title(const AjModel *m, const AjDocPlan *plan)
+{
+	char *pc = period_cn(m, plan);
+	char *title = NULL;
+
+	switch (plan->kind) {
+	case AJ_DOC_BULLETIN:
+		title = g_strdup_printf(ISSUER "关于%s全市安全生产情况的通报", pc);
+		break;
+	case AJ_DOC_EXPOSED:
+		title = g_strdup_printf(ISSUER "关于%s安全生产曝光企业名单的通报", pc);
+		break;
+	case AJ_DOC_EXEMPLARS:
+		title = g_strdup_printf(ISSUER "关于公布%s本质安全示范企业名单的通知", pc);
+		break;
+	case AJ_DOC_EXEMPLAR_REVIEW:
+		title = g_strdup_printf("%s本质安全示范企业推荐一票否决审核情况", pc);
+		break;
+	case AJ_DOC_RECTIFICATION:
+		title = g_strdup_printf("%s问题清单整改落实情况台账", pc);
+		break;
+	case AJ_DOC_HAZARD_SUPERVISION:
+		title = g_strdup_printf(ISSUER "关于%s挂牌督办重大事故隐患整改情况的通报", pc);
+		break;
+	}
+	g_free(pc);
+	return title;
+}
+
+static void add_meta(xmlNodePtr root, const AjModel *m, const AjPeriod *p, const AjDocPlan *plan)
+{
+	xmlNodePtr meta = aj_child(root, "meta");
+	char *title = aj_context_title(m, plan);
+	char *pc = period_cn(m, plan);
+	char *number = g_strdup_printf("%s〔%d〕%d号", number_prefix(plan->kind), plan->year,
+				       plan->serial);
+	char *month = g_strdup_printf("%d月", aj_month_number(p->month));
+
+	aj_attr_str(meta, "kind", aj_doc_kind_code(plan->kind));
+	aj_attr_str(meta, "period", plan->period);
+	aj_attr_str(meta, "publicity", plan->public_ ? "public" : "internal");
+	aj_attr_str(meta, "publicity-cn", plan->public_ ? "主动公开" : "不予公开");
+	aj_attr_flag(meta, "public", plan->public_);
+	aj_attr_str(meta, "name", plan->name);
+	aj_attr_str(meta, "title", title);
+	aj_attr_str(meta, "issuer", ISSUER);
+	aj_attr_int(meta, "year", plan->year);
+	aj_attr_int(meta, "serial", plan->serial);
+	aj_attr_str(meta, "number", number);
+	aj_attr_day(meta, "date", p->asof);
+	aj_attr_day_cn(meta, "date-cn", p->asof);
+	aj_attr_str(meta, "month-cn", month);
+	aj_attr_str(meta, "period-cn", pc);
+	aj_attr_day(meta, "as-of", p->asof);
+	g_free(title);
+	g_free(pc);
+	g_free(number);
+	g_free(month);
+}
+
+xmlDocPtr aj_context_build(const AjModel *m, const AjPeriod *p, const AjCoverage *c,
+			   const AjDocPlan *plan)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "document");
+	AjQuarter q = aj_quarter_of_month(p->month);
+
+	xmlDocSetRootElement(doc, root);
+	aj_attr_str(root, "kind", aj_doc_kind_code(plan->kind));
+	aj_attr_str(root, "period", plan->period);
+	aj_attr_str(root, "publicity", plan->public_ ? "public" : "internal");
+	add_meta(root, m, p, plan);
+	switch (plan->kind) {
+	case AJ_DOC_BULLETIN:
+		aj_ctx_bulletin(root, m, p, c);
+		break;
+	case AJ_DOC_EXPOSED:
+		aj_ctx_exposed(root, m, p);
+		break;
+	case AJ_DOC_EXEMPLARS:
+		aj_ctx_exemplars(root, m, q, p->asof);
+		break;
+	case AJ_DOC_EXEMPLAR_REVIEW:
+		aj_ctx_exemplar_review(root, m, q, p->asof);
+		break;
+	case AJ_DOC_RECTIFICATION:
+		aj_ctx_rectification(root, m,
+				     &g_array_index(m->problem_lists, AjProblemList, plan->list),
+				     p->asof);
+		break;
+	case AJ_DOC_HAZARD_SUPERVISION:
+		aj_ctx_hazard_supervision(root, m, p);
+		break;
+	}
+	return doc;
+}

@@ -1,0 +1,29 @@
+/* Document contexts: one XML tree per document, the data behind it.
+ *
+ * The tree is what the template is filled from and what OUT/data holds, so
+ * it carries the elements and attributes documents.md fixes for the data
+ * files, plus display fields for templates (names, 万元 figures, 同比 text,
+ * row numbers 序号 as no="N", flags as has-…="true"), and a <meta> element
+ * with the front-matter metadata: kind, period, publicity, title, issuer,
+ * year, serial, number (文号), date, date-cn, month-cn, period-cn.
+ *
+ * Root: <document kind="…" period="…" publicity="public|internal">.
+ *
+ * Ownership: aj_context_build() returns a document the caller frees with
+ * xmlFreeDoc(); it keeps no pointer into the model.
+ */
+#ifndef AJ_CONTEXT_H
+#define AJ_CONTEXT_H
+
+#include <libxml/tree.h>
+
+#include "rules/documents.h"
+
+xmlDocPtr aj_context_build(const AjModel *model, const AjPeriod *p, const AjCoverage *c,
+			   const AjDocPlan *plan);
+
+/* The document's title, e.g. 苏州市安全生产委员会办公室关于2026年3月全市安全生产情况的通报.
+ * The caller frees it. */
+char *aj_context_title(const AjModel *model, const AjDocPlan *plan);
+
+#endif

@@ -1,0 +1,39 @@
+/* Which documents a build for month M produces (documents.md "Publicity"
+ * and sections 1–4), in the fixed order of the manifest, with the metadata
+ * every later stage shares: kind, period, publicity, serial (文号 counter).
+ *
+ * Ownership: aj_documents_plan() returns a GPtrArray of AjDocPlan that
+ * frees its elements (g_ptr_array_unref()).
+ */
+#ifndef AJ_RULES_DOCUMENTS_H
+#define AJ_RULES_DOCUMENTS_H
+
+#include "rules/period.h"
+
+typedef enum {
+	AJ_DOC_BULLETIN,
+	AJ_DOC_EXPOSED,
+	AJ_DOC_EXEMPLARS,
+	AJ_DOC_EXEMPLAR_REVIEW,
+	AJ_DOC_RECTIFICATION,
+	AJ_DOC_HAZARD_SUPERVISION
+} AjDocKind;
+
+typedef struct {
+	AjDocKind kind;
+	char *period;   /* "2026-03", "2026-Q1" or a problem-list id; owned */
+	char *name;     /* file stem: "<kind>-<period>", safe for a path; owned */
+	gboolean public_;
+	int year;       /* of the period (problem lists: of as-of) */
+	int serial;     /* month number, quarter number or problem-list order */
+	guint32 list;   /* problem-list index (rectification only) */
+} AjDocPlan;
+
+const char *aj_doc_kind_code(AjDocKind kind);
+gboolean aj_doc_kind_public(AjDocKind kind);
+
+/* bulletin, exposed, [exemplars, exemplar-review when M ends a quarter],
+ * rectification per problem list issued on or before as-of, hazard-supervision. */
+GPtrArray *aj_documents_plan(const AjModel *model, const AjPeriod *p);
+
+#endif
