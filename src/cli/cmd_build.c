@@ -1,12 +1,70 @@
-/* STUB: replaced by the build (issue 3). */
+/* `anjian build`: parses the command line into AjBuildOptions. */
 #include <stdio.h>
 
-#include <sysexits.h>
-
+#include "build/build.h"
 #include "cli/cli.h"
+#include "util/error.h"
+
+static int usage(const char *msg)
+{
+	fprintf(stderr, "anjian build: %s\nTry 'anjian build --help'.\n", msg);
+	return EX_USAGE;
+}
 
 int aj_cmd_build(int argc, char **argv)
 {
-	fprintf(stderr, "anjian build: not implemented yet\n");
-	return EX_SOFTWARE;
+	char *data = NULL, *out = NULL, *month = NULL, *asof = NULL, *templates = NULL;
+	int jobs = 0;
+	gboolean quiet = FALSE, force = FALSE;
+	GOptionEntry entries[] = {
+		{ "data", 'd', 0, G_OPTION_ARG_FILENAME, &data, "data directory (required)", "DIR" },
+		{ "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "output directory (required)", "DIR" },
+		{ "month", 'm', 0, G_OPTION_ARG_STRING, &month, "month of the documents (required)",
+		  "YYYY-MM" },
+		{ "as-of", 0, 0, G_OPTION_ARG_STRING, &asof, "as-of date (default: last day of the month)",
+		  "YYYY-MM-DD" },
+		{ "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "rendering threads (default: cores)", "N" },
+		{ "templates", 0, 0, G_OPTION_ARG_FILENAME, &templates,
+		  "template directory (default: ./templates, else the installed ones)", "DIR" },
+		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "no warnings or summary", NULL },
+		{ "force", 0, 0, G_OPTION_ARG_NONE, &force,
+		  "replace --out even when it is not an earlier anjian output", NULL },
+		{ NULL }
+	};
+	AjBuildOptions o = { 0 };
+	GError *err = NULL;
+	int status = EX_OK;
+
+	if (!aj_cli_parse("build", "Build the documents of one month: data files, PDFs, web "
+				   "site and manifest.",
+			  entries, &argc, &argv))
+		return EX_USAGE;
+	if (argc != 1)
+		status = usage("unexpected argument; every input is given by an option");
+	else if (data == NULL || out == NULL || month == NULL)
+		status = usage("--data, --out and --month are required");
+	else if (!aj_month_parse(month, &o.month))
+		status = usage("--month must be a month YYYY-MM, e.g. 2026-03");
+	else if (asof != NULL && !aj_day_parse(asof, &o.asof))
+		status = usage("--as-of must be a date YYYY-MM-DD, e.g. 2026-03-31");
+	else if (jobs < 0)
+		status = usage("--jobs must be 1 or more");
+	if (status == EX_OK) {
+		o.data_dir = data;
+		o.out_dir = out;
+		o.jobs = jobs;
+		o.templates_dir = templates;
+		o.quiet = quiet;
+		o.force = force;
+		if (!aj_build_run(&o, &err)) {
+			status = aj_error_report(err);
+			g_error_free(err);
+		}
+	}
+	g_free(data);
+	g_free(out);
+	g_free(month);
+	g_free(asof);
+	g_free(templates);
+	return status;
 }

@@ -1,0 +1,52 @@
+/* `anjian build`: load the data, decide the documents of month M, write
+ * each document's context to OUT/data, fill its template into OUT/md,
+ * typeset OUT/pdf, and list every file in OUT/manifest.xml.
+ *
+ * Everything is assembled in a temporary directory beside OUT and swapped
+ * in only when all of it succeeded, so a failed build leaves an earlier
+ * OUT as it was.
+ *
+ * Ownership: the options are the caller's.  AjBuiltDoc lists belong to the
+ * build and are freed by it; a later stage (the site writer) receives them
+ * read-only, plus the temporary output root to write OUT/site into.
+ */
+#ifndef AJ_BUILD_H
+#define AJ_BUILD_H
+
+#include <libxml/tree.h>
+
+#include "markdown/document.h"
+#include "rules/documents.h"
+
+typedef struct {
+	const char *data_dir;
+	const char *out_dir;
+	AjMonth month;
+	AjDay asof;                /* AJ_DAY_NONE: last day of month */
+	int jobs;                  /* rendering threads; <= 0: number of cores */
+	const char *templates_dir; /* NULL: "templates", else ANJIAN_DATADIR/templates */
+	gboolean quiet;
+	gboolean force;            /* replace an OUT that has no manifest.xml */
+} AjBuildOptions;
+
+typedef struct {
+	char *format; /* "pdf", "html", "data", "md" */
+	char *path;   /* relative to OUT, '/'-separated */
+	int pages;    /* PDFs: page count; otherwise 0 */
+} AjBuiltFile;
+
+typedef struct {
+	const AjDocPlan *plan;  /* kind, period, publicity, serial, name */
+	char *title;
+	xmlDocPtr context;      /* the document's context (OUT/data/<name>.xml) */
+	AjDocument *document;   /* parsed Markdown; NULL when no template exists */
+	GPtrArray *files;       /* AjBuiltFile *, manifest order */
+} AjBuiltDoc;
+
+/* Appends a file to doc's list (format and path copied). */
+void aj_built_doc_add_file(AjBuiltDoc *doc, const char *format, const char *path, int pages);
+
+/* Runs the whole build; returns FALSE with *err (AJ_ERROR, sysexits code). */
+gboolean aj_build_run(const AjBuildOptions *opts, GError **err);
+
+#endif

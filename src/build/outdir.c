@@ -1,0 +1,136 @@
+#include "build/outdir.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "util/error.h"
+
+/* OUT must be ours to replace: absent, empty, or an earlier build's. */
+static gboolean replaceable(const char *out, gboolean force, GError **err)
+{
+	char *manifest;
+	GDir *dir;
+	gboolean empty, ok = TRUE;
+
+	if (!g_file_test(out, G_FILE_TEST_EXISTS))
+		return TRUE;
+	if (!g_file_test(out, G_FILE_TEST_IS_DIR)) {
+		g_set_error(err, AJ_ERROR, EX_CANTCREAT,
+			    "%s: exists and is not a directory; choose another --out", out);
+		return FALSE;
+	}
+	dir = g_dir_open(out, 0, NULL);
+	empty = dir != NULL && g_dir_read_name(dir) == NULL;
+	if (dir != NULL)
+		g_dir_close(dir);
+	manifest = g_build_filename(out, "manifest.xml", NULL);
+	if (!empty && !force && !g_file_test(manifest, G_FILE_TEST_IS_REGULAR)) {
+		g_set_error(err, AJ_ERROR, EX_CANTCREAT,
+			    "%s: not empty and not an earlier anjian output (no manifest.xml); "
+			    "choose another --out or pass --force to replace it",
+			    out);
+		ok = FALSE;
+	}
+	g_free(manifest);
+	return ok;
+}
+
+char *aj_outdir_begin(const char *out, gboolean force, GError **err)
+{
+	char *tmpl, *parent;
+
+	if (!replaceable(out, force, err))
+		return NULL;
+	parent = g_path_get_dirname(out);
+	if (!g_file_test(parent, G_FILE_TEST_IS_DIR)) {
+		g_set_error(err, AJ_ERROR, EX_CANTCREAT,
+			    "%s: parent directory %s does not exist; create it first", out, parent);
+		g_free(parent);
+		return NULL;
+	}
+	g_free(parent);
+	tmpl = g_strdup_printf("%s.tmp-XXXXXX", out);
+	if (g_mkdtemp(tmpl) == NULL) {
+		g_set_error(err, AJ_ERROR, EX_CANTCREAT, "%s: cannot create a temporary directory "
+			    "beside it: %s; check the permissions of its parent",
+			    tmpl, g_strerror(errno));
+		g_free(tmpl);
+		return NULL;
+	}
+	g_chmod(tmpl, 0755);
+	return tmpl;
+}
+
+gboolean aj_outdir_mkdir(const char *dir, const char *sub, GError **err)
+{
+	char *path = g_build_filename(dir, sub, NULL);
+	gboolean ok = g_mkdir_with_parents(path, 0755) == 0;
+
+	if (!ok)
+		g_set_error(err, AJ_ERROR, EX_CANTCREAT, "%s: cannot create directory: %s", path,
+			    g_strerror(errno));
+	g_free(path);
+	return ok;
+}
+
+void aj_outdir_remove(const char *path)
+{
+	GDir *dir;
+	const char *name;
+
+	if (g_file_test(path, G_FILE_TEST_IS_SYMLINK) || !g_file_test(path, G_FILE_TEST_IS_DIR)) {
+		g_remove(path);
+		return;
+	}
+	dir = g_dir_open(path, 0, NULL);
+	while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
+		char *child = g_build_filename(path, name, NULL);
+		aj_outdir_remove(child);
+		g_free(child);
+	}
+	if (dir != NULL)
+		g_dir_close(dir);
+	g_rmdir(path);
+}
+
+gboolean aj_outdir_commit(const char *tmp, const char *out, GError **err)
+{
+	char *old = NULL;
+	gboolean ok = FALSE;
+
+	if (!g_file_test(out, G_FILE_TEST_EXISTS)) {
+		ok = g_rename(tmp, out) == 0;
+		if (!ok)
+			g_set_error(err, AJ_ERROR, EX_IOERR, "%s: cannot move the new output into "
+				    "place: %s", out, g_strerror(errno));
+		return ok;
+	}
+	/* Swap in one step: readers see either the old or the new tree. */
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, out, RENAME_EXCHANGE) == 0) {
+		aj_outdir_remove(tmp);
+		return TRUE;
+	}
+	/* No RENAME_EXCHANGE (some file systems): move the old tree aside first. */
+	old = g_strdup_printf("%s.old-XXXXXX", out);
+	if (g_mkdtemp(old) == NULL || g_rename(out, old) != 0) {
+		g_set_error(err, AJ_ERROR, EX_IOERR, "%s: cannot move the earlier output aside: %s",
+			    out, g_strerror(errno));
+		goto done;
+	}
+	if (g_rename(tmp, out) != 0) {
+		g_set_error(err, AJ_ERROR, EX_IOERR, "%s: cannot move the new output into place: %s",
+			    out, g_strerror(errno));
+		g_rename(old, out);
+		goto done;
+	}
+	aj_outdir_remove(old);
+	ok = TRUE;
+done:
+	if (old != NULL)
+		g_rmdir(old);
+	g_free(old);
+	return ok;
+}
