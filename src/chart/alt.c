@@ -6,22 +6,28 @@ static char *trend(const AjChartData *d)
 {
 	GString *s = g_string_new(NULL);
 	gint64 sum0 = 0, sum1 = 0;
+	guint unknown = 0;
 
 	g_string_append_printf(s, "%s至%s全市生产安全事故：",
 			       (const char *)g_ptr_array_index(d->periods, 0),
 			       (const char *)g_ptr_array_index(d->periods, d->n - 1));
 	for (guint i = 0; i < d->n; i++) {
 		/* The year is said at the first month and when it changes. */
-		g_string_append_printf(s, "%s%s%s%" G_GINT64_FORMAT "起、死亡%" G_GINT64_FORMAT "人",
-				       i > 0 ? "，" : "",
+		g_string_append_printf(s, "%s%s%s", i > 0 ? "，" : "",
 				       (const char *)g_ptr_array_index(d->sublabels, i),
-				       (const char *)g_ptr_array_index(d->labels, i),
+				       (const char *)g_ptr_array_index(d->labels, i));
+		if (d->values[0][i] == AJ_CHART_UNKNOWN) {
+			g_string_append(s, "无数据");
+			unknown++;
+			continue;
+		}
+		g_string_append_printf(s, "%" G_GINT64_FORMAT "起、死亡%" G_GINT64_FORMAT "人",
 				       d->values[0][i], d->values[1][i]);
 		sum0 += d->values[0][i];
 		sum1 += d->values[1][i];
 	}
-	g_string_append_printf(s, "；%u个月合计%" G_GINT64_FORMAT "起、死亡%" G_GINT64_FORMAT "人。",
-			       d->n, sum0, sum1);
+	g_string_append_printf(s, "；%s%u个月合计%" G_GINT64_FORMAT "起、死亡%" G_GINT64_FORMAT "人。",
+			       d->has_unknown ? "有数据的" : "", d->n - unknown, sum0, sum1);
 	return g_string_free(s, FALSE);
 }
 

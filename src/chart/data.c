@@ -140,6 +140,16 @@ static void read_period(xmlNodePtr context, AjChartData *d)
 	g_free(period);
 }
 
+/* known="false": a month the records do not cover and no baseline fills. */
+static gboolean unknown_month(xmlNodePtr n)
+{
+	char *known = attr(n, "known");
+	gboolean unknown = known != NULL && strcmp(known, "false") == 0;
+
+	g_free(known);
+	return unknown;
+}
+
 gboolean aj_chart_read_trend(xmlNodePtr context, AjChartData *d, GError **err)
 {
 	xmlNodePtr trend = NULL;
@@ -180,9 +190,13 @@ gboolean aj_chart_read_trend(xmlNodePtr context, AjChartData *d, GError **err)
 			goto out;
 		}
 		g_free(period);
-		if (!count_attr(d->name, n, "accidents", &a, err) ||
-		    !count_attr(d->name, n, "deaths", &b, err))
+		if (unknown_month(n)) {
+			a = b = AJ_CHART_UNKNOWN;
+			d->has_unknown = TRUE;
+		} else if (!count_attr(d->name, n, "accidents", &a, err) ||
+			   !count_attr(d->name, n, "deaths", &b, err)) {
 			goto out;
+		}
 		g_array_append_val(v0, a);
 		g_array_append_val(v1, b);
 		if (v0->len == 1) {

@@ -16,6 +16,9 @@
 
 typedef enum { AJ_CHART_LINES, AJ_CHART_BARS } AjChartKind;
 
+/* A month of the trend without figures (<month known="false">). */
+#define AJ_CHART_UNKNOWN ((gint64)-1)
+
 typedef struct {
 	const char *name;  /* chart name, static */
 	AjChartKind kind;
@@ -26,13 +29,15 @@ typedef struct {
 	GPtrArray *labels;    /* char *: category names ("4月", "张家港市") */
 	GPtrArray *sublabels; /* char *: second label line ("2025年") or "" */
 	GPtrArray *periods;   /* char *: "2025年4月" per month (trends), else empty */
-	gint64 *values[2];    /* n counts per series */
+	gint64 *values[2];    /* n counts per series, or AJ_CHART_UNKNOWN */
+	gboolean has_unknown; /* some value is AJ_CHART_UNKNOWN */
 } AjChartData;
 
 AjChartData *aj_chart_data_new(const char *name, AjChartKind kind);
 void aj_chart_data_free(AjChartData *d);
 
-/* The 12-month trend: <trend><month period="YYYY-MM" accidents deaths/>. */
+/* The 12-month trend: <trend><month period="YYYY-MM" accidents deaths/>;
+ * a month with known="false" needs no figures and is AJ_CHART_UNKNOWN. */
 gboolean aj_chart_read_trend(xmlNodePtr context, AjChartData *d, GError **err);
 /* Two attributes of each <district> child of the root, in document order. */
 gboolean aj_chart_read_districts(xmlNodePtr context, const char *attr0, const char *attr1,

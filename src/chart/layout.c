@@ -251,30 +251,51 @@ static void lines(Frame *f, const AjChartData *d)
 {
 	double vs = f->small * 0.92;
 
+	/* A month without figures breaks the line. */
 	for (int s = 0; s < 2; s++) {
-		AjChartItem *ln = series_line(f, s);
-		for (guint i = 0; i < d->n; i++)
+		AjChartItem *ln = NULL;
+		for (guint i = 0; i < d->n; i++) {
+			if (d->values[s][i] == AJ_CHART_UNKNOWN) {
+				ln = NULL;
+				continue;
+			}
+			if (ln == NULL)
+				ln = series_line(f, s);
 			aj_chart_scene_point(ln, f->left + f->slot * (i + 0.5), y_of(f, d->values[s][i]));
+		}
 	}
 	for (int s = 0; s < 2; s++)
 		for (guint i = 0; i < d->n; i++)
-			marker(f, s, f->left + f->slot * (i + 0.5), y_of(f, d->values[s][i]));
+			if (d->values[s][i] != AJ_CHART_UNKNOWN)
+				marker(f, s, f->left + f->slot * (i + 0.5), y_of(f, d->values[s][i]));
 	/* The higher point of a month is labelled above, the other below it,
 	 * or, with no room above the axis, stacked over the higher label. */
 	for (guint i = 0; i < d->n; i++) {
 		int hi = d->values[0][i] >= d->values[1][i] ? 0 : 1, lo = 1 - hi;
 		double x = f->left + f->slot * (i + 0.5);
-		double yh = y_of(f, d->values[hi][i]), yl = y_of(f, d->values[lo][i]);
-		double bh = yh - f->fs * 0.55, bl = yl + f->fs * 0.5 + vs;
-		char *vh = count_str(d->values[hi][i]), *vl = count_str(d->values[lo][i]);
+		double yh, yl, bh, bl;
+		char *vh, *vl;
 
-		if (bl > f->bottom - f->fs * 0.15)
-			bl = yl - yh < f->fs * 1.6 ? bh - vs * 1.15 : yl - f->fs * 0.55;
+		if (d->values[hi][i] == AJ_CHART_UNKNOWN) {
+			aj_chart_scene_text(f->s, "无数据", x, f->bottom - f->fs * 0.4, vs, FALSE,
+					    MUTED, AJ_ANCHOR_MIDDLE, 0);
+			continue;
+		}
+		yh = y_of(f, d->values[hi][i]);
+		bh = yh - f->fs * 0.55;
+		vh = count_str(d->values[hi][i]);
 		aj_chart_scene_text(f->s, vh, x, bh, vs, FALSE, hi == 0 ? DARK : ACCENT,
 				    AJ_ANCHOR_MIDDLE, 0);
+		g_free(vh);
+		if (d->values[lo][i] == AJ_CHART_UNKNOWN)
+			continue;
+		yl = y_of(f, d->values[lo][i]);
+		bl = yl + f->fs * 0.5 + vs;
+		if (bl > f->bottom - f->fs * 0.15)
+			bl = yl - yh < f->fs * 1.6 ? bh - vs * 1.15 : yl - f->fs * 0.55;
+		vl = count_str(d->values[lo][i]);
 		aj_chart_scene_text(f->s, vl, x, bl, vs, FALSE, lo == 0 ? DARK : ACCENT,
 				    AJ_ANCHOR_MIDDLE, 0);
-		g_free(vh);
 		g_free(vl);
 	}
 }
@@ -287,7 +308,8 @@ static char *source_line(const AjChartDef *def, const AjChartData *d)
 		return g_strdup_printf(SOURCE_PREFIX "统计时点：%s", d->as_of_cn != NULL
 								    ? d->as_of_cn
 								    : period);
-	return g_strdup_printf(SOURCE_PREFIX "统计期间：%s", d->span_cn != NULL ? d->span_cn : period);
+	return g_strdup_printf(SOURCE_PREFIX "统计期间：%s%s", d->span_cn != NULL ? d->span_cn : period,
+			       d->has_unknown ? "；“无数据”表示该月无可用数据" : "");
 }
 
 AjChartScene *aj_chart_layout(const AjChartDef *def, const AjChartData *d, double width,

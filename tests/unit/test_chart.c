@@ -238,6 +238,34 @@ static void long_names_fit_narrow_charts(void **state)
 	xmlFreeDoc(ctx);
 }
 
+/* A month the data does not cover (known="false") breaks the line. */
+static void unknown_months_are_gaps(void **state)
+{
+	static const char *const gap[] = {
+		"<month period=\"2025-04\" accidents=\"2\" deaths=\"1\"/>",
+		"<month period=\"2025-04\" label=\"4月\" known=\"false\"/>",
+		"<month period=\"2025-05\" accidents=\"3\" deaths=\"2\"/>",
+		"<month period=\"2025-05\" known=\"false\"/>", NULL
+	};
+	xmlDocPtr ctx = context(gap);
+	char *svg = svg_of("accidents-12m", ctx, 480, 270), *t = svg_texts(svg);
+	char *alt = aj_chart_alt_text("accidents-12m", xmlDocGetRootElement(ctx));
+	const char *dir = g_getenv("AJ_CHART_PNG_DIR");
+
+	assert_non_null(strstr(t, "|无数据|"));
+	assert_non_null(strstr(alt, "2025年4月无数据，5月无数据，6月1起、死亡0人"));
+	assert_non_null(strstr(alt, "有数据的10个月合计20起"));
+	if (dir != NULL) {
+		char *path = g_build_filename(dir, "accidents-12m-gap.svg", NULL);
+		assert_true(g_file_set_contents(path, svg, -1, NULL));
+		g_free(path);
+	}
+	g_free(alt);
+	g_free(svg);
+	g_free(t);
+	xmlFreeDoc(ctx);
+}
+
 static void alt_text_states_the_numbers(void **state)
 {
 	xmlDocPtr ctx = context(NULL);
@@ -484,6 +512,7 @@ int main(void)
 		cmocka_unit_test(svg_text_has_labels_legend_and_source),
 		cmocka_unit_test(changed_figure_changes_svg_text),
 		cmocka_unit_test(long_names_fit_narrow_charts),
+		cmocka_unit_test(unknown_months_are_gaps),
 		cmocka_unit_test(alt_text_states_the_numbers),
 		cmocka_unit_test(errors_name_chart_and_what_is_missing),
 		cmocka_unit_test(image_surface_render),
