@@ -8,7 +8,8 @@
  *
  * Limits, so hostile templates fail cleanly instead of exhausting memory
  * or the stack: AJ_M_MAX_NESTING open sections per template,
- * AJ_M_MAX_PARTIAL_DEPTH nested partials, AJ_M_MAX_OUTPUT bytes of output.
+ * AJ_M_MAX_PARTIAL_DEPTH nested partials, AJ_M_MAX_OUTPUT bytes of output
+ * (or AjMRenderOpts.max_output), AJ_M_MAX_STEPS rendered nodes.
  *
  * Ownership: aj_m_parse() returns a template freed with aj_m_template_free();
  * aj_m_render() returns a string the caller frees with g_free().  The
@@ -22,6 +23,7 @@
 #define AJ_M_MAX_NESTING 200
 #define AJ_M_MAX_PARTIAL_DEPTH 100
 #define AJ_M_MAX_OUTPUT (256u * 1024u * 1024u)
+#define AJ_M_MAX_STEPS 5000000u /* nodes rendered: stops exponential templates */
 
 /* A value of the data: an opaque pointer plus one word the context
  * implementation may use (e.g. "this is a list of siblings"). */
@@ -69,6 +71,7 @@ typedef struct {
 	/* TRUE: a missing partial is an error (production); FALSE: it renders
 	 * as the empty string (what the spec requires). */
 	gboolean strict_partials;
+	gsize max_output; /* 0: AJ_M_MAX_OUTPUT */
 } AjMRenderOpts;
 
 char *aj_m_render(const AjMTemplate *t, AjMValue root, const AjMRenderOpts *opts, GError **err);

@@ -305,6 +305,8 @@ static AjMNode *new_node(AjMTemplate *t, AjMNodeKind kind, const Tok *tk)
 		n->text = g_strndup(t->source + tk->start, n->len);
 	} else {
 		n->text = g_strndup(t->source + tk->name_start, tk->name_len);
+		if (strcmp(n->text, ".") != 0)
+			n->path = g_strsplit(n->text, ".", -1);
 	}
 	n->dynamic = tk->dynamic;
 	n->indent = tk->standalone && (kind == AJ_MN_PARTIAL || kind == AJ_MN_PARENT)
@@ -532,6 +534,7 @@ static void free_node(gpointer p)
 
 	g_free(n->text);
 	g_free(n->indent);
+	g_strfreev(n->path);
 	if (n->children)
 		g_ptr_array_free(n->children, TRUE);
 	g_free(n);

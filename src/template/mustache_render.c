@@ -16,6 +16,8 @@ typedef struct {
 	GHashTable *origins;  /* partial name -> origin for messages */
 	GHashTable *parsed;   /* "name\nindent" -> AjMTemplate* */
 	int partial_depth;
+	gsize max_output;
+	guint64 steps;
 	GError **err;
 } Render;
 
@@ -35,12 +37,19 @@ static gboolean too_big(Render *r, const AjMTemplate *t, const AjMNode *n, GStri
 {
 	char *pos;
 
-	if (out->len <= AJ_M_MAX_OUTPUT)
+	if (out->len <= r->max_output && ++r->steps <= AJ_M_MAX_STEPS)
 		return FALSE;
 	pos = aj_m_position(t, n->offset);
-	g_set_error(r->err, AJ_ERROR, EX_DATAERR,
-		    "%s: output grows beyond %u MiB; check the template for runaway sections", pos,
-		    AJ_M_MAX_OUTPUT / (1024u * 1024u));
+	if (out->len > r->max_output)
+		g_set_error(r->err, AJ_ERROR, EX_DATAERR,
+			    "%s: output grows beyond %" G_GSIZE_FORMAT
+			    " bytes; check the template for runaway sections",
+			    pos, r->max_output);
+	else
+		g_set_error(r->err, AJ_ERROR, EX_DATAERR,
+			    "%s: rendering takes more than %u steps; check the template for "
+			    "sections nested over long lists",
+			    pos, AJ_M_MAX_STEPS);
 	g_free(pos);
 	return TRUE;
 }
@@ -52,28 +61,25 @@ static AjMValue top(Render *r)
 
 /* Resolves a (possibly dotted) name: only the first part walks the context
  * stack; later parts resolve inside the value found. */
-static gboolean resolve(Render *r, const char *name, AjMValue *out)
+static gboolean resolve(Render *r, const AjMNode *n, AjMValue *out)
 {
 	const AjMCtxOps *ops = r->o->ops;
-	char **parts;
 	gboolean found = FALSE;
 	AjMValue v = { 0 };
 	guint i;
 
-	if (strcmp(name, ".") == 0) {
+	if (!n->path) {
 		*out = top(r);
 		return TRUE;
 	}
-	parts = g_strsplit(name, ".", -1);
 	for (i = r->ctx->len; i-- > 0;) {
-		if (ops->lookup(r->o->ops_user, g_array_index(r->ctx, AjMValue, i), parts[0], &v)) {
+		if (ops->lookup(r->o->ops_user, g_array_index(r->ctx, AjMValue, i), n->path[0], &v)) {
 			found = TRUE;
 			break;
 		}
 	}
-	for (i = 1; found && parts[i]; i++)
-		found = ops->lookup(r->o->ops_user, v, parts[i], &v);
-	g_strfreev(parts);
+	for (i = 1; found && n->path[i]; i++)
+		found = ops->lookup(r->o->ops_user, v, n->path[i], &v);
 	if (found)
 		*out = v;
 	return found;
@@ -115,7 +121,7 @@ static char *partial_name(Render *r, const AjMNode *n)
 
 	if (!n->dynamic)
 		return g_strdup(n->text);
-	if (!resolve(r, n->text, &v))
+	if (!resolve(r, n, &v))
 		return NULL;
 	s = g_string_new(NULL);
 	r->o->ops->text(r->o->ops_user, v, s);
@@ -262,7 +268,7 @@ static gboolean render_section(Render *r, const AjMTemplate *t, const AjMNode *n
 	const AjMCtxOps *ops = r->o->ops;
 	gconstpointer u = r->o->ops_user;
 	AjMValue v, cursor = { 0 }, item;
-	gboolean found = resolve(r, n->text, &v), ok = TRUE;
+	gboolean found = resolve(r, n, &v), ok = TRUE;
 
 	if (n->kind == AJ_MN_INVERTED) {
 		if (!found || !ops->truthy(u, v))
@@ -300,7 +306,7 @@ static gboolean render_nodes(Render *r, const AjMTemplate *t, const GPtrArray *n
 			g_string_append_len(out, n->text, n->len);
 			break;
 		case AJ_MN_VAR:
-			if (resolve(r, n->text, &v)) {
+			if (resolve(r, n, &v)) {
 				GString *tmp = g_string_new(NULL);
 
 				r->o->ops->text(r->o->ops_user, v, tmp);
@@ -309,7 +315,7 @@ static gboolean render_nodes(Render *r, const AjMTemplate *t, const GPtrArray *n
 			}
 			break;
 		case AJ_MN_RAW:
-			if (resolve(r, n->text, &v))
+			if (resolve(r, n, &v))
 				r->o->ops->text(r->o->ops_user, v, out);
 			break;
 		case AJ_MN_SECTION:
@@ -338,6 +344,7 @@ char *aj_m_render(const AjMTemplate *t, AjMValue root, const AjMRenderOpts *opts
 
 	r.o = opts;
 	r.err = err;
+	r.max_output = opts->max_output ? opts->max_output : AJ_M_MAX_OUTPUT;
 	r.ctx = g_array_new(FALSE, FALSE, sizeof(AjMValue));
 	r.sources = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	r.origins = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);

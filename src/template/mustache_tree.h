@@ -24,6 +24,8 @@ typedef struct AjMNode AjMNode;
 struct AjMNode {
 	AjMNodeKind kind;
 	char *text;          /* TEXT: the text; others: the name */
+	char **path;         /* VAR, RAW, SECTION, INVERTED, dynamic names: the
+			      * name split at dots; NULL for "." */
 	gsize len;           /* TEXT: length of text */
 	gboolean line_start; /* TEXT: begins a line of the output */
 	gboolean dynamic;    /* PARTIAL, PARENT: the name is looked up ({{>*x}}) */
