@@ -1,9 +1,195 @@
-/* STUB: replaced by the loader (issue 2). */
+/* aj_load_dir(): finds the input files, reads them in byte order of their
+ * paths, resolves what crosses files, and hands out the model only when
+ * nothing was wrong. */
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+#include <libxml/parser.h>
+
 #include "load/load.h"
+#include "load/loader.h"
 #include "util/error.h"
+
+void aj_loader_init(AjLoader *l)
+{
+	memset(l, 0, sizeof *l);
+	l->model = aj_model_new();
+	l->errors = g_ptr_array_new_with_free_func(g_free);
+	AjRefTable *tables[] = { &l->enterprise_refs, &l->district_refs, &l->department_refs };
+	for (gsize i = 0; i < G_N_ELEMENTS(tables); i++) {
+		tables[i]->slot_of = g_hash_table_new(g_direct_hash, g_direct_equal);
+		tables[i]->keys = g_ptr_array_new();
+	}
+	l->problem_ids = g_array_new(FALSE, FALSE, sizeof(AjIdLoc));
+}
+
+void aj_loader_clear(AjLoader *l)
+{
+	AjRefTable *tables[] = { &l->enterprise_refs, &l->district_refs, &l->department_refs };
+	for (gsize i = 0; i < G_N_ELEMENTS(tables); i++) {
+		g_hash_table_destroy(tables[i]->slot_of);
+		g_ptr_array_free(tables[i]->keys, TRUE);
+	}
+	g_array_free(l->problem_ids, TRUE);
+	g_ptr_array_free(l->errors, TRUE);
+	aj_model_free(l->model);
+	memset(l, 0, sizeof *l);
+}
+
+static void add_error(AjLoader *l, guint32 file, guint line, const char *fmt, va_list ap)
+{
+	const char *path = file < l->model->files->len ? g_ptr_array_index(l->model->files, file) : "?";
+	char *msg;
+
+	if (l->stop)
+		return;
+	msg = g_strdup_vprintf(fmt, ap);
+	if (line > 0)
+		g_ptr_array_add(l->errors, g_strdup_printf("%s:%u: %s", path, line, msg));
+	else
+		g_ptr_array_add(l->errors, g_strdup_printf("%s: %s", path, msg));
+	g_free(msg);
+	if (l->errors->len >= AJ_LOAD_MAX_ERRORS)
+		l->stop = TRUE;
+}
+
+void aj_loader_error(AjLoader *l, guint line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add_error(l, l->file, line, fmt, ap);
+	va_end(ap);
+}
+
+void aj_loader_error_at(AjLoader *l, AjLoc loc, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add_error(l, loc.file, loc.line, fmt, ap);
+	va_end(ap);
+}
+
+guint32 aj_ref_slot(AjRefTable *t, const char *key)
+{
+	gpointer v = g_hash_table_lookup(t->slot_of, key);
+
+	if (v != NULL)
+		return GPOINTER_TO_UINT(v) - 1;
+	g_ptr_array_add(t->keys, (gpointer)key);
+	g_hash_table_insert(t->slot_of, (gpointer)key, GUINT_TO_POINTER(t->keys->len));
+	return t->keys->len - 1;
+}
+
+xmlRelaxNGPtr aj_schema_compile(GError **err)
+{
+	xmlRelaxNGParserCtxtPtr ctxt = xmlRelaxNGNewMemParserCtxt(aj_schema_rng, (int)aj_schema_rng_len);
+	xmlRelaxNGPtr schema = ctxt != NULL ? xmlRelaxNGParse(ctxt) : NULL;
+
+	if (ctxt != NULL)
+		xmlRelaxNGFreeParserCtxt(ctxt);
+	if (schema == NULL)
+		g_set_error(err, AJ_ERROR, EX_SOFTWARE,
+			    "the built-in schema does not compile; rebuild anjian (make clean all)");
+	return schema;
+}
+
+/* Every *.xml below dir, recursively; hidden entries are skipped. */
+static gboolean collect(const char *dir, GPtrArray *out, GError **err)
+{
+	GDir *d = g_dir_open(dir, 0, err);
+	const char *name;
+
+	if (d == NULL)
+		return FALSE;
+	while ((name = g_dir_read_name(d)) != NULL) {
+		if (name[0] == '.')
+			continue;
+		char *path = g_build_filename(dir, name, NULL);
+		if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+			if (!collect(path, out, err)) {
+				g_free(path);
+				g_dir_close(d);
+				return FALSE;
+			}
+			g_free(path);
+		} else if (g_str_has_suffix(name, ".xml")) {
+			g_ptr_array_add(out, path);
+		} else {
+			g_free(path);
+		}
+	}
+	g_dir_close(d);
+	return TRUE;
+}
+
+static gint by_bytes(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* One message: the first error, then the others, then the count. */
+static void set_errors(const AjLoader *l, const char *dir, GError **err)
+{
+	GString *s = g_string_new(g_ptr_array_index(l->errors, 0));
+
+	for (guint i = 1; i < l->errors->len; i++)
+		g_string_append_printf(s, "\n%s", (const char *)g_ptr_array_index(l->errors, i));
+	if (l->stop)
+		g_string_append_printf(s, "\n%s: stopped after %u errors; fix these and run "
+				       "'anjian check --data %s' again", dir, l->errors->len, dir);
+	else
+		g_string_append_printf(s, "\n%s: %u error%s; fix %s and run 'anjian check --data "
+				       "%s' again", dir, l->errors->len, l->errors->len == 1 ? "" : "s",
+				       l->errors->len == 1 ? "it" : "them", dir);
+	g_set_error_literal(err, AJ_ERROR, EX_DATAERR, s->str);
+	g_string_free(s, TRUE);
+}
 
 AjModel *aj_load_dir(const char *dir, GError **err)
 {
-	g_set_error(err, AJ_ERROR, EX_SOFTWARE, "%s: loading is not implemented yet", dir);
-	return NULL;
+	GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
+	AjModel *model = NULL;
+	xmlRelaxNGPtr schema = NULL;
+	GError *local = NULL;
+	AjLoader l;
+
+	aj_loader_init(&l);
+	if (!g_file_test(dir, G_FILE_TEST_IS_DIR) || !collect(dir, paths, &local)) {
+		g_set_error(err, AJ_ERROR, EX_NOINPUT, "%s: %s; give an existing data directory "
+			    "with --data", dir, local != NULL ? local->message : "no such directory");
+		goto out;
+	}
+	if (paths->len == 0) {
+		g_set_error(err, AJ_ERROR, EX_NOINPUT, "%s: no *.xml files found (subfolders "
+			    "included); put the data files there", dir);
+		goto out;
+	}
+	g_ptr_array_sort(paths, by_bytes);
+	schema = aj_schema_compile(err);
+	if (schema == NULL)
+		goto out;
+	for (guint i = 0; i < paths->len && !l.stop; i++) {
+		l.file = l.model->files->len;
+		l.path = g_ptr_array_index(paths, i);
+		l.schema_error_line = 0;
+		g_ptr_array_add(l.model->files, g_strdup(l.path));
+		aj_read_file(&l, schema);
+	}
+	if (!l.stop)
+		aj_resolve(&l);
+	if (l.errors->len > 0) {
+		set_errors(&l, dir, err);
+		goto out;
+	}
+	model = l.model;
+	l.model = NULL;
+out:
+	if (schema != NULL)
+		xmlRelaxNGFree(schema);
+	g_clear_error(&local);
+	g_ptr_array_free(paths, TRUE);
+	aj_loader_clear(&l);
+	return model;
 }

@@ -1,0 +1,77 @@
+/* Internals of the loader, shared by the files of load/.
+ *
+ * One AjLoader lives for one aj_load_dir() call: it owns the model being
+ * built until the load succeeds, the error list and the reference tables.
+ *
+ * References between records may point forward (files come in any order),
+ * so while reading, a record's enterprise / district / department field
+ * holds a *provisional* index into an AjRefTable: one slot per distinct
+ * interned key.  resolve.c maps the slots to real indices at the end and
+ * reports the dangling ones at each record that uses them.
+ *
+ * Ownership: everything reachable from AjLoader is freed by
+ * aj_loader_clear(), except `model` once it has been handed out (set it to
+ * NULL first).  Error messages in `errors` are g_strdup'ed and freed with it.
+ */
+#ifndef AJ_LOAD_LOADER_H
+#define AJ_LOAD_LOADER_H
+
+#include <libxml/relaxng.h>
+
+#include "model/model.h"
+
+#define AJ_LOAD_MAX_ERRORS 20
+
+typedef struct {
+	GHashTable *slot_of; /* interned key (by pointer) -> slot + 1 */
+	GPtrArray *keys;     /* slot -> interned key */
+} AjRefTable;
+
+typedef struct {
+	AjModel *model;
+	GPtrArray *errors; /* char *: "path:line: what is wrong; what to do" */
+	gboolean stop;     /* AJ_LOAD_MAX_ERRORS reached */
+
+	AjRefTable enterprise_refs, district_refs, department_refs;
+	GArray *problem_ids; /* AjLoc-tagged ids, checked for duplicates at the end */
+
+	/* The file being read. */
+	guint32 file;
+	const char *path;
+	guint schema_error_line; /* last line a schema error was reported on */
+} AjLoader;
+
+/* An id with where it was read: for the duplicate check of problems. */
+typedef struct {
+	const char *id;
+	AjLoc loc;
+} AjIdLoc;
+
+void aj_loader_init(AjLoader *l);
+void aj_loader_clear(AjLoader *l);
+
+/* Records an error "path:line: message" for the current file (line 0: no
+ * line).  Sets l->stop once AJ_LOAD_MAX_ERRORS are recorded. */
+void aj_loader_error(AjLoader *l, guint line, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+/* The same for a record already stored, at its own location. */
+void aj_loader_error_at(AjLoader *l, AjLoc loc, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+
+/* The provisional slot of an interned key. */
+guint32 aj_ref_slot(AjRefTable *t, const char *key);
+
+/* The embedded schema (generated from schema/anjian-data.rng by
+ * mk/loader.mk); aj_schema_compile() returns a schema the caller frees with
+ * xmlRelaxNGFree(), or NULL with *err set (EX_SOFTWARE: a build defect). */
+extern const char aj_schema_rng[];
+extern const size_t aj_schema_rng_len;
+xmlRelaxNGPtr aj_schema_compile(GError **err);
+
+/* Streams one file into l->model; errors go to l->errors.  Returns FALSE
+ * when the file could not be read at all (also recorded as an error). */
+gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema);
+
+/* After every file: resolves references, checks duplicates, sorts the
+ * districts by code.  Errors go to l->errors. */
+void aj_resolve(AjLoader *l);
+
+#endif

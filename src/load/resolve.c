@@ -1,0 +1,283 @@
+/* What can only be checked once every file is read: references (files come
+ * in any order), duplicates across files, and the district order. */
+#include <stddef.h>
+#include <string.h>
+
+#include "load/loader.h"
+
+/* ---- districts ------------------------------------------------------------ */
+
+static gint district_order(gconstpointer a, gconstpointer b)
+{
+	const AjDistrict *x = a, *y = b;
+	int c = g_strcmp0(x->code, y->code);
+
+	if (c != 0)
+		return c;
+	/* equal codes: keep read order so "first at" names the first one */
+	return x->loc.file != y->loc.file ? (x->loc.file < y->loc.file ? -1 : 1)
+					   : (x->loc.line < y->loc.line ? -1 : x->loc.line > y->loc.line);
+}
+
+static void sort_districts(AjLoader *l)
+{
+	AjModel *m = l->model;
+
+	g_array_sort(m->districts, district_order);
+	for (guint i = 0; i < m->districts->len; i++) {
+		AjDistrict *d = AJ_DISTRICT(m, i);
+		if (d->code == NULL)
+			continue;
+		guint32 first = aj_model_district_index(m, d->code);
+		if (first != AJ_NONE) {
+			char *at = aj_model_loc_string(m, AJ_DISTRICT(m, first)->loc);
+			aj_loader_error_at(l, d->loc, "duplicate district code %s (first at %s); keep one "
+					   "<district> per code", d->code, at);
+			g_free(at);
+			continue;
+		}
+		g_hash_table_insert(m->district_by_code, (gpointer)d->code, GUINT_TO_POINTER(i + 1));
+	}
+}
+
+/* ---- references ------------------------------------------------------------ */
+
+typedef guint32 (*LookupFn)(const AjModel *m, const char *key);
+
+/* slot -> real index (AJ_NONE: dangling); the caller frees it. */
+static guint32 *slot_map(const AjModel *m, const AjRefTable *t, LookupFn lookup)
+{
+	guint32 *map = g_new(guint32, t->keys->len + 1);
+
+	for (guint i = 0; i < t->keys->len; i++)
+		map[i] = lookup(m, g_ptr_array_index(t->keys, i));
+	return map;
+}
+
+typedef struct {
+	AjLoader *l;
+	guint32 *ent, *dist, *dept;
+} Maps;
+
+/* Replaces the provisional slot in *field; reports a dangling reference. */
+static void fix(const Maps *mp, guint32 *field, guint32 *map, const AjRefTable *t, AjLoc loc,
+		const char *what, const char *id, const char *kind, const char *fix_hint)
+{
+	guint32 slot = *field;
+
+	if (slot == AJ_NONE)
+		return;
+	*field = map[slot];
+	if (*field == AJ_NONE)
+		aj_loader_error_at(mp->l, loc, "%s%s%s: %s %s is not defined; %s", what,
+				   id != NULL ? " " : "", id != NULL ? id : "", kind,
+				   (const char *)g_ptr_array_index(t->keys, slot), fix_hint);
+}
+
+#define ENT_HINT "add its <enterprise> record or correct the code"
+#define DEPT_HINT "add a <department> with that id or correct it"
+#define DIST_HINT "add a <district> with that code or correct it"
+
+static void resolve_refs(AjLoader *l)
+{
+	AjModel *m = l->model;
+	Maps mp = { l, slot_map(m, &l->enterprise_refs, aj_model_enterprise_index),
+		    slot_map(m, &l->district_refs, aj_model_district_index),
+		    slot_map(m, &l->department_refs, aj_model_department_index) };
+	const AjRefTable *E = &l->enterprise_refs, *D = &l->department_refs, *S = &l->district_refs;
+
+	for (guint i = 0; i < m->enterprises->len && !l->stop; i++) {
+		AjEnterprise *r = AJ_ENTERPRISE(m, i);
+		fix(&mp, &r->district, mp.dist, S, r->loc, "enterprise", r->id, "district", DIST_HINT);
+	}
+	for (guint i = 0; i < m->inspections->len && !l->stop; i++) {
+		AjInspection *r = &g_array_index(m->inspections, AjInspection, i);
+		fix(&mp, &r->enterprise, mp.ent, E, r->loc, "inspection", r->id, "enterprise", ENT_HINT);
+		fix(&mp, &r->department, mp.dept, D, r->loc, "inspection", r->id, "department", DEPT_HINT);
+	}
+	for (guint i = 0; i < m->hazards->len && !l->stop; i++) {
+		AjHazard *r = &g_array_index(m->hazards, AjHazard, i);
+		fix(&mp, &r->enterprise, mp.ent, E, r->loc, "hazard", r->id, "enterprise", ENT_HINT);
+	}
+	for (guint i = 0; i < m->penalties->len && !l->stop; i++) {
+		AjPenalty *r = &g_array_index(m->penalties, AjPenalty, i);
+		fix(&mp, &r->enterprise, mp.ent, E, r->loc, "penalty", r->id, "enterprise", ENT_HINT);
+		fix(&mp, &r->department, mp.dept, D, r->loc, "penalty", r->id, "department", DEPT_HINT);
+	}
+	for (guint i = 0; i < m->accidents->len && !l->stop; i++) {
+		AjAccident *r = &g_array_index(m->accidents, AjAccident, i);
+		fix(&mp, &r->enterprise, mp.ent, E, r->loc, "accident", r->id, "enterprise", ENT_HINT);
+	}
+	for (guint i = 0; i < m->trainings->len && !l->stop; i++) {
+		AjTraining *r = &g_array_index(m->trainings, AjTraining, i);
+		fix(&mp, &r->enterprise, mp.ent, E, r->loc, "training", NULL, "enterprise", ENT_HINT);
+	}
+	for (guint i = 0; i < m->reports->len && !l->stop; i++) {
+		AjReport *r = &g_array_index(m->reports, AjReport, i);
+		fix(&mp, &r->enterprise, mp.ent, E, r->loc, "report", r->id, "enterprise", ENT_HINT);
+	}
+	for (guint i = 0; i < m->blacklists->len && !l->stop; i++) {
+		AjBlacklist *r = &g_array_index(m->blacklists, AjBlacklist, i);
+		fix(&mp, &r->enterprise, mp.ent, E, r->loc, "blacklist", NULL, "enterprise", ENT_HINT);
+	}
+	for (guint i = 0; i < m->nominations->len && !l->stop; i++) {
+		AjNomination *r = &g_array_index(m->nominations, AjNomination, i);
+		fix(&mp, &r->enterprise, mp.ent, E, r->loc, "nomination", NULL, "enterprise", ENT_HINT);
+		fix(&mp, &r->department, mp.dept, D, r->loc, "nomination", NULL, "department", DEPT_HINT);
+	}
+	for (guint i = 0; i < m->exposures->len && !l->stop; i++) {
+		AjExposure *r = &g_array_index(m->exposures, AjExposure, i);
+		fix(&mp, &r->enterprise, mp.ent, E, r->loc, "exposure", NULL, "enterprise", ENT_HINT);
+		fix(&mp, &r->department, mp.dept, D, r->loc, "exposure", NULL, "department", DEPT_HINT);
+	}
+	for (guint i = 0; i < m->baselines->len && !l->stop; i++) {
+		AjBaseline *r = &g_array_index(m->baselines, AjBaseline, i);
+		fix(&mp, &r->district, mp.dist, S, r->loc, "baseline", NULL, "district", DIST_HINT);
+	}
+	g_free(mp.ent);
+	g_free(mp.dist);
+	g_free(mp.dept);
+}
+
+/* ---- duplicates ------------------------------------------------------------- */
+
+/* A record's identity for the duplicate check: an interned string (compared
+ * by pointer: equal strings share one copy) and a number. */
+typedef struct {
+	const void *p;
+	gint64 n;
+} Key;
+
+typedef struct {
+	GArray *a;
+	gsize key_off, loc_off;
+	gboolean by_month; /* key = (guint32 at key_off, AjMonth month) */
+	gsize month_off;
+} DupSpec;
+
+static Key key_of(const DupSpec *s, guint32 i)
+{
+	const char *e = s->a->data + (gsize)i * g_array_get_element_size(s->a);
+	Key k = { NULL, 0 };
+
+	if (s->by_month) {
+		guint32 ref;
+		AjMonth mo;
+		memcpy(&ref, e + s->key_off, sizeof ref);
+		memcpy(&mo, e + s->month_off, sizeof mo);
+		k.p = GUINT_TO_POINTER(ref + 1);
+		k.n = mo;
+	} else {
+		memcpy(&k.p, e + s->key_off, sizeof k.p);
+	}
+	return k;
+}
+
+static AjLoc loc_of(const DupSpec *s, guint32 i)
+{
+	AjLoc loc;
+	memcpy(&loc, s->a->data + (gsize)i * g_array_get_element_size(s->a) + s->loc_off, sizeof loc);
+	return loc;
+}
+
+static gint cmp_index(gconstpointer a, gconstpointer b, gpointer data)
+{
+	const DupSpec *s = data;
+	guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+	Key kx = key_of(s, x), ky = key_of(s, y);
+
+	if (kx.p != ky.p)
+		return (guintptr)kx.p < (guintptr)ky.p ? -1 : 1;
+	if (kx.n != ky.n)
+		return kx.n < ky.n ? -1 : 1;
+	return x < y ? -1 : x > y; /* records are in read order */
+}
+
+typedef void (*DupReport)(AjLoader *l, const DupSpec *s, guint32 dup, guint32 first);
+
+/* Sorts record indices by key; reports each record equal to an earlier one. */
+static void find_dups(AjLoader *l, const DupSpec *s, DupReport report)
+{
+	guint n = s->a->len;
+	guint32 *idx = g_new(guint32, n + 1);
+
+	for (guint i = 0; i < n; i++)
+		idx[i] = i;
+	g_qsort_with_data(idx, (gint)n, sizeof *idx, cmp_index, (gpointer)s);
+	for (guint i = 1, first = 0; i < n && !l->stop; i++) {
+		Key a = key_of(s, idx[first]), b = key_of(s, idx[i]);
+		if (b.p == NULL || !(a.p == b.p && a.n == b.n)) {
+			first = i;
+			continue;
+		}
+		report(l, s, idx[i], idx[first]);
+	}
+	g_free(idx);
+}
+
+static void report_id(AjLoader *l, const DupSpec *s, guint32 dup, guint32 first)
+{
+	Key k = key_of(s, dup);
+	char *at = aj_model_loc_string(l->model, loc_of(s, first));
+
+	aj_loader_error_at(l, loc_of(s, dup), "duplicate id '%s' (first at %s); give each record "
+			   "of a kind its own id", (const char *)k.p, at);
+	g_free(at);
+}
+
+static void report_training(AjLoader *l, const DupSpec *s, guint32 dup, guint32 first)
+{
+	const AjTraining *t = &g_array_index(s->a, AjTraining, dup);
+	char *at = aj_model_loc_string(l->model, loc_of(s, first));
+	char mb[8];
+
+	aj_loader_error_at(l, t->loc, "duplicate training for enterprise %s, month %s (first at "
+			   "%s); keep one record per enterprise and month",
+			   AJ_ENTERPRISE(l->model, t->enterprise)->id, aj_month_format(t->month, mb), at);
+	g_free(at);
+}
+
+static void report_baseline(AjLoader *l, const DupSpec *s, guint32 dup, guint32 first)
+{
+	const AjBaseline *b = &g_array_index(s->a, AjBaseline, dup);
+	char *at = aj_model_loc_string(l->model, loc_of(s, first));
+	char mb[8];
+
+	aj_loader_error_at(l, b->loc, "duplicate baseline for district %s, month %s (first at %s); "
+			   "keep one per district and month",
+			   AJ_DISTRICT(l->model, b->district)->code, aj_month_format(b->month, mb), at);
+	g_free(at);
+}
+
+#define ID_SPEC(arr, T) { (arr), offsetof(T, id), offsetof(T, loc), FALSE, 0 }
+
+static void check_dups(AjLoader *l)
+{
+	AjModel *m = l->model;
+	DupSpec ids[] = {
+		ID_SPEC(m->inspections, AjInspection), ID_SPEC(m->hazards, AjHazard),
+		ID_SPEC(m->penalties, AjPenalty),      ID_SPEC(m->accidents, AjAccident),
+		ID_SPEC(m->reports, AjReport),	       ID_SPEC(m->problem_lists, AjProblemList),
+		ID_SPEC(l->problem_ids, AjIdLoc),
+	};
+	DupSpec training = { m->trainings, offsetof(AjTraining, enterprise), offsetof(AjTraining, loc),
+			     TRUE, offsetof(AjTraining, month) };
+	DupSpec baseline = { m->baselines, offsetof(AjBaseline, district), offsetof(AjBaseline, loc),
+			     TRUE, offsetof(AjBaseline, month) };
+
+	for (gsize i = 0; i < G_N_ELEMENTS(ids); i++)
+		find_dups(l, &ids[i], report_id);
+	find_dups(l, &training, report_training);
+	find_dups(l, &baseline, report_baseline);
+}
+
+void aj_resolve(AjLoader *l)
+{
+	guint before = l->errors->len;
+
+	sort_districts(l);
+	resolve_refs(l);
+	/* the duplicate messages name resolved records: only with clean references */
+	if (l->errors->len == before)
+		check_dups(l);
+}

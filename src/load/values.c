@@ -1,0 +1,134 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "load/values.h"
+
+/* The embedded schema has no patterns, so no schema error says the same. */
+#define BAD(c, ...)                                               \
+	do {                                                      \
+		aj_loader_error((c)->l, (c)->line, __VA_ARGS__); \
+		return FALSE;                                     \
+	} while (0)
+
+gboolean aj_value_day(const AjValueCtx *c, const char *attr, const char *v, AjDay *out)
+{
+	if (!aj_day_parse(v, out))
+		BAD(c, "%s %s '%s' is not a date; write a real date as YYYY-MM-DD", c->elem, attr, v);
+	return TRUE;
+}
+
+gboolean aj_value_month(const AjValueCtx *c, const char *attr, const char *v, AjMonth *out)
+{
+	if (!aj_month_parse(v, out))
+		BAD(c, "%s %s '%s' is not a month; write it as YYYY-MM", c->elem, attr, v);
+	return TRUE;
+}
+
+gboolean aj_value_quarter(const AjValueCtx *c, const char *attr, const char *v, AjQuarter *out)
+{
+	if (!aj_quarter_parse(v, out))
+		BAD(c, "%s %s '%s' is not a quarter; write it as YYYY-Qn (n = 1..4)", c->elem, attr, v);
+	return TRUE;
+}
+
+/* Digits only, no sign, no blanks; at most max_digits of them. */
+static gboolean all_digits(const char *v, gsize max_digits)
+{
+	gsize n = 0;
+
+	for (; v[n] != '\0'; n++)
+		if (!g_ascii_isdigit(v[n]))
+			return FALSE;
+	return n > 0 && n <= max_digits;
+}
+
+gboolean aj_value_year(const AjValueCtx *c, const char *attr, const char *v, guint16 *out)
+{
+	if (strlen(v) != 4 || !all_digits(v, 4) || v[0] == '0')
+		BAD(c, "%s %s '%s' is not a year; write four digits, e.g. 2026", c->elem, attr, v);
+	*out = (guint16)atoi(v);
+	return TRUE;
+}
+
+gboolean aj_value_count(const AjValueCtx *c, const char *attr, const char *v, guint32 *out)
+{
+	guint64 n = 0;
+
+	if (!all_digits(v, 10))
+		BAD(c, "%s %s '%s' is not a count; write a non-negative integer", c->elem, attr, v);
+	for (const char *p = v; *p != '\0'; p++)
+		n = n * 10 + (guint64)(*p - '0');
+	if (n > G_MAXUINT32)
+		BAD(c, "%s %s '%s' is too large; counts go up to %u", c->elem, attr, v, G_MAXUINT32);
+	*out = (guint32)n;
+	return TRUE;
+}
+
+gboolean aj_value_money(const AjValueCtx *c, const char *attr, const char *v, AjFen *out)
+{
+	const char *dot = strchr(v, '.');
+	gsize int_len = dot != NULL ? (gsize)(dot - v) : strlen(v);
+	gsize frac_len = dot != NULL ? strlen(dot + 1) : 0;
+	AjFen n = 0;
+
+	if (int_len == 0 || int_len > 15 || (dot != NULL && (frac_len < 1 || frac_len > 2)))
+		goto bad;
+	for (gsize i = 0; i < int_len; i++) {
+		if (!g_ascii_isdigit(v[i]))
+			goto bad;
+		n = n * 10 + (v[i] - '0');
+	}
+	for (gsize i = 0; i < 2; i++) {
+		char d = i < frac_len ? dot[1 + i] : '0';
+		if (!g_ascii_isdigit(d))
+			goto bad;
+		n = n * 10 + (d - '0');
+	}
+	*out = n;
+	return TRUE;
+bad:
+	BAD(c, "%s %s '%s' is not an amount; write a non-negative number with at most two "
+	       "decimals, e.g. 50000 or 1200.50", c->elem, attr, v);
+}
+
+gboolean aj_value_bool(const AjValueCtx *c, const char *attr, const char *v, gboolean *out)
+{
+	if (strcmp(v, "true") == 0)
+		*out = TRUE;
+	else if (strcmp(v, "false") == 0)
+		*out = FALSE;
+	else
+		BAD(c, "%s %s '%s' is not a boolean; write true or false", c->elem, attr, v);
+	return TRUE;
+}
+
+gboolean aj_value_district_code(const AjValueCtx *c, const char *attr, const char *v)
+{
+	if (strlen(v) != 6 || !all_digits(v, 6))
+		BAD(c, "%s %s '%s' is not a district code; write the 6-digit administrative code",
+		    c->elem, attr, v);
+	return TRUE;
+}
+
+const char *aj_value_label(const AjValueCtx *c, const char *attr, const char *v)
+{
+	for (const char *p = v; *p != '\0'; p++)
+		if (!g_ascii_isspace(*p))
+			return aj_model_intern(c->l->model, v);
+	aj_loader_error(c->l, c->line, "%s %s is empty; fill it in", c->elem, attr);
+	return NULL;
+}
+
+gboolean aj_value_ascii(const AjValueCtx *c, const char *attr, const char *v)
+{
+	gsize n = strlen(v);
+
+	for (gsize i = 0; i < n; i++)
+		if (v[i] < 0x20 || v[i] > 0x7e)
+			goto bad;
+	if (n > 0 && v[0] != ' ' && v[n - 1] != ' ')
+		return TRUE;
+bad:
+	BAD(c, "%s %s '%s' must be plain ASCII text without outer blanks, e.g. fall or fire",
+	    c->elem, attr, v);
+}
