@@ -87,6 +87,9 @@ static void target_attrs(xmlNodePtr node, const AjBulletinRow *r)
 
 	aj_attr_str(node, "target", aj_target_code(r->target));
 	aj_attr_str(node, "target-cn", cn[r->target]);
+	/* flags, since Mustache cannot compare: {{#target-missed}}…{{/target-missed}} */
+	aj_attr_flag(node, "target-missed", r->target == AJ_TARGET_MISSED);
+	aj_attr_flag(node, "target-unknown", r->target == AJ_TARGET_UNKNOWN);
 	for (int k = 0; k < AJ_YOY_COUNT; k++)
 		if (r->failing & (1u << k))
 			g_string_append_printf(codes, "%s%s", codes->len ? " " : "", aj_yoy_key(k));

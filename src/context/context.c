@@ -66,6 +66,9 @@ static void add_meta(xmlNodePtr root, const AjModel *m, const AjPeriod *p, const
 	char *number = g_strdup_printf("%s〔%d〕%d号", number_prefix(plan->kind), plan->year,
 				       plan->serial);
 	char *month = g_strdup_printf("%d月", aj_month_number(p->month));
+	char *ytd = aj_month_number(p->month) == 1
+			    ? g_strdup("1月")
+			    : g_strdup_printf("1—%d月", aj_month_number(p->month));
 
 	aj_attr_str(meta, "kind", aj_doc_kind_code(plan->kind));
 	aj_attr_str(meta, "period", plan->period);
@@ -81,12 +84,15 @@ static void add_meta(xmlNodePtr root, const AjModel *m, const AjPeriod *p, const
 	aj_attr_day(meta, "date", p->asof);
 	aj_attr_day_cn(meta, "date-cn", p->asof);
 	aj_attr_str(meta, "month-cn", month);
+	/* "1—3月" (year to date), "1月" in January: the templates' YTD label */
+	aj_attr_str(meta, "ytd-cn", ytd);
 	aj_attr_str(meta, "period-cn", pc);
 	aj_attr_day(meta, "as-of", p->asof);
 	g_free(title);
 	g_free(pc);
 	g_free(number);
 	g_free(month);
+	g_free(ytd);
 }
 
 xmlDocPtr aj_context_build(const AjModel *m, const AjPeriod *p, const AjCoverage *c,
