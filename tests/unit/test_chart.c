@@ -6,8 +6,6 @@
 #include <cmocka.h>
 
 #include <cairo-pdf.h>
-#include <fontconfig/fontconfig.h>
-#include <pango/pangocairo.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
@@ -17,6 +15,7 @@
 #include "chart/chart.h"
 #include "chart/layout.h"
 #include "util/error.h"
+#include "test_chart_sanitizer.h"
 
 static const char *const charts[] = { "accidents-12m", "enforcement-by-district",
 				      "hazards-by-district" };
@@ -480,31 +479,7 @@ static void parallel_renders_agree(void **state)
 	xmlFreeDoc(ctx);
 }
 
-/* Sanitizer build: cairo 1.16 leaks one buffer inside cairo_surface_finish()
- * of a PDF with subset fonts.  Full stacks let the suppression name exactly
- * that place; any other leak still fails the test. */
-const char *__asan_default_options(void);
-const char *__lsan_default_suppressions(void);
-const char *__asan_default_options(void)
-{
-	return "fast_unwind_on_malloc=0";
-}
-const char *__lsan_default_suppressions(void)
-{
-	return "leak:cairo_surface_finish\n";
-}
-
-/* Drops the font caches of Pango, Cairo and fontconfig so the leak checker
- * of the sanitizer build sees only what the charts themselves keep. */
-static int release_font_caches(void **state)
-{
-	pango_cairo_font_map_set_default(NULL);
-	cairo_debug_reset_static_data();
-	FcFini();
-	return 0;
-}
-
-int main(void)
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(axis_steps_are_1_2_5),
@@ -523,5 +498,6 @@ int main(void)
 	/* AJ_TEST_FILTER runs only the tests whose names match (cmocka glob). */
 	if (g_getenv("AJ_TEST_FILTER") != NULL)
 		cmocka_set_test_filter(g_getenv("AJ_TEST_FILTER"));
-	return cmocka_run_group_tests(tests, NULL, release_font_caches);
+	ajt_slices_by_malloc(argv);
+	return cmocka_run_group_tests(tests, NULL, ajt_release_font_map);
 }
