@@ -1,0 +1,150 @@
+/* The build's output directory swap and manifest. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <libxml/xpath.h>
+
+#include "build/manifest.h"
+#include "build/outdir.h"
+#include "util/error.h"
+
+static char *scratch(void)
+{
+	GError *err = NULL;
+	char *dir = g_dir_make_tmp("ajbuild-XXXXXX", &err);
+
+	assert_non_null(dir);
+	return dir;
+}
+
+static void put_file(const char *dir, const char *name, const char *text)
+{
+	char *path = g_build_filename(dir, name, NULL);
+	assert_true(g_file_set_contents(path, text, -1, NULL));
+	g_free(path);
+}
+
+static char *get_file(const char *dir, const char *name)
+{
+	char *path = g_build_filename(dir, name, NULL), *text = NULL;
+
+	g_file_get_contents(path, &text, NULL, NULL);
+	g_free(path);
+	return text;
+}
+
+static void generated_time(void **state)
+{
+	char *s;
+
+	g_setenv("SOURCE_DATE_EPOCH", "1775001600", TRUE);
+	s = aj_manifest_generated(aj_day_from_ymd(2026, 3, 31));
+	assert_string_equal(s, "2026-04-01T00:00:00Z");
+	g_free(s);
+	g_unsetenv("SOURCE_DATE_EPOCH");
+	s = aj_manifest_generated(aj_day_from_ymd(2026, 3, 31));
+	assert_string_equal(s, "2026-03-31T00:00:00Z");
+	g_free(s);
+}
+
+static void swap_replaces_earlier_output(void **state)
+{
+	char *top = scratch(), *out = g_build_filename(top, "out", NULL), *tmp, *text;
+	GError *err = NULL;
+
+	g_mkdir(out, 0755);
+	put_file(out, "manifest.xml", "old");
+	put_file(out, "stale.txt", "old");
+	tmp = aj_outdir_begin(out, FALSE, &err);
+	assert_non_null(tmp);
+	assert_true(g_str_has_prefix(tmp, out));
+	put_file(tmp, "manifest.xml", "new");
+	assert_true(aj_outdir_commit(tmp, out, &err));
+	text = get_file(out, "manifest.xml");
+	assert_string_equal(text, "new");
+	g_free(text);
+	text = get_file(out, "stale.txt");
+	assert_null(text);
+	assert_false(g_file_test(tmp, G_FILE_TEST_EXISTS));
+	aj_outdir_remove(top);
+	assert_false(g_file_test(top, G_FILE_TEST_EXISTS));
+	g_free(tmp);
+	g_free(out);
+	g_free(top);
+}
+
+static void refuses_foreign_directory(void **state)
+{
+	char *top = scratch(), *tmp;
+	GError *err = NULL;
+
+	put_file(top, "thesis.tex", "precious");
+	tmp = aj_outdir_begin(top, FALSE, &err);
+	assert_null(tmp);
+	assert_int_equal(err->code, EX_CANTCREAT);
+	g_clear_error(&err);
+	tmp = aj_outdir_begin(top, TRUE, &err);
+	assert_non_null(tmp);
+	aj_outdir_remove(tmp);
+	g_free(tmp);
+	aj_outdir_remove(top);
+	g_free(top);
+}
+
+static void file_free(gpointer p)
+{
+	AjBuiltFile *f = p;
+	g_free(f->format);
+	g_free(f->path);
+	g_free(f);
+}
+
+static void manifest_lists_files(void **state)
+{
+	char *top = scratch(), *text;
+	AjDocPlan plan = { AJ_DOC_EXEMPLAR_REVIEW, (char *)"2026-Q1", (char *)"exemplar-review-2026-Q1",
+			   FALSE, 2026, 1, AJ_NONE };
+	AjBuiltDoc doc = { &plan, (char *)"审核 & <情况>", NULL, NULL, NULL };
+	GPtrArray *docs = g_ptr_array_new();
+	GError *err = NULL;
+
+	doc.files = g_ptr_array_new_with_free_func(file_free);
+	assert_true(aj_outdir_mkdir(top, "data", &err));
+	put_file(top, "data/x.xml", "abc");
+	aj_built_doc_add_file(&doc, "pdf", "data/x.xml", 3);
+	g_ptr_array_add(docs, &doc);
+	g_setenv("SOURCE_DATE_EPOCH", "0", TRUE);
+	assert_true(aj_manifest_write(top, docs, aj_day_from_ymd(2026, 3, 31), &err));
+	g_unsetenv("SOURCE_DATE_EPOCH");
+	text = get_file(top, "manifest.xml");
+	assert_non_null(strstr(text, "<manifest version=\"1\" generated=\"1970-01-01T00:00:00Z\">"));
+	assert_non_null(strstr(text, "kind=\"exemplar-review\" period=\"2026-Q1\" publicity=\"internal\""));
+	assert_non_null(strstr(text, "title=\"审核 &amp; &lt;情况&gt;\""));
+	assert_non_null(strstr(text, "sha256=\"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\""));
+	assert_non_null(strstr(text, "pages=\"3\""));
+	g_free(text);
+	/* A listed file that is missing is an I/O error. */
+	aj_built_doc_add_file(&doc, "data", "data/missing.xml", 0);
+	assert_false(aj_manifest_write(top, docs, aj_day_from_ymd(2026, 3, 31), &err));
+	assert_int_equal(err->code, EX_IOERR);
+	g_clear_error(&err);
+	g_ptr_array_unref(doc.files);
+	g_ptr_array_unref(docs);
+	aj_outdir_remove(top);
+	g_free(top);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(generated_time),
+		cmocka_unit_test(swap_replaces_earlier_output),
+		cmocka_unit_test(refuses_foreign_directory),
+		cmocka_unit_test(manifest_lists_files),
+	};
+	return cmocka_run_group_tests_name("build", tests, NULL, NULL);
+}
