@@ -1,0 +1,44 @@
+/* One public document as the site shows it, and the whole set.
+ *
+ * Ownership: a Site owns its entries and their strings (site_free());
+ * entries point at the caller's AjSiteDoc, which must outlive the Site.
+ */
+#ifndef AJ_SITE_ENTRY_H
+#define AJ_SITE_ENTRY_H
+
+#include "site/layout.h"
+#include "site/site.h"
+
+typedef struct {
+	const AjSiteDoc *src;
+	char *path;       /* KIND/PERIOD.html, relative to the site root */
+	char *pdf;        /* KIND/PERIOD.pdf, NULL when the build made none */
+	char *date;       /* YYYY-MM-DD: the document's date (成文日期) */
+	char *year;       /* YYYY of date */
+	char *period_cn;  /* 2026年3月, or the period */
+	const char *kind_label;
+	int kind_order;
+} SiteEntry;
+
+typedef struct {
+	GPtrArray *entries; /* SiteEntry *, newest first (date, kind, period) */
+	GPtrArray *kinds;   /* const char *, the kinds present, in the fixed order */
+	GPtrArray *years;   /* char *, the years present, newest first */
+	const AjSiteLayouts *layouts;
+	char *root;         /* OUT/site */
+	const char *site_url;
+	const char *issuer; /* for the header band */
+} Site;
+
+/* The label of a kind (月度通报 …) and its place in menus. */
+const char *aj_site_kind_label(const char *kind);
+int aj_site_kind_order(const char *kind);
+
+/* An attribute of the context's <meta> element, or NULL (xmlFree()). */
+char *aj_site_meta(xmlNodePtr context, const char *name);
+
+/* The entries of docs that are public, sorted. */
+Site *aj_site_new(const AjSiteDoc *docs, guint n, const AjSiteOptions *opts, const char *out_dir);
+void aj_site_free(Site *site);
+
+#endif

@@ -1,0 +1,53 @@
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "site/files.h"
+#include "util/error.h"
+
+gboolean aj_site_put(const char *root, const char *rel, const char *data, gsize len,
+		     GError **err)
+{
+	char *path = g_build_filename(root, rel, NULL);
+	char *dir = g_path_get_dirname(path);
+	GError *io = NULL;
+	gboolean ok = FALSE;
+
+	if (g_mkdir_with_parents(dir, 0755) != 0) {
+		g_set_error(err, AJ_ERROR, EX_CANTCREAT,
+			    "%s: cannot create the directory: %s; check the permissions of the "
+			    "output directory", dir, g_strerror(errno));
+		goto done;
+	}
+	if (!g_file_set_contents(path, data, (gssize)len, &io)) {
+		g_set_error(err, AJ_ERROR, EX_CANTCREAT,
+			    "%s: cannot write: %s; check free space and permissions", path,
+			    io->message);
+		g_error_free(io);
+		goto done;
+	}
+	ok = TRUE;
+done:
+	g_free(dir);
+	g_free(path);
+	return ok;
+}
+
+gboolean aj_site_copy(const char *src, const char *root, const char *rel, GError **err)
+{
+	char *data = NULL;
+	gsize len = 0;
+	GError *io = NULL;
+	gboolean ok;
+
+	if (!g_file_get_contents(src, &data, &len, &io)) {
+		g_set_error(err, AJ_ERROR, EX_IOERR, "%s: cannot read for the site: %s", src,
+			    io->message);
+		g_error_free(io);
+		return FALSE;
+	}
+	ok = aj_site_put(root, rel, data, len, err);
+	g_free(data);
+	return ok;
+}

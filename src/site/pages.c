@@ -1,0 +1,340 @@
+#include <string.h>
+
+#include "html/docmeta.h"
+#include "html/html.h"
+#include "site/files.h"
+#include "site/pages.h"
+#include "util/error.h"
+
+#define INDEX_ROWS 50   /* rows of a list shown on the home page */
+#define INDEX_RECENT 20 /* documents listed on the home page */
+
+static void set(xmlNodePtr n, const char *name, const char *value)
+{
+	if (value != NULL)
+		xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)value);
+}
+
+static xmlNodePtr child(xmlNodePtr parent, const char *name)
+{
+	return xmlNewChild(parent, NULL, (const xmlChar *)name, NULL);
+}
+
+static char *date_cn(const char *iso)
+{
+	GString *s = g_string_new(NULL);
+	aj_html_date_cn(s, iso);
+	return g_string_free(s, FALSE);
+}
+
+xmlNodePtr aj_site_page_new(const Site *site, const char *root, const char *title,
+			   const char *current)
+{
+	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr page = xmlNewNode(NULL, (const xmlChar *)"page");
+	xmlNodePtr nav;
+
+	xmlDocSetRootElement(doc, page);
+	set(page, "root", root);
+	set(page, "title", title);
+	set(page, "issuer", site->issuer);
+	nav = child(page, "nav");
+	set(nav, "href", "index.html");
+	set(nav, "label", "首页");
+	set(nav, "current", strcmp(current, "index.html") == 0 ? "true" : "false");
+	for (guint i = 0; i < site->kinds->len; i++) {
+		const char *kind = g_ptr_array_index(site->kinds, i);
+		char *href = g_strdup_printf("archive/%s.html", kind);
+		nav = child(page, "nav");
+		set(nav, "href", href);
+		set(nav, "label", aj_site_kind_label(kind));
+		set(nav, "current", strcmp(current, href) == 0 ? "true" : "false");
+		g_free(href);
+	}
+	nav = child(page, "nav");
+	set(nav, "href", "search.html");
+	set(nav, "label", "检索");
+	set(nav, "current", strcmp(current, "search.html") == 0 ? "true" : "false");
+	return page;
+}
+
+gboolean aj_site_page_write(const Site *site, xmlNodePtr page, const char *layout,
+			   const char *rel, GString *buf, GError **err)
+{
+	gboolean ok;
+
+	g_string_truncate(buf, 0);
+	ok = aj_site_layouts_render(site->layouts, layout, page, buf, err) &&
+	     aj_site_put(site->root, rel, buf->str, buf->len, err);
+	xmlFreeDoc(page->doc);
+	return ok;
+}
+
+static void add_item(xmlNodePtr parent, const SiteEntry *e)
+{
+	xmlNodePtr it = child(parent, "item");
+	char *dc = date_cn(e->date);
+
+	set(it, "href", e->path);
+	set(it, "title", e->src->title);
+	set(it, "kind-label", e->kind_label);
+	set(it, "period-cn", e->period_cn);
+	set(it, "date", e->date);
+	set(it, "date-cn", dc);
+	g_free(dc);
+}
+
+gboolean aj_site_write_document(const Site *site, const SiteEntry *e, GString *buf, GError **err)
+{
+	const AjDocument *doc = e->src->doc;
+	xmlNodePtr page = aj_site_page_new(site, "../", e->src->title, "");
+	xmlNodePtr d = child(page, "doc");
+	char *archive = g_strdup_printf("archive/%s.html", e->src->kind);
+	char *dc = date_cn(e->date);
+	GString *body = g_string_sized_new(8192);
+	gboolean ok = FALSE;
+
+	set(d, "title", e->src->title);
+	set(d, "kind-label", e->kind_label);
+	set(d, "archive", archive);
+	set(d, "period-cn", e->period_cn);
+	set(d, "date-cn", dc);
+	if (e->pdf != NULL)
+		set(d, "pdf", strrchr(e->pdf, '/') + 1);
+	if (doc != NULL) {
+		const AjDocMeta *m = &doc->meta;
+		set(d, "issuer", m->issuer);
+		set(d, "number", m->number);
+		set(d, "recipients", m->recipients);
+		set(d, "signature", m->signature);
+		set(d, "publicity-note", aj_html_publicity_note(m->publicity));
+		if (!aj_html_append_fragment(body, doc->root, e->src->context, doc->source_name, err))
+			goto done;
+	}
+	xmlNewTextChild(d, NULL, (const xmlChar *)"body", (const xmlChar *)body->str);
+	if (e->pdf != NULL && !aj_site_copy(e->src->pdf_path, site->root, e->pdf, err))
+		goto done;
+	ok = aj_site_page_write(site, page, "document.html", e->path, buf, err);
+	page = NULL;
+done:
+	if (page != NULL)
+		xmlFreeDoc(page->doc);
+	g_string_free(body, TRUE);
+	g_free(archive);
+	g_free(dc);
+	return ok;
+}
+
+static gboolean write_archive(const Site *site, const char *rel, const char *heading,
+			      const char *kind, const char *year, GString *buf, GError **err)
+{
+	xmlNodePtr page = aj_site_page_new(site, "../", heading, rel);
+	xmlNodePtr list = child(page, "archive");
+
+	set(list, "heading", heading);
+	for (guint i = 0; i < site->entries->len; i++) {
+		const SiteEntry *e = g_ptr_array_index(site->entries, i);
+		if ((kind == NULL || strcmp(kind, e->src->kind) == 0) &&
+		    (year == NULL || strcmp(year, e->year) == 0))
+			add_item(list, e);
+	}
+	for (guint i = 0; i < site->years->len; i++) {
+		const char *y = g_ptr_array_index(site->years, i);
+		xmlNodePtr yn = child(page, "year");
+		char *href = g_strdup_printf("archive/%s.html", y);
+		set(yn, "href", href);
+		set(yn, "label", y);
+		set(yn, "current", year != NULL && strcmp(y, year) == 0 ? "true" : "false");
+		g_free(href);
+	}
+	return aj_site_page_write(site, page, "archive.html", rel, buf, err);
+}
+
+gboolean aj_site_write_archives(const Site *site, GString *buf, GError **err)
+{
+	for (guint i = 0; i < site->kinds->len; i++) {
+		const char *kind = g_ptr_array_index(site->kinds, i);
+		char *rel = g_strdup_printf("archive/%s.html", kind);
+		gboolean ok = write_archive(site, rel, aj_site_kind_label(kind), kind, NULL, buf, err);
+		g_free(rel);
+		if (!ok)
+			return FALSE;
+	}
+	for (guint i = 0; i < site->years->len; i++) {
+		const char *year = g_ptr_array_index(site->years, i);
+		char *rel = g_strdup_printf("archive/%s.html", year);
+		char *heading = g_strdup_printf("%s年公开文件", year);
+		gboolean ok = write_archive(site, rel, heading, NULL, year, buf, err);
+		g_free(rel);
+		g_free(heading);
+		if (!ok)
+			return FALSE;
+	}
+	return TRUE;
+}
+
+static const SiteEntry *latest(const Site *site, const char *kind)
+{
+	for (guint i = 0; i < site->entries->len; i++) {
+		const SiteEntry *e = g_ptr_array_index(site->entries, i);
+		if (strcmp(e->src->kind, kind) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+static xmlNodePtr find_child(xmlNodePtr parent, const char *name)
+{
+	for (xmlNodePtr c = parent != NULL ? parent->children : NULL; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+/* "同比上升12.5%" from a -yoy attribute ("12.5", "-3.0"); "同比 —" when absent. */
+static char *change_text(xmlNodePtr total, const char *key)
+{
+	char *name = g_strconcat(key, "-yoy", NULL);
+	xmlChar *v = xmlGetProp(total, (const xmlChar *)name);
+	char *out;
+
+	if (v == NULL)
+		out = g_strdup("同比 —");
+	else if (strcmp((char *)v, "0.0") == 0 || strcmp((char *)v, "0") == 0)
+		out = g_strdup("同比持平");
+	else if (v[0] == '-')
+		out = g_strdup_printf("同比下降%s%%", (char *)v + 1);
+	else
+		out = g_strdup_printf("同比上升%s%%", (char *)v);
+	xmlFree(v);
+	g_free(name);
+	return out;
+}
+
+static void add_figures(xmlNodePtr parent, xmlNodePtr context)
+{
+	static const struct {
+		const char *key, *label, *unit;
+		gboolean yoy;
+	} figures[] = {
+		{ "inspections", "执法检查", "家次", TRUE },
+		{ "penalties", "行政处罚", "起", TRUE },
+		{ "accidents", "生产安全事故", "起", TRUE },
+		{ "deaths", "死亡", "人", TRUE },
+		{ "major-hazards-open", "重大事故隐患未整改", "项", FALSE },
+	};
+	xmlNodePtr total = find_child(context, "total");
+
+	if (total == NULL)
+		return;
+	for (gsize i = 0; i < G_N_ELEMENTS(figures); i++) {
+		xmlChar *v = xmlGetProp(total, (const xmlChar *)figures[i].key);
+		xmlNodePtr f;
+		if (v == NULL)
+			continue;
+		f = child(parent, "figure");
+		set(f, "label", figures[i].label);
+		set(f, "value", (const char *)v);
+		set(f, "unit", figures[i].unit);
+		if (figures[i].yoy) {
+			char *c = change_text(total, figures[i].key);
+			set(f, "change", c);
+			g_free(c);
+		}
+		xmlFree(v);
+	}
+}
+
+/* Calls fn for every element named `name` under root, in document order,
+ * without recursion. */
+static void each_element(xmlNodePtr root, const char *name,
+			 void (*fn)(xmlNodePtr el, gpointer user), gpointer user)
+{
+	xmlNodePtr n = root != NULL ? root->children : NULL;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0)
+			fn(n, user);
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n != root && n->next == NULL)
+			n = n->parent;
+		n = (n == NULL || n == root) ? NULL : n->next;
+	}
+}
+
+typedef struct {
+	xmlNodePtr parent;
+	guint count;
+} RowAcc;
+
+static void add_row(xmlNodePtr entry, gpointer user)
+{
+	RowAcc *acc = user;
+	static const char *const keep[] = { "no", "name", "district-name", "problem", "handling",
+					    "grade-cn" };
+	xmlNodePtr row;
+
+	if (!xmlHasProp(entry, (const xmlChar *)"name"))
+		return;
+	if (acc->count++ >= INDEX_ROWS)
+		return;
+	row = child(acc->parent, "row");
+	for (gsize i = 0; i < G_N_ELEMENTS(keep); i++) {
+		xmlChar *v = xmlGetProp(entry, (const xmlChar *)keep[i]);
+		set(row, keep[i], (const char *)v);
+		xmlFree(v);
+	}
+}
+
+static void add_list(xmlNodePtr page, const char *name, const SiteEntry *e)
+{
+	xmlNodePtr list;
+	RowAcc acc;
+	char buf[32];
+
+	if (e == NULL)
+		return;
+	list = child(page, name);
+	set(list, "href", e->path);
+	set(list, "title", e->src->title);
+	set(list, "period-cn", e->period_cn);
+	acc.parent = list;
+	acc.count = 0;
+	each_element(e->src->context, "entry", add_row, &acc);
+	g_snprintf(buf, sizeof buf, "%u", acc.count);
+	set(list, "count", buf);
+	set(list, "more", acc.count > INDEX_ROWS ? "true" : "false");
+}
+
+gboolean aj_site_write_index(const Site *site, GString *buf, GError **err)
+{
+	xmlNodePtr page = aj_site_page_new(site, "", "安全生产信息公开", "index.html");
+	const SiteEntry *b = latest(site, "bulletin");
+	xmlNodePtr recent = child(page, "recent");
+
+	if (b != NULL) {
+		xmlNodePtr bn = child(page, "bulletin");
+		set(bn, "href", b->path);
+		set(bn, "title", b->src->title);
+		set(bn, "period-cn", b->period_cn);
+		add_figures(bn, b->src->context);
+	}
+	add_list(page, "exposed", latest(site, "exposed"));
+	add_list(page, "exemplars", latest(site, "exemplars"));
+	for (guint i = 0; i < site->entries->len && i < INDEX_RECENT; i++)
+		add_item(recent, g_ptr_array_index(site->entries, i));
+	for (guint i = 0; i < site->years->len; i++) {
+		const char *y = g_ptr_array_index(site->years, i);
+		xmlNodePtr yn = child(page, "year");
+		char *href = g_strdup_printf("archive/%s.html", y);
+		set(yn, "href", href);
+		set(yn, "label", y);
+		g_free(href);
+	}
+	if (site->entries->len == 0)
+		set(page, "empty", "true");
+	return aj_site_page_write(site, page, "index.html", "index.html", buf, err);
+}

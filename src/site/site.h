@@ -1,0 +1,59 @@
+/* The public web site: OUT/site/ from the documents of a build.
+ *
+ * Layout of OUT/site (links between pages are relative, so the directory
+ * works from any URL prefix and from the file system):
+ *   index.html                 latest bulletin's key figures, latest lists,
+ *                              every document
+ *   KIND/PERIOD.html           one page per public document, with
+ *   KIND/PERIOD.pdf            its PDF copied beside it
+ *   archive/KIND.html          archive per kind, archive/YEAR.html per year
+ *   search.html, search.js, search-index.json   search (works without JS:
+ *                              search.html lists everything searchable)
+ *   feed.xml (Atom), sitemap.xml, style.css
+ * Internal documents (publicity other than "public") appear nowhere: no
+ * page, no link, no feed or sitemap entry, no search data.
+ *
+ * feed.xml and sitemap.xml need absolute URLs: they are site_url + path;
+ * site_url defaults to AJ_SITE_URL_DEFAULT, a placeholder to replace with
+ * `anjian build --site-url https://…/` when the site is published.
+ *
+ * Ownership: the caller owns everything passed in; aj_site_write() keeps
+ * no pointer after it returns.
+ */
+#ifndef AJ_SITE_H
+#define AJ_SITE_H
+
+#include <glib.h>
+#include <libxml/tree.h>
+
+#include "markdown/document.h"
+
+#define AJ_SITE_URL_DEFAULT "https://example.invalid/"
+
+typedef struct {
+	const char *kind;      /* bulletin, exposed, exemplars, hazard-supervision, … */
+	const char *period;    /* 2026-03, 2026-Q1, a problem-list id */
+	const char *publicity; /* "public" or "internal" */
+	const char *title;
+	xmlNodePtr context;    /* root <document> of its context; may be NULL */
+	const AjDocument *doc; /* the filled template, parsed; NULL: not rendered */
+	const char *pdf_path;  /* the built PDF (a file path); NULL: none */
+} AjSiteDoc;
+
+typedef struct {
+	const char *layouts_dir; /* templates/site */
+	const char *site_url;    /* NULL: AJ_SITE_URL_DEFAULT; must end with "/" */
+} AjSiteOptions;
+
+/* Writes out_dir/site/ (out_dir is the build's temporary output directory:
+ * every file is written atomically, and the build swaps the whole directory
+ * in).  Errors: EX_CANTCREAT/EX_IOERR naming the file, EX_DATAERR for a
+ * broken layout (file:line:col). */
+gboolean aj_site_write(const AjSiteDoc *docs, guint n_docs, const AjSiteOptions *opts,
+		       const char *out_dir, GError **err);
+
+/* The page of a document relative to OUT/site ("bulletin/2026-03.html");
+ * NULL for an internal document, which has none.  The caller frees it. */
+char *aj_site_page_path(const AjSiteDoc *doc);
+
+#endif
