@@ -1,0 +1,29 @@
+/* Font roles of GB/T 9704 (小标宋, 仿宋, 黑体, 楷体, 宋体) as Pango font
+ * descriptions built from explicit family lists (never from the locale).
+ *
+ * aj_fonts_init() registers FandolFang (texlive) with fontconfig once per
+ * process and picks, for each role, the first installed family of its list;
+ * it is safe to call from any thread.  aj_font_desc() returns a new
+ * description the caller frees with pango_font_description_free().
+ */
+#ifndef AJ_PDF_FONTS_H
+#define AJ_PDF_FONTS_H
+
+#include <pango/pango.h>
+
+typedef enum {
+	AJ_FONT_TITLE, /* 小标宋 */
+	AJ_FONT_FANG,  /* 仿宋, body */
+	AJ_FONT_HEI,   /* 黑体 */
+	AJ_FONT_KAI,   /* 楷体 */
+	AJ_FONT_SONG,  /* 宋体 */
+	AJ_FONT_MONO,  /* code */
+	AJ_FONT_N
+} AjFontRole;
+
+void aj_fonts_init(void);
+PangoFontDescription *aj_font_desc(AjFontRole role, double size_pt);
+/* The family list of a role, as set in descriptions (for tests and logs). */
+const char *aj_font_families(AjFontRole role);
+
+#endif

@@ -1,0 +1,300 @@
+/* The parts of an official document that come from the front matter:
+ * 版头 (issuer, number, red rule), title, recipients, 附件说明, signature and
+ * date, 附注, attachment titles and the 版记 — GB/T 9704-2012 placement. */
+#include <math.h>
+#include <string.h>
+
+#include "markdown/document.h"
+#include "model/dates.h"
+#include "pdf/typeset.h"
+
+static PangoLayout *text_layout(AjTs *ts, const char *text, AjFontRole role, double size)
+{
+	PangoLayout *layout = pango_layout_new(ts->pctx);
+	PangoFontDescription *d = aj_font_desc(role, size);
+	pango_layout_set_font_description(layout, d);
+	pango_layout_set_text(layout, text, -1);
+	pango_font_description_free(d);
+	aj_para_check_coverage(ts, layout);
+	return layout;
+}
+
+static double text_width(PangoLayout *layout)
+{
+	PangoRectangle logical;
+	pango_layout_get_extents(layout, NULL, &logical);
+	return logical.width / (double)PANGO_SCALE;
+}
+
+/* One line of text at x on the grid line starting at top. */
+static void draw_at(AjTs *ts, PangoLayout *layout, double x, double top, double size)
+{
+	cairo_move_to(ts->cr, x, aj_ts_baseline(top, size));
+	pango_cairo_show_layout_line(ts->cr, pango_layout_get_line_readonly(layout, 0));
+}
+
+static void snap_nearest(AjTs *ts, double y)
+{
+	double k = (y - AJ_TB_Y) / AJ_PITCH;
+	ts->y = AJ_TB_Y + MAX(0, floor(k + 0.5)) * AJ_PITCH;
+}
+
+static char *date_cn(const char *iso)
+{
+	AjDay d;
+	if (iso == NULL || !aj_day_parse(iso, &d))
+		return NULL;
+	return aj_day_format_cn(d);
+}
+
+/* 发文机关标志: red 小标宋, as large as fits one line, its top edge 35 mm
+ * below the text block.  Returns its bottom edge. */
+static double issuer_mark(AjTs *ts, const char *issuer)
+{
+	double size = 36.0, top = AJ_TB_Y + 35 * AJ_MM;
+	PangoLayout *layout = NULL;
+	PangoRectangle ink, logical;
+
+	for (;; size -= 0.5) {
+		g_clear_object(&layout);
+		layout = text_layout(ts, issuer, AJ_FONT_TITLE, size);
+		if (text_width(layout) <= AJ_TB_W || size <= 12)
+			break;
+	}
+	pango_layout_get_extents(layout, &ink, &logical);
+	cairo_set_source_rgb(ts->cr, AJ_RED_R, AJ_RED_G, AJ_RED_B);
+	cairo_move_to(ts->cr, AJ_TB_X + (AJ_TB_W - logical.width / (double)PANGO_SCALE) / 2,
+		      top - ink.y / (double)PANGO_SCALE);
+	pango_cairo_show_layout(ts->cr, layout);
+	cairo_set_source_rgb(ts->cr, 0, 0, 0);
+	g_object_unref(layout);
+	return top + ink.height / (double)PANGO_SCALE;
+}
+
+static void centred_line(AjTs *ts, const char *text, AjFontRole role, double size, double top)
+{
+	PangoLayout *layout = text_layout(ts, text, role, size);
+	draw_at(ts, layout, AJ_TB_X + (AJ_TB_W - text_width(layout)) / 2, top, size);
+	g_object_unref(layout);
+}
+
+static void title_lines(AjTs *ts, const char *title)
+{
+	AjParaStyle st = { .role = AJ_FONT_TITLE, .size = 22, .align = PANGO_ALIGN_CENTER,
+			   .grid = TRUE };
+	aj_para_set_text(ts, title, &st);
+}
+
+void aj_official_header(AjTs *ts)
+{
+	const AjDocMeta *m = &ts->doc->meta;
+	double y;
+
+	aj_ts_begin_page(ts);
+	ts->src_line = 1;
+	if (m->issuer) {
+		y = issuer_mark(ts, m->issuer);
+		/* 发文字号 two lines below, the red rule 4 mm below it. */
+		y += 2 * AJ_PITCH;
+		if (m->number)
+			centred_line(ts, m->number, AJ_FONT_FANG, AJ_BODY_PT, y);
+		y = aj_ts_baseline(y, AJ_BODY_PT) + 0.12 * AJ_BODY_PT + 4 * AJ_MM;
+		cairo_set_source_rgb(ts->cr, AJ_RED_R, AJ_RED_G, AJ_RED_B);
+		cairo_set_line_width(ts->cr, 1.0);
+		cairo_move_to(ts->cr, AJ_TB_X, y);
+		cairo_line_to(ts->cr, AJ_TB_X + AJ_TB_W, y);
+		cairo_stroke(ts->cr);
+		cairo_set_source_rgb(ts->cr, 0, 0, 0);
+		snap_nearest(ts, y + 2 * AJ_PITCH - (AJ_PITCH - 22) / 2);
+	} else if (m->number) {
+		centred_line(ts, m->number, AJ_FONT_FANG, AJ_BODY_PT, aj_ts_next_line(ts));
+		ts->y += AJ_PITCH;
+	}
+	if (m->title) {
+		title_lines(ts, m->title);
+		ts->y += AJ_PITCH;
+	}
+	if (m->recipients) {
+		AjParaStyle st = aj_para_body();
+		char *text = g_str_has_suffix(m->recipients, "：")
+				     ? g_strdup(m->recipients)
+				     : g_strconcat(m->recipients, "：", NULL);
+		st.indent = 0;
+		aj_para_set_text(ts, text, &st);
+		g_free(text);
+	}
+}
+
+static GPtrArray *attachment_titles(AjTs *ts)
+{
+	GPtrArray *titles = g_ptr_array_new_with_free_func(g_free);
+	int n;
+	char *t = NULL;
+
+	for (cmark_node *c = cmark_node_first_child(ts->doc->root); c; c = cmark_node_next(c))
+		if (aj_document_attachment(ts->doc, c, &n, &t))
+			g_ptr_array_add(titles, t ? t : g_strdup(""));
+	if (titles->len == 0 && ts->doc->meta.attachments)
+		for (guint i = 0; i < ts->doc->meta.attachments->len; i++)
+			g_ptr_array_add(titles,
+					g_strdup(g_ptr_array_index(ts->doc->meta.attachments, i)));
+	return titles;
+}
+
+static void attachment_note(AjTs *ts)
+{
+	GPtrArray *titles = attachment_titles(ts);
+	AjParaStyle st = aj_para_body();
+
+	if (titles->len == 0)
+		goto done;
+	if (!ts->page_open)
+		aj_ts_begin_page(ts);
+	ts->y += AJ_PITCH; /* one blank line after the body */
+	st.indent = 0;
+	for (guint i = 0; i < titles->len; i++) {
+		char *text;
+		const char *t = g_ptr_array_index(titles, i);
+		if (titles->len == 1) {
+			text = g_strconcat("附件：", t, NULL);
+			st.margin = 2 * AJ_CHAR;
+		} else if (i == 0) {
+			text = g_strdup_printf("附件：%u. %s", i + 1, t);
+			st.margin = 2 * AJ_CHAR;
+		} else {
+			text = g_strdup_printf("%u. %s", i + 1, t);
+			st.margin = 5 * AJ_CHAR; /* under the first name */
+		}
+		aj_para_set_text(ts, text, &st);
+		g_free(text);
+	}
+done:
+	g_ptr_array_unref(titles);
+}
+
+void aj_official_closing(AjTs *ts)
+{
+	const AjDocMeta *m = &ts->doc->meta;
+	const char *sig = m->signature ? m->signature : m->issuer;
+	char *date = date_cn(m->date);
+
+	attachment_note(ts);
+	if (sig || date) {
+		PangoLayout *ls = text_layout(ts, sig ? sig : "", AJ_FONT_FANG, AJ_BODY_PT);
+		PangoLayout *ld = text_layout(ts, date ? date : "", AJ_FONT_FANG, AJ_BODY_PT);
+		double right = AJ_TB_X + AJ_TB_W - 2 * AJ_CHAR;
+		double sx = right - text_width(ls), dx = sx + 2 * AJ_CHAR;
+
+		/* A date longer than the signature sits 2 characters from the right
+		 * and the signature moves left to keep the 2-character step. */
+		if (dx + text_width(ld) > right) {
+			dx = right - text_width(ld);
+			sx = dx - 2 * AJ_CHAR;
+		}
+		if (aj_ts_lines_left(ts) < 3)
+			aj_ts_begin_page(ts);
+		ts->y += AJ_PITCH;
+		if (sig)
+			draw_at(ts, ls, sx, aj_ts_next_line(ts), AJ_BODY_PT);
+		if (date)
+			draw_at(ts, ld, dx, aj_ts_next_line(ts), AJ_BODY_PT);
+		g_object_unref(ls);
+		g_object_unref(ld);
+	}
+	if (m->publicity) {
+		AjParaStyle st = aj_para_body();
+		aj_para_set_text(ts,
+				 strcmp(m->publicity, "internal") == 0 ? "（此件不予公开）"
+								       : "（此件主动公开）",
+				 &st);
+	}
+	g_free(date);
+}
+
+void aj_official_attachment_title(AjTs *ts, int number, const char *title)
+{
+	char *label = g_strdup_printf("附件%d", number);
+	PangoLayout *layout;
+
+	aj_ts_begin_page(ts);
+	memset(ts->heading_no, 0, sizeof ts->heading_no);
+	layout = text_layout(ts, label, AJ_FONT_HEI, AJ_BODY_PT);
+	aj_outline_add(ts, 1, title && *title ? title : label, ts->y);
+	draw_at(ts, layout, AJ_TB_X, aj_ts_next_line(ts), AJ_BODY_PT);
+	g_object_unref(layout);
+	if (title && *title) {
+		ts->y += AJ_PITCH; /* the title is centred on line 3 */
+		title_lines(ts, title);
+		ts->y += AJ_PITCH;
+	}
+	g_free(label);
+}
+
+static void rule(AjTs *ts, double y, double width_mm)
+{
+	cairo_set_source_rgb(ts->cr, 0, 0, 0);
+	cairo_set_line_width(ts->cr, width_mm * AJ_MM);
+	cairo_move_to(ts->cr, AJ_TB_X, y);
+	cairo_line_to(ts->cr, AJ_TB_X + AJ_TB_W, y);
+	cairo_stroke(ts->cr);
+}
+
+void aj_official_imprint(AjTs *ts)
+{
+	const AjDocMeta *m = &ts->doc->meta;
+	const double size = 14.0, one = 14.0;
+	const char *printer = m->printer ? m->printer : m->issuer;
+	char *date = date_cn(m->print_date ? m->print_date : m->date);
+	PangoLayout *cc = NULL, *pl, *dl;
+	char *cc_text = NULL, *date_text;
+	int cc_lines = 0, lines;
+	double top, y;
+
+	if (!ts->doc->has_front_matter || (printer == NULL && date == NULL && m->cc == NULL))
+		goto out;
+	if (m->cc) {
+		PangoRectangle lab;
+		PangoLayout *label = text_layout(ts, "抄送：", AJ_FONT_FANG, size);
+		pango_layout_get_extents(label, NULL, &lab);
+		g_object_unref(label);
+		cc_text = g_strconcat("抄送：", m->cc, g_str_has_suffix(m->cc, "。") ? "" : "。", NULL);
+		cc = text_layout(ts, cc_text, AJ_FONT_FANG, size);
+		pango_layout_set_width(cc, (int)((AJ_TB_W - 2 * one) * PANGO_SCALE));
+		pango_layout_set_wrap(cc, PANGO_WRAP_WORD_CHAR);
+		pango_layout_set_indent(cc, -lab.width); /* wrapped lines align after the colon */
+		cc_lines = pango_layout_get_line_count(cc);
+	}
+	lines = cc_lines + 1;
+	if (!ts->page_open || aj_ts_lines_left(ts) < lines)
+		aj_ts_begin_page(ts);
+	top = AJ_TB_BOTTOM - lines * AJ_PITCH;
+	rule(ts, top, 0.35);
+	y = top;
+	if (cc) {
+		PangoLayoutIter *it = pango_layout_get_iter(cc);
+		do {
+			PangoRectangle lr;
+			pango_layout_iter_get_line_extents(it, NULL, &lr);
+			cairo_move_to(ts->cr, AJ_TB_X + one + lr.x / (double)PANGO_SCALE,
+				      aj_ts_baseline(y, size));
+			pango_cairo_show_layout_line(ts->cr, pango_layout_iter_get_line_readonly(it));
+			y += AJ_PITCH;
+		} while (pango_layout_iter_next_line(it));
+		pango_layout_iter_free(it);
+		rule(ts, y, 0.25);
+	}
+	pl = text_layout(ts, printer ? printer : "", AJ_FONT_FANG, size);
+	date_text = g_strconcat(date ? date : "", date ? "印发" : "", NULL);
+	dl = text_layout(ts, date_text, AJ_FONT_FANG, size);
+	draw_at(ts, pl, AJ_TB_X + one, y, size);
+	draw_at(ts, dl, AJ_TB_X + AJ_TB_W - one - text_width(dl), y, size);
+	rule(ts, AJ_TB_BOTTOM, 0.35);
+	ts->y = AJ_TB_BOTTOM;
+	g_object_unref(pl);
+	g_object_unref(dl);
+	g_free(date_text);
+out:
+	g_clear_object(&cc);
+	g_free(cc_text);
+	g_free(date);
+}

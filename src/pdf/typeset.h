@@ -1,0 +1,129 @@
+/* Internal state of one PDF being typeset, shared by the files of src/pdf/.
+ *
+ * Units are PDF points, y grows down from the top of the page.  One AjTs
+ * lives for one aj_pdf_write() call and is owned by it; nothing in it is
+ * shared between threads.
+ */
+#ifndef AJ_PDF_TYPESET_H
+#define AJ_PDF_TYPESET_H
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "pdf/fonts.h"
+#include "pdf/pdf.h"
+
+#define AJ_MM (72.0 / 25.4)
+#define AJ_PAGE_W (210 * AJ_MM)
+#define AJ_PAGE_H (297 * AJ_MM)
+#define AJ_TB_X (28 * AJ_MM) /* text block (版心) */
+#define AJ_TB_Y (37 * AJ_MM)
+#define AJ_TB_W (156 * AJ_MM)
+#define AJ_TB_H (225 * AJ_MM)
+#define AJ_TB_BOTTOM (AJ_TB_Y + AJ_TB_H)
+#define AJ_LINES 22
+#define AJ_CHARS 28
+#define AJ_PITCH (AJ_TB_H / AJ_LINES)
+#define AJ_CHAR (AJ_TB_W / AJ_CHARS)
+#define AJ_BODY_PT 16.0
+#define AJ_TABLE_PT 12.0
+
+/* Red of the header and rule: C0 M80 Y80 K0 on screen. */
+#define AJ_RED_R 0.902
+#define AJ_RED_G 0.0
+#define AJ_RED_B 0.071
+
+typedef struct {
+	const AjDocument *doc;
+	const AjPdfOptions *opts;
+	GByteArray *out;
+	cairo_surface_t *surface;
+	cairo_t *cr;
+	PangoContext *pctx;
+	PangoFontMap *fontmap;
+	int page;            /* number of the current (or last) page */
+	gboolean page_open;  /* a page has been begun and not yet shown */
+	double y;            /* next free y on the current page */
+	int heading_no[4];   /* numbering of headings 一、（一）1.（1） */
+	int figure_no;
+	int heading_shift;   /* 1 when a leading # was the title: ## is then 一、 */
+	int outline_parent[5];
+	int src_line;        /* source line of the block being set */
+	GError *err;         /* first error; once set, nothing more is drawn */
+} AjTs;
+
+/* Text with Pango attributes and link ranges, built from cmark inlines. */
+typedef struct {
+	int start, end; /* byte range in text */
+	char *uri;
+} AjLink;
+
+typedef struct {
+	GString *text;
+	PangoAttrList *attrs;
+	GArray *links; /* AjLink */
+} AjInline;
+
+typedef struct {
+	AjFontRole role;
+	double size;
+	double margin;       /* left margin inside the text block */
+	double indent;       /* first line indent (negative: hanging) */
+	double width;        /* 0: the text block minus margin */
+	PangoAlignment align;
+	gboolean justify;
+	gboolean grid;       /* CJK grid letter spacing and one grid line a line */
+	gboolean red;
+} AjParaStyle;
+
+/* page.c */
+void aj_ts_begin_page(AjTs *ts);
+void aj_ts_end_page(AjTs *ts);
+/* The top of the next grid line, starting a page when the current is full. */
+double aj_ts_next_line(AjTs *ts);
+/* Moves y to the next grid line boundary at or below y. */
+void aj_ts_snap(AjTs *ts);
+int aj_ts_lines_left(AjTs *ts);
+void aj_ts_fail(AjTs *ts, int code, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+double aj_ts_baseline(double line_top, double size);
+
+/* inline.c */
+void aj_inline_init(AjInline *in);
+void aj_inline_clear(AjInline *in);
+void aj_inline_append_nodes(AjInline *in, cmark_node *parent, AjFontRole base);
+void aj_inline_append(AjInline *in, const char *text, int len);
+
+/* para.c */
+PangoLayout *aj_para_layout(AjTs *ts, const AjInline *in, const AjParaStyle *st);
+void aj_para_set(AjTs *ts, const AjInline *in, const AjParaStyle *st);
+void aj_para_set_text(AjTs *ts, const char *text, const AjParaStyle *st);
+void aj_para_check_coverage(AjTs *ts, PangoLayout *layout);
+void aj_para_draw_links(AjTs *ts, PangoLayoutLine *line, const AjInline *in, double x,
+			double top, double height);
+AjParaStyle aj_para_body(void);
+
+/* blocks.c: the blocks first..stop (exclusive) in a context */
+typedef struct {
+	double margin;   /* left margin inside the text block */
+	AjFontRole role; /* face of running text (楷体 in block quotes) */
+	int list_depth;
+} AjBlockCtx;
+void aj_blocks_set(AjTs *ts, cmark_node *first, cmark_node *stop, const AjBlockCtx *ctx);
+/* Adds a bookmark at y of the current page; level 1 is the top. */
+void aj_outline_add(AjTs *ts, int level, const char *text, double y);
+/* "一" … "九十九" for 1..99; caller frees. */
+char *aj_cn_number(int n);
+
+/* table.c */
+void aj_table_set(AjTs *ts, cmark_node *table);
+
+/* figure.c */
+void aj_figure_set(AjTs *ts, cmark_node *image);
+
+/* official.c */
+void aj_official_header(AjTs *ts);
+void aj_official_closing(AjTs *ts);
+void aj_official_attachment_title(AjTs *ts, int number, const char *title);
+void aj_official_imprint(AjTs *ts);
+
+#endif

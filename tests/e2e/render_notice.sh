@@ -1,0 +1,73 @@
+#!/bin/sh
+# anjian render: a full official notice (tests/samples/notice.md) checked
+# with poppler-utils and qpdf against ../shared/spec/layout.md.
+set -eu
+for tool in pdfinfo pdftotext pdffonts qpdf; do
+	command -v "$tool" >/dev/null 2>&1 || { echo "skip: $tool missing"; exit 77; }
+done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+sample="$ANJIAN_TOP/tests/samples/notice.md"
+fail() { echo "FAIL: $*"; exit 1; }
+
+SOURCE_DATE_EPOCH=1775347200 LANG=C "$ANJIAN" render "$sample" --out "$tmp/a.pdf"
+SOURCE_DATE_EPOCH=1775347200 LANG=zh_CN.UTF-8 "$ANJIAN" render "$sample" --out "$tmp/b.pdf"
+cmp -s "$tmp/a.pdf" "$tmp/b.pdf" || fail "two renders (LANG=C, LANG=zh_CN) differ"
+
+info=$(pdfinfo "$tmp/a.pdf")
+echo "$info" | grep -q 'Page size: *595.27[56] x 841.89 pts (A4)' || fail "not A4: $info"
+echo "$info" | grep -q '^Title: *关于2026年3月全市安全生产工作情况的通报$' || fail "title metadata"
+echo "$info" | grep -q '^Author: *苏州市安全生产委员会办公室$' || fail "author metadata"
+echo "$info" | grep -q '^Creator: *anjian$' || fail "creator metadata"
+echo "$info" | grep -q '^CreationDate: *Sun Apr  5 00:00:00 2026 UTC$' || fail "creation date: $info"
+pages=$(echo "$info" | sed -n 's/^Pages: *//p')
+[ "$pages" -eq 8 ] || fail "expected 8 pages, got $pages"
+
+qpdf --check "$tmp/a.pdf" >/dev/null || fail "qpdf --check"
+pdffonts "$tmp/a.pdf" | tail -n +3 | awk '$(NF-4) != "yes" || $(NF-3) != "yes" { bad = 1 } END { exit bad }' ||
+	fail "a font is not an embedded subset: $(pdffonts "$tmp/a.pdf")"
+
+pdftotext -layout "$tmp/a.pdf" "$tmp/layout.txt"
+for s in '— 1 —' '— 8 —' '苏安办〔2026〕12号' '关于2026年3月全市安全生产工作情况的通报' \
+	'各市、区安委会，市安委会各成员单位：' '𠮷' '𪚥' '附件：2026年3月曝光企业名单' \
+	'2026年4月5日' '（此件主动公开）' '2026年4月6日印发' '抄送：江苏省安委办'; do
+	grep -qF "$s" "$tmp/layout.txt" || fail "missing: $s"
+done
+# Reading order: headings, closing parts and attachment in document order.
+prev=0
+for s in '苏州市安全生产委员会办公室' '苏安办' '一、总体情况' '（一）主要做法' '1.危险化学品领域' \
+	'（1）具体要求' '二、存在问题' '三、下一步工作' '附件：' '（此件主动公开）' '附件1' \
+	'2026年3月曝光企业名单' '抄送：'; do
+	n=$(awk -v s="$s" -v p="$prev" 'NR >= p && index($0, s) { print NR; exit }' "$tmp/layout.txt")
+	[ -n "$n" ] || fail "out of order: $s not found after line $prev"
+	prev=$n
+done
+
+# The grid: page 2 holds exactly 22 body lines, full lines 28 characters.
+pdftotext -f 2 -l 2 "$tmp/a.pdf" - | tr -d '\f' >"$tmp/p2.txt"
+lines=$(grep -v '^— 2 —$' "$tmp/p2.txt" | grep -c .)
+[ "$lines" -eq 22 ] || fail "page 2 has $lines lines, not 22"
+full=0
+while IFS= read -r l; do
+	n=$(printf '%s' "$l" | LC_ALL=C.UTF-8 wc -m)
+	[ "$n" -le 28 ] || fail "a line longer than 28 characters: $l"
+	[ "$n" -eq 28 ] && full=$((full + 1))
+done <"$tmp/p2.txt"
+[ "$full" -ge 6 ] || fail "only $full full 28-character lines on page 2"
+# Every text line inside the text block, 28 mm .. 184 mm (79.37 .. 521.57 pt).
+pdftotext -f 1 -l 4 -bbox-layout "$tmp/a.pdf" "$tmp/bbox.html"
+grep '<line ' "$tmp/bbox.html" | sed 's/.*xMin="\([0-9.]*\)".*xMax="\([0-9.]*\)".*/\1 \2/' |
+	awk '$1 < 79.0 || $2 > 522.0 { print; bad = 1 } END { exit bad }' || fail "text outside the text block"
+# Full lines end on the right edge (inter-character justification).
+edge=$(grep '<line ' "$tmp/bbox.html" | grep -cE 'xMax="(521\.[3-9]|522\.0)')
+[ "$edge" -ge 20 ] || fail "only $edge lines reach the right edge"
+
+pdftotext "$tmp/a.pdf" "$tmp/raw.txt"
+if grep -n '^[，。、；：？！）》」』】〕]' "$tmp/raw.txt"; then fail "a line starts with closing punctuation"; fi
+if grep -n '[（《「『【〔]$' "$tmp/raw.txt"; then fail "a line ends with opening punctuation"; fi
+
+# The long table repeats its header row on the pages it runs over.
+for p in 5 6 7 8; do
+	pdftotext -f $p -l $p "$tmp/a.pdf" - | grep -q '统一社会信用代码' || fail "no table header on page $p"
+done
+echo ok
