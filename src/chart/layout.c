@@ -31,7 +31,9 @@ void aj_chart_axis(gint64 max, gint64 *step, gint64 *top)
 	static const gint64 mult[] = { 1, 2, 5 };
 	gint64 pow10 = 1;
 
-	if (max <= 0) {
+	/* Small counts keep five steps of 1, so a single case is not drawn
+	 * as a full-height bar. */
+	if (max <= 5) {
 		*step = 1;
 		*top = 5;
 		return;
@@ -85,10 +87,10 @@ static void bar(Frame *f, int series, double x, double y, double w, double h)
 static void marker(Frame *f, int series, double x, double y)
 {
 	if (series == 0)
-		aj_chart_scene_marker(f->s, AJ_MARK_CIRCLE, x, y, f->fs * 0.6, DARK,
+		aj_chart_scene_marker(f->s, AJ_MARK_CIRCLE, x, y, f->fs * 0.5, DARK,
 				      AJ_CHART_NO_COLOR, 0);
 	else
-		aj_chart_scene_marker(f->s, AJ_MARK_SQUARE, x, y, f->fs * 0.55, WHITE, ACCENT,
+		aj_chart_scene_marker(f->s, AJ_MARK_SQUARE, x, y, f->fs * 0.8, WHITE, ACCENT,
 				      f->fs * 0.14);
 }
 
@@ -264,7 +266,8 @@ static void lines(Frame *f, const AjChartData *d)
 			aj_chart_scene_point(ln, f->left + f->slot * (i + 0.5), y_of(f, d->values[s][i]));
 		}
 	}
-	for (int s = 0; s < 2; s++)
+	/* Hollow squares first: where both series meet, the dot shows inside. */
+	for (int s = 1; s >= 0; s--)
 		for (guint i = 0; i < d->n; i++)
 			if (d->values[s][i] != AJ_CHART_UNKNOWN)
 				marker(f, s, f->left + f->slot * (i + 0.5), y_of(f, d->values[s][i]));
@@ -282,7 +285,7 @@ static void lines(Frame *f, const AjChartData *d)
 			continue;
 		}
 		yh = y_of(f, d->values[hi][i]);
-		bh = yh - f->fs * 0.55;
+		bh = yh - f->fs * 0.7;
 		vh = count_str(d->values[hi][i]);
 		aj_chart_scene_text(f->s, vh, x, bh, vs, FALSE, hi == 0 ? DARK : ACCENT,
 				    AJ_ANCHOR_MIDDLE, 0);
@@ -290,9 +293,9 @@ static void lines(Frame *f, const AjChartData *d)
 		if (d->values[lo][i] == AJ_CHART_UNKNOWN)
 			continue;
 		yl = y_of(f, d->values[lo][i]);
-		bl = yl + f->fs * 0.5 + vs;
+		bl = yl + f->fs * 0.6 + vs;
 		if (bl > f->bottom - f->fs * 0.15)
-			bl = yl - yh < f->fs * 1.6 ? bh - vs * 1.15 : yl - f->fs * 0.55;
+			bl = yl - yh < f->fs * 1.8 ? bh - vs * 1.15 : yl - f->fs * 0.7;
 		vl = count_str(d->values[lo][i]);
 		aj_chart_scene_text(f->s, vl, x, bl, vs, FALSE, lo == 0 ? DARK : ACCENT,
 				    AJ_ANCHOR_MIDDLE, 0);

@@ -14,7 +14,8 @@
 #include "chart/text.h"
 
 /* Round axis: the smallest step of 1, 2 or 5 times a power of ten with
- * at most 6 steps up to max (counts: the step is at least 1). */
+ * at most 6 steps up to max (counts: the step is at least 1); up to a max
+ * of 5 the axis is 0–5 in steps of 1. */
 void aj_chart_axis(gint64 max, gint64 *step, gint64 *top);
 
 AjChartScene *aj_chart_layout(const AjChartDef *def, const AjChartData *data, double width,

@@ -106,7 +106,7 @@ static char *svg_texts(const char *svg)
 
 static void axis_steps_are_1_2_5(void **state)
 {
-	static const gint64 cases[][3] = { { 0, 1, 5 },	   { 3, 1, 3 },	     { 7, 2, 8 },
+	static const gint64 cases[][3] = { { 0, 1, 5 },	   { 1, 1, 5 },	{ 5, 1, 5 },	{ 6, 1, 6 },	     { 7, 2, 8 },
 					   { 12, 2, 12 },  { 13, 5, 15 },    { 100, 20, 100 },
 					   { 101, 20, 120 }, { 4321, 1000, 5000 } };
 
