@@ -358,7 +358,7 @@ AjChartScene *aj_chart_layout(const AjChartDef *def, const AjChartData *d, doubl
 	f.slot = (f.right - f.left) / MAX(d->n, 1);
 
 	/* Room above the highest value for its label. */
-	headroom = f.fs * 1.3;
+	headroom = def->kind == AJ_CHART_LINES ? f.fs * 1.7 : f.fs * 1.3;
 	if (def->kind == AJ_CHART_BARS) {
 		double vw = max_count_width(&f, d, f.small * 0.92);
 		vertical_values = vw > f.slot * 0.36;
