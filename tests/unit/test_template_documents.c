@@ -1,0 +1,244 @@
+/* Every document template filled from a real context (rules + context over
+ * a small model): the result must parse as a document (front matter keys,
+ * attachments), carry the context's title and figures, and show a hostile
+ * enterprise name as plain text in the exposed list.
+ * AJ_TEMPLATE_OUT=DIR writes the filled Markdown there, to read. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "context/context.h"
+#include "markdown/document.h"
+#include "rules/documents.h"
+#include "support/model_builder.h"
+#include "template/template.h"
+
+#define HOSTILE "A*B_C|D#1 <script>alert(1)</script> [x](javascript:alert(1))"
+
+typedef struct {
+	AjModel *m;
+	AjPeriod p;
+	AjCoverage *c;
+	GPtrArray *plans;
+} Fixture;
+
+static AjModel *model(void)
+{
+	AjModel *m = ajt_model_new();
+	guint32 bad, good, other, list;
+
+	ajt_district(m, "320505", "虎丘区");
+	ajt_district(m, "320506", "吴中区");
+	ajt_department(m, "yjj", "市应急管理局");
+	bad = ajt_enterprise(m, "91320505MA1XXXXX01", "320505", AJ_IND_CHEMICAL, 120, 5000);
+	ajt_ent(m, bad)->name = aj_model_intern(m, HOSTILE);
+	good = ajt_enterprise(m, "91320506MA1XXXXX02", "320506", AJ_IND_MANUFACTURING, 20, 800);
+	ajt_ent(m, good)->name = aj_model_intern(m, "苏州示范精密制造有限公司");
+	other = ajt_enterprise(m, "91320506MA1XXXXX03", "320506", AJ_IND_TRADE, 5, 100);
+	ajt_grade(m, good, 2, "2025-01-01", "2027-12-31", NULL);
+	ajt_commitment(m, good, 2026, "2026-01-10");
+	for (int mo = 1; mo <= 3; mo++) {
+		char month[8];
+		g_snprintf(month, sizeof month, "2026-%02d", mo);
+		ajt_training(m, good, month, 20, 20);
+	}
+	ajt_nomination(m, good, "2026-Q1");
+	ajt_nomination(m, bad, "2026-Q1");
+	for (int i = 0; i < 7; i++)
+		ajt_inspection(m, i % 2 ? other : bad, i < 4 ? "2026-03-10" : "2026-02-10");
+	ajt_inspection(m, bad, "2025-03-10");
+	ajt_inspection(m, other, "2025-03-11");
+	ajt_inspection(m, other, "2025-01-11"); /* January 2025 covered: YTD comparable */
+	ajt_penalty(m, bad, "2026-03-12", 25000, TRUE, FALSE);
+	ajt_penalty(m, bad, "2025-02-12", 1000, FALSE, FALSE);
+	ajt_accident(m, other, "2026-03-15", 1);
+	ajt_hazard(m, bad, TRUE, "2026-01-05", "2026-02-28", NULL, AJ_LISTED_CITY);
+	list = ajt_problem_list(m, "PL-2026-01", "2026-01-20");
+	ajt_problem(m, list, "P1", AJ_PROBLEM_DONE, "2026-02-28", "2026-02-20");
+	ajt_problem(m, list, "P2", AJ_PROBLEM_IN_PROGRESS, "2026-03-15", NULL);
+	ajt_problem(m, list, "P3", AJ_PROBLEM_LONG_TERM, NULL, NULL);
+	return m;
+}
+
+static int setup(void **state)
+{
+	Fixture *f = g_new0(Fixture, 1);
+
+	f->m = model();
+	assert_true(aj_period_init(&f->p, ajt_month("2026-03"), AJ_DAY_NONE));
+	f->c = aj_coverage_new(f->m, f->p.asof);
+	f->plans = aj_documents_plan(f->m, &f->p);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	Fixture *f = *state;
+
+	g_ptr_array_unref(f->plans);
+	aj_coverage_free(f->c);
+	aj_model_free(f->m);
+	g_free(f);
+	return 0;
+}
+
+/* Fails on link, image-less raw HTML and emphasis nodes anywhere. */
+static void no_markup_from_data(cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node_type t = cmark_node_get_type(cmark_iter_get_node(it));
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (t == CMARK_NODE_LINK || t == CMARK_NODE_HTML_INLINE || t == CMARK_NODE_HTML_BLOCK ||
+		    t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG || t == CMARK_NODE_CODE)
+			fail_msg("markup node %s in the document",
+				 cmark_node_get_type_string(cmark_iter_get_node(it)));
+	}
+	cmark_iter_free(it);
+}
+
+/* TRUE when some table cell's text is exactly want. */
+static gboolean has_cell(cmark_node *root, const char *want)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	gboolean found = FALSE;
+
+	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (ev == CMARK_EVENT_ENTER && strcmp(cmark_node_get_type_string(n), "table_cell") == 0) {
+			char *text = aj_document_node_text(n);
+			found = strcmp(text, want) == 0;
+			g_free(text);
+		}
+	}
+	cmark_iter_free(it);
+	return found;
+}
+
+static char *fill(Fixture *f, const AjDocPlan *plan, xmlDocPtr *ctx)
+{
+	char *path = g_strdup_printf("templates/%s.md", aj_doc_kind_code(plan->kind));
+	GError *err = NULL;
+	char *text;
+	const char *dir = g_getenv("AJ_TEMPLATE_OUT");
+
+	*ctx = aj_context_build(f->m, &f->p, f->c, plan);
+	text = aj_template_render_file(path, xmlDocGetRootElement(*ctx), &err);
+	if (!text)
+		fail_msg("%s", err->message);
+	if (dir) {
+		char *out = g_strdup_printf("%s/%s.md", dir, plan->name);
+		char *data = g_strdup_printf("%s/%s.xml", dir, plan->name);
+		g_file_set_contents(out, text, -1, NULL);
+		xmlSaveFormatFileEnc(data, *ctx, "UTF-8", 1);
+		g_free(out);
+		g_free(data);
+	}
+	g_free(path);
+	return text;
+}
+
+static void every_template_parses(void **state)
+{
+	Fixture *f = *state;
+	guint kinds = 0;
+
+	for (guint i = 0; i < f->plans->len; i++) {
+		const AjDocPlan *plan = f->plans->pdata[i];
+		xmlDocPtr ctx;
+		char *text = fill(f, plan, &ctx);
+		GError *err = NULL;
+		AjDocument *doc = aj_document_parse(text, strlen(text), plan->name, &err);
+		char *title = aj_context_title(f->m, plan);
+
+		if (!doc)
+			fail_msg("%s: %s", plan->name, err->message);
+		assert_true(doc->has_front_matter);
+		assert_string_equal(doc->meta.title, title);
+		assert_string_equal(doc->meta.publicity, plan->public_ ? "public" : "internal");
+		assert_string_equal(doc->meta.issuer, "苏州市安全生产委员会办公室");
+		assert_non_null(strstr(doc->meta.number, "〔2026〕"));
+		assert_string_equal(doc->meta.date, "2026-03-31");
+		assert_non_null(doc->meta.recipients);
+		no_markup_from_data(doc->root);
+		kinds |= 1u << plan->kind;
+		aj_document_free(doc);
+		g_free(title);
+		g_free(text);
+		xmlFreeDoc(ctx);
+	}
+	assert_int_equal(kinds, 0x3f); /* all six kinds at a quarter end */
+}
+
+static const AjDocPlan *plan_of(Fixture *f, AjDocKind kind)
+{
+	for (guint i = 0; i < f->plans->len; i++)
+		if (((const AjDocPlan *)f->plans->pdata[i])->kind == kind)
+			return f->plans->pdata[i];
+	fail_msg("no plan of kind %d", kind);
+	return NULL;
+}
+
+static void bulletin_figures(void **state)
+{
+	Fixture *f = *state;
+	xmlDocPtr ctx;
+	char *text = fill(f, plan_of(f, AJ_DOC_BULLETIN), &ctx);
+	AjDocument *doc = aj_document_parse(text, strlen(text), "bulletin", NULL);
+
+	assert_non_null(doc);
+	/* YTD 2026: 7 inspections vs 3 in 2025: +133.3% */
+	assert_non_null(strstr(text, "1—3月，全市共开展执法检查7家次，同比上升133.3%"));
+	assert_non_null(strstr(text, "3月，全市开展执法检查4家次"));
+	assert_non_null(strstr(text, "罚款2.50万元，责令停产停业整顿1家"));
+	assert_non_null(strstr(text, "![全市近12个月事故起数和死亡人数](chart:accidents-12m)"));
+	assert_non_null(strstr(text, "(chart:enforcement-by-district)"));
+	assert_non_null(strstr(text, "(chart:hazards-by-district)"));
+	assert_non_null(strstr(text, "# 五、本质安全示范企业"));
+	assert_non_null(strstr(text, "# 六、主体责任落实情况"));
+	assert_non_null(strstr(text, "一是"));
+	assert_true(has_cell(doc->root, HOSTILE));
+	assert_true(has_cell(doc->root, "苏州示范精密制造有限公司"));
+	assert_true(has_cell(doc->root, "全市"));
+	aj_document_free(doc);
+	g_free(text);
+	xmlFreeDoc(ctx);
+}
+
+static void exposed_lists_hostile_name_as_text(void **state)
+{
+	Fixture *f = *state;
+	xmlDocPtr ctx;
+	char *text = fill(f, plan_of(f, AJ_DOC_EXPOSED), &ctx);
+	AjDocument *doc = aj_document_parse(text, strlen(text), "exposed", NULL);
+
+	assert_non_null(doc);
+	assert_true(has_cell(doc->root, HOSTILE));
+	assert_true(has_cell(doc->root, "91320505MA1XXXXX01"));
+	assert_null(strstr(text, "<script>"));
+	assert_non_null(doc->meta.attachments);
+	assert_int_equal(doc->meta.attachments->len, 1);
+	no_markup_from_data(doc->root);
+	aj_document_free(doc);
+	g_free(text);
+	xmlFreeDoc(ctx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_template_parses),
+		cmocka_unit_test(bulletin_figures),
+		cmocka_unit_test(exposed_lists_hostile_name_as_text),
+	};
+	return cmocka_run_group_tests_name("template_documents", tests, setup, teardown);
+}
