@@ -1,213 +1,144 @@
-/* INTERIM: a small Mustache subset (variables, {{{raw}}}/{{&raw}},
- * sections, inverted sections, partials, comments, standalone lines) over
- * an XML context, until the project's engine (src/template/) is on main;
- * then this file becomes a thin call into it with the same interface.
+/* The site's layouts through the project's Mustache engine (template/),
+ * with the XML context interface and HTML escaping.
  *
- * XML context rules (those of the engine): a name is looked up in the
- * current element as an attribute, then as child elements, then in the
- * enclosing elements; a section over child elements iterates them; over an
- * attribute it is a condition (falsy: "", "0", "false"). */
+ * Partials (_NAME.html) that stand on a line of their own are spliced into
+ * the layout text before it is parsed, so a layout is parsed once per build
+ * however many pages use it; a partial used inside a line is loaded by the
+ * engine from the same set. */
 #include <string.h>
 
 #include "html/escape.h"
 #include "site/layout.h"
+#include "template/mustache.h"
+#include "template/xml_ctx.h"
 #include "util/error.h"
 
-typedef enum { TOK_TEXT, TOK_VAR, TOK_RAW, TOK_SECTION, TOK_INVERTED, TOK_PARTIAL } TokKind;
-
-typedef struct {
-	TokKind kind;
-	char *text;  /* literal text or the tag's name */
-	guint end;   /* sections: index of the token after the closing tag */
-} Tok;
-
-typedef struct {
-	char *name;
-	GArray *toks; /* Tok */
-} Layout;
+#define MAX_SPLICE_DEPTH 8
 
 struct AjSiteLayouts {
-	GHashTable *by_name; /* file name → Layout*, partials as "_NAME.html" */
+	GHashTable *sources; /* partial name (without _ and .html) → text */
+	GHashTable *parsed;  /* layout file name → AjMTemplate * */
 };
 
-static void layout_free(gpointer p)
+static void escape_html(GString *out, const char *s, gsize len)
 {
-	Layout *l = p;
-
-	for (guint i = 0; i < l->toks->len; i++)
-		g_free(g_array_index(l->toks, Tok, i).text);
-	g_array_free(l->toks, TRUE);
-	g_free(l->name);
-	g_free(l);
+	aj_html_escape(out, s, (gssize)len);
 }
 
-static void position(const char *text, const char *at, int *line, int *col)
+static char *load_partial(gpointer user, const char *name, char **origin, GError **err)
 {
-	*line = 1;
-	*col = 1;
-	for (const char *p = text; p < at; p++) {
-		if (*p == '\n') {
-			(*line)++;
-			*col = 1;
+	const AjSiteLayouts *set = user;
+	const char *text = g_hash_table_lookup(set->sources, name);
+
+	if (text == NULL)
+		return NULL;
+	*origin = g_strdup_printf("_%s.html", name);
+	return g_strdup(text);
+}
+
+/* Replaces every line that is only "{{>name}}" with the partial's text. */
+static char *splice(const AjSiteLayouts *set, const char *text, int depth)
+{
+	GString *out = g_string_sized_new(strlen(text) + 1024);
+	const char *p = text;
+
+	while (*p != '\0') {
+		const char *nl = strchr(p, '\n');
+		gsize len = nl != NULL ? (gsize)(nl - p) : strlen(p);
+		char *line = g_strndup(p, len);
+		char *name = NULL;
+		const char *partial = NULL;
+
+		g_strstrip(line);
+		if (g_str_has_prefix(line, "{{>") && g_str_has_suffix(line, "}}") &&
+		    depth < MAX_SPLICE_DEPTH) {
+			name = g_strstrip(g_strndup(line + 3, strlen(line) - 5));
+			partial = g_hash_table_lookup(set->sources, name);
+		}
+		if (partial != NULL) {
+			char *inner = splice(set, partial, depth + 1);
+			g_string_append(out, inner);
+			if (out->len > 0 && out->str[out->len - 1] != '\n')
+				g_string_append_c(out, '\n');
+			g_free(inner);
 		} else {
-			(*col)++;
+			g_string_append_len(out, p, len);
+			if (nl != NULL)
+				g_string_append_c(out, '\n');
 		}
+		g_free(name);
+		g_free(line);
+		p += len + (nl != NULL ? 1 : 0);
 	}
+	return g_string_free(out, FALSE);
 }
 
-static void push(GArray *toks, TokKind kind, const char *s, gsize len)
+static gboolean read_sources(AjSiteLayouts *set, const char *dir, GPtrArray *layouts,
+			     GError **err)
 {
-	Tok t = { kind, g_strndup(s, len), 0 };
-	g_array_append_val(toks, t);
-}
-
-/* A tag alone on its line (only blanks around it) takes the line with it. */
-static gboolean standalone(const char *text, const char *open, const char *close_end,
-			   const char **line_start, const char **line_end)
-{
-	const char *a = open, *b = close_end;
-
-	while (a > text && (a[-1] == ' ' || a[-1] == '\t'))
-		a--;
-	if (a > text && a[-1] != '\n')
-		return FALSE;
-	while (*b == ' ' || *b == '\t')
-		b++;
-	if (*b == '\r')
-		b++;
-	if (*b != '\n' && *b != '\0')
-		return FALSE;
-	*line_start = a;
-	*line_end = *b == '\n' ? b + 1 : b;
-	return TRUE;
-}
-
-static Layout *parse(const char *name, const char *path, const char *text, GError **err)
-{
-	Layout *l = g_new0(Layout, 1);
-	GArray *open = g_array_new(FALSE, FALSE, sizeof(guint));
-	const char *p = text, *tag;
-	int line, col;
-
-	l->name = g_strdup(name);
-	l->toks = g_array_new(FALSE, FALSE, sizeof(Tok));
-	while ((tag = strstr(p, "{{")) != NULL) {
-		gboolean triple = tag[2] == '{';
-		const char *close = strstr(tag + 2, triple ? "}}}" : "}}");
-		const char *end, *ls, *le;
-		char sigil;
-		char *inner;
-
-		if (close == NULL) {
-			position(text, tag, &line, &col);
-			g_set_error(err, AJ_ERROR, EX_DATAERR,
-				    "%s:%d:%d: tag is never closed; add \"}}\"", path, line, col);
-			goto fail;
-		}
-		end = close + (triple ? 3 : 2);
-		inner = g_strstrip(g_strndup(tag + (triple ? 3 : 2), close - tag - (triple ? 3 : 2)));
-		sigil = triple ? '&' : inner[0];
-		if (strchr("#^/>!&", sigil) != NULL && !triple)
-			memmove(inner, inner + 1, strlen(inner));
-		g_strstrip(inner);
-		if (strchr("#^/>!", sigil) != NULL && standalone(text, tag, end, &ls, &le)) {
-			push(l->toks, TOK_TEXT, p, ls - p);
-			p = le;
-		} else {
-			push(l->toks, TOK_TEXT, p, tag - p);
-			p = end;
-		}
-		switch (sigil) {
-		case '!':
-			break;
-		case '#':
-		case '^': {
-			guint at = l->toks->len;
-			push(l->toks, sigil == '#' ? TOK_SECTION : TOK_INVERTED, inner, strlen(inner));
-			g_array_append_val(open, at);
-			break;
-		}
-		case '/': {
-			Tok *t;
-			if (open->len == 0 ||
-			    strcmp((t = &g_array_index(l->toks, Tok,
-						       g_array_index(open, guint, open->len - 1)))->text,
-				   inner) != 0) {
-				position(text, tag, &line, &col);
-				g_set_error(err, AJ_ERROR, EX_DATAERR,
-					    "%s:%d:%d: {{/%s}} closes no open section; check the "
-					    "section names", path, line, col, inner);
-				g_free(inner);
-				goto fail;
-			}
-			t->end = l->toks->len;
-			g_array_set_size(open, open->len - 1);
-			break;
-		}
-		case '>':
-			push(l->toks, TOK_PARTIAL, inner, strlen(inner));
-			break;
-		case '&':
-			push(l->toks, TOK_RAW, inner, strlen(inner));
-			break;
-		default:
-			push(l->toks, TOK_VAR, inner, strlen(inner));
-			break;
-		}
-		g_free(inner);
-	}
-	push(l->toks, TOK_TEXT, p, strlen(p));
-	if (open->len > 0) {
-		g_set_error(err, AJ_ERROR, EX_DATAERR, "%s: section '%s' is never closed; add {{/%s}}",
-			    path, g_array_index(l->toks, Tok, g_array_index(open, guint, 0)).text,
-			    g_array_index(l->toks, Tok, g_array_index(open, guint, 0)).text);
-		goto fail;
-	}
-	g_array_free(open, TRUE);
-	return l;
-fail:
-	g_array_free(open, TRUE);
-	layout_free(l);
-	return NULL;
-}
-
-AjSiteLayouts *aj_site_layouts_load(const char *dir, GError **err)
-{
-	AjSiteLayouts *set = g_new0(AjSiteLayouts, 1);
 	GDir *d = g_dir_open(dir, 0, NULL);
 	const char *name;
+	gboolean ok = TRUE;
 
-	set->by_name = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, layout_free);
 	if (d == NULL) {
 		g_set_error(err, AJ_ERROR, EX_NOINPUT,
 			    "%s: the site layouts are missing; pass --templates DIR with a site/ "
 			    "directory or reinstall anjian", dir);
-		goto fail;
+		return FALSE;
 	}
-	while ((name = g_dir_read_name(d)) != NULL) {
+	while (ok && (name = g_dir_read_name(d)) != NULL) {
 		char *path, *text = NULL;
-		Layout *l;
 
 		if (!g_str_has_suffix(name, ".html"))
 			continue;
 		path = g_build_filename(dir, name, NULL);
 		if (!g_file_get_contents(path, &text, NULL, NULL)) {
 			g_set_error(err, AJ_ERROR, EX_NOINPUT, "%s: cannot read the layout", path);
-			g_free(path);
-			goto fail;
+			ok = FALSE;
+		} else if (name[0] == '_') {
+			g_hash_table_insert(set->sources, g_strndup(name + 1, strlen(name) - 6), text);
+		} else {
+			g_ptr_array_add(layouts, g_strdup(name));
+			g_free(text);
 		}
-		l = parse(name, path, text, err);
-		g_free(text);
 		g_free(path);
-		if (l == NULL)
-			goto fail;
-		g_hash_table_insert(set->by_name, l->name, l);
 	}
 	g_dir_close(d);
+	return ok;
+}
+
+AjSiteLayouts *aj_site_layouts_load(const char *dir, GError **err)
+{
+	AjSiteLayouts *set = g_new0(AjSiteLayouts, 1);
+	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+
+	set->sources = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	set->parsed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+					    (GDestroyNotify)aj_m_template_free);
+	if (!read_sources(set, dir, names, err))
+		goto fail;
+	for (guint i = 0; i < names->len; i++) {
+		const char *name = g_ptr_array_index(names, i);
+		char *path = g_build_filename(dir, name, NULL);
+		char *text = NULL, *full;
+		AjMTemplate *t;
+
+		g_file_get_contents(path, &text, NULL, NULL);
+		full = splice(set, text != NULL ? text : "", 0);
+		/* spliced lines shift line numbers: name the layout, the engine
+		 * still gives line:column within the spliced text */
+		t = aj_m_parse(full, strlen(full), path, 1, err);
+		g_free(full);
+		g_free(text);
+		g_free(path);
+		if (t == NULL)
+			goto fail;
+		g_hash_table_insert(set->parsed, g_strdup(name), t);
+	}
+	g_ptr_array_free(names, TRUE);
 	return set;
 fail:
-	if (d != NULL)
-		g_dir_close(d);
+	g_ptr_array_free(names, TRUE);
 	aj_site_layouts_free(set);
 	return NULL;
 }
@@ -216,139 +147,33 @@ void aj_site_layouts_free(AjSiteLayouts *layouts)
 {
 	if (layouts == NULL)
 		return;
-	g_hash_table_destroy(layouts->by_name);
+	g_hash_table_destroy(layouts->sources);
+	g_hash_table_destroy(layouts->parsed);
 	g_free(layouts);
-}
-
-typedef struct {
-	xmlAttrPtr attr;  /* found as an attribute */
-	xmlNodePtr first; /* or as child elements, the first of them */
-} Found;
-
-static gboolean lookup(GPtrArray *stack, const char *name, Found *f)
-{
-	f->attr = NULL;
-	f->first = NULL;
-	for (guint i = stack->len; i-- > 0;) {
-		xmlNodePtr el = g_ptr_array_index(stack, i);
-		if ((f->attr = xmlHasProp(el, (const xmlChar *)name)) != NULL)
-			return TRUE;
-		for (xmlNodePtr c = el->children; c != NULL; c = c->next)
-			if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0) {
-				f->first = c;
-				return TRUE;
-			}
-	}
-	return FALSE;
-}
-
-static gboolean truthy(const Found *f)
-{
-	xmlChar *v;
-	gboolean t;
-
-	if (f->first != NULL)
-		return TRUE;
-	if (f->attr == NULL)
-		return FALSE;
-	v = xmlNodeGetContent((xmlNodePtr)f->attr);
-	t = v != NULL && v[0] != '\0' && strcmp((char *)v, "0") != 0 &&
-	    strcmp((char *)v, "false") != 0;
-	xmlFree(v);
-	return t;
-}
-
-static gboolean render(const AjSiteLayouts *set, const Layout *l, guint from, guint to,
-		       GPtrArray *stack, GString *out, int depth, GError **err)
-{
-	if (depth > 50) {
-		g_set_error(err, AJ_ERROR, EX_DATAERR, "%s: partials nest too deep", l->name);
-		return FALSE;
-	}
-	for (guint i = from; i < to; i++) {
-		const Tok *t = &g_array_index(l->toks, Tok, i);
-		Found f;
-		xmlChar *v;
-
-		switch (t->kind) {
-		case TOK_TEXT:
-			g_string_append(out, t->text);
-			break;
-		case TOK_VAR:
-		case TOK_RAW:
-			if (strcmp(t->text, ".") == 0) {
-				f.attr = NULL;
-				f.first = g_ptr_array_index(stack, stack->len - 1);
-			} else if (!lookup(stack, t->text, &f)) {
-				break;
-			}
-			v = xmlNodeGetContent(f.attr != NULL ? (xmlNodePtr)f.attr : f.first);
-			if (t->kind == TOK_VAR)
-				aj_html_escape(out, (const char *)v, -1);
-			else
-				g_string_append(out, (const char *)v);
-			xmlFree(v);
-			break;
-		case TOK_SECTION:
-		case TOK_INVERTED: {
-			gboolean found = lookup(stack, t->text, &f) && truthy(&f);
-			if (t->kind == TOK_INVERTED) {
-				if (!found && !render(set, l, i + 1, t->end, stack, out, depth, err))
-					return FALSE;
-			} else if (found && f.first == NULL) {
-				if (!render(set, l, i + 1, t->end, stack, out, depth, err))
-					return FALSE;
-			} else if (found) {
-				for (xmlNodePtr c = f.first; c != NULL; c = c->next) {
-					gboolean ok;
-					if (c->type != XML_ELEMENT_NODE ||
-					    strcmp((const char *)c->name, t->text) != 0)
-						continue;
-					g_ptr_array_add(stack, c);
-					ok = render(set, l, i + 1, t->end, stack, out, depth, err);
-					g_ptr_array_set_size(stack, stack->len - 1);
-					if (!ok)
-						return FALSE;
-				}
-			}
-			i = t->end; /* the closing tag's slot is the next text token */
-			i--;
-			break;
-		}
-		case TOK_PARTIAL: {
-			char *file = g_strdup_printf("_%s.html", t->text);
-			const Layout *p = g_hash_table_lookup(set->by_name, file);
-			g_free(file);
-			if (p == NULL) {
-				g_set_error(err, AJ_ERROR, EX_DATAERR,
-					    "%s: partial '%s' not found; add _%s.html to the layouts",
-					    l->name, t->text, t->text);
-				return FALSE;
-			}
-			if (!render(set, p, 0, p->toks->len, stack, out, depth + 1, err))
-				return FALSE;
-			break;
-		}
-		}
-	}
-	return TRUE;
 }
 
 gboolean aj_site_layouts_render(const AjSiteLayouts *layouts, const char *name, xmlNodePtr ctx,
 				GString *out, GError **err)
 {
-	const Layout *l = g_hash_table_lookup(layouts->by_name, name);
-	GPtrArray *stack;
-	gboolean ok;
+	const AjMTemplate *t = g_hash_table_lookup(layouts->parsed, name);
+	AjMRenderOpts opts = {
+		.ops = &aj_xml_ctx_ops,
+		.escape = escape_html,
+		.load_partial = load_partial,
+		.partial_user = (gpointer)layouts,
+		.strict_partials = TRUE,
+	};
+	char *text;
 
-	if (l == NULL) {
+	if (t == NULL) {
 		g_set_error(err, AJ_ERROR, EX_NOINPUT,
 			    "site layout %s is missing; reinstall the templates", name);
 		return FALSE;
 	}
-	stack = g_ptr_array_new();
-	g_ptr_array_add(stack, ctx);
-	ok = render(layouts, l, 0, l->toks->len, stack, out, 0, err);
-	g_ptr_array_free(stack, TRUE);
-	return ok;
+	text = aj_m_render(t, aj_xml_ctx_value(ctx), &opts, err);
+	if (text == NULL)
+		return FALSE;
+	g_string_append(out, text);
+	g_free(text);
+	return TRUE;
 }

@@ -1,0 +1,18 @@
+/* The site step of `anjian build`: the build's documents (AjBuiltDoc) →
+ * OUT/site, and each public document's page listed in its manifest files
+ * (format "html", path "site/KIND/PERIOD.html").
+ *
+ * Ownership: docs stay the build's; only their file lists grow.
+ */
+#ifndef AJ_SITE_BUILT_H
+#define AJ_SITE_BUILT_H
+
+#include "build/build.h"
+
+/* docs: AjBuiltDoc *; root: the build's temporary OUT; templates_dir: the
+ * build's template directory (layouts in its site/); site_url: NULL for
+ * the placeholder (see site.h). */
+gboolean aj_site_write_built(GPtrArray *docs, const char *root, const char *templates_dir,
+			     const char *site_url, GError **err);
+
+#endif
