@@ -8,6 +8,7 @@
 #include "build/render.h"
 #include "context/context.h"
 #include "load/load.h"
+#include "site/built.h"
 #include "util/error.h"
 
 static void file_free(gpointer p)
@@ -145,6 +146,8 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 		goto done;
 	/* The web site (OUT/site) is written here, from docs, into root; its
 	 * writer appends each public document's "html" file to doc->files. */
+	if (!aj_site_write_built(docs, root, templates, o->site_url, err))
+		goto done;
 	for (guint i = 0; i < docs->len; i++) {
 		AjBuiltDoc *d = g_ptr_array_index(docs, i);
 		g_ptr_array_sort(d->files, compare_files);

@@ -27,6 +27,7 @@ typedef struct {
 	const char *templates_dir; /* NULL: "templates", else ANJIAN_DATADIR/templates */
 	gboolean quiet;
 	gboolean force;            /* replace an OUT that has no manifest.xml */
+	const char *site_url;      /* absolute URL of OUT/site for feed/sitemap; NULL: placeholder */
 } AjBuildOptions;
 
 typedef struct {

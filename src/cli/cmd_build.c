@@ -14,6 +14,7 @@ static int usage(const char *msg)
 int aj_cmd_build(int argc, char **argv)
 {
 	char *data = NULL, *out = NULL, *month = NULL, *asof = NULL, *templates = NULL;
+	char *site_url = NULL;
 	int jobs = 0;
 	gboolean quiet = FALSE, force = FALSE;
 	GOptionEntry entries[] = {
@@ -26,6 +27,9 @@ int aj_cmd_build(int argc, char **argv)
 		{ "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "rendering threads (default: cores)", "N" },
 		{ "templates", 0, 0, G_OPTION_ARG_FILENAME, &templates,
 		  "template directory (default: ./templates, else the installed ones)", "DIR" },
+		{ "site-url", 0, 0, G_OPTION_ARG_STRING, &site_url,
+		  "absolute URL the site is published at, for feed.xml and sitemap.xml "
+		  "(default: https://example.invalid/)", "URL" },
 		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "no warnings or summary", NULL },
 		{ "force", 0, 0, G_OPTION_ARG_NONE, &force,
 		  "replace --out even when it is not an earlier anjian output", NULL },
@@ -55,6 +59,7 @@ int aj_cmd_build(int argc, char **argv)
 		o.jobs = jobs;
 		o.templates_dir = templates;
 		o.quiet = quiet;
+		o.site_url = site_url;
 		o.force = force;
 		if (!aj_build_run(&o, &err)) {
 			status = aj_error_report(err);
@@ -66,5 +71,6 @@ int aj_cmd_build(int argc, char **argv)
 	g_free(month);
 	g_free(asof);
 	g_free(templates);
+	g_free(site_url);
 	return status;
 }
