@@ -2,6 +2,7 @@
 
 #include "site/built.h"
 #include "site/site.h"
+#include "util/error.h"
 
 /* Public only when the plan and the filled document both say so: a
  * template that marks a document internal keeps it off the site. */
@@ -24,6 +25,15 @@ gboolean aj_site_write_built(GPtrArray *docs, const char *root, const char *temp
 	AjSiteOptions opts = { .layouts_dir = layouts, .site_url = site_url };
 	gboolean ok;
 
+	/* like the documents, the site is rendered only when its templates
+	 * exist: a build with a bare template directory still makes data */
+	if (!g_file_test(layouts, G_FILE_TEST_IS_DIR)) {
+		aj_warn("%s: no site layouts; OUT/site is not written", layouts);
+		g_free(layouts);
+		g_free(site);
+		g_ptr_array_free(pdfs, TRUE);
+		return TRUE;
+	}
 	for (guint i = 0; i < docs->len; i++) {
 		const AjBuiltDoc *d = g_ptr_array_index(docs, i);
 		char *pdf = NULL;

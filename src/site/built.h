@@ -11,7 +11,8 @@
 
 /* docs: AjBuiltDoc *; root: the build's temporary OUT; templates_dir: the
  * build's template directory (layouts in its site/); site_url: NULL for
- * the placeholder (see site.h). */
+ * the placeholder (see site.h).  Without templates_dir/site the site is
+ * skipped (a warning), as documents without a template are. */
 gboolean aj_site_write_built(GPtrArray *docs, const char *root, const char *templates_dir,
 			     const char *site_url, GError **err);
 
