@@ -173,7 +173,6 @@ AjModel *aj_load_dir(const char *dir, GError **err)
 	for (guint i = 0; i < paths->len && !l.stop; i++) {
 		l.file = l.model->files->len;
 		l.path = g_ptr_array_index(paths, i);
-		l.schema_error_line = 0;
 		g_ptr_array_add(l.model->files, g_strdup(l.path));
 		aj_read_file(&l, schema);
 	}

@@ -38,7 +38,6 @@ typedef struct {
 	/* The file being read. */
 	guint32 file;
 	const char *path;
-	guint schema_error_line; /* last line a schema error was reported on */
 } AjLoader;
 
 /* An id with where it was read: for the duplicate check of problems. */

@@ -6,6 +6,7 @@
  * 0 <dataset>, 1 a record, 2 a child of a record (3 and 4 inside a
  * problem-list: problem, then its children).
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <libxml/xmlreader.h>
@@ -34,6 +35,13 @@ typedef enum {
 	REC_PROBLEM_LIST
 } RecKind;
 
+/* Attributes of an enterprise history element, before it is stored. */
+typedef struct {
+	guint grade;
+	AjDay from, to, revoked, date;
+	guint16 year;
+} Child;
+
 typedef struct {
 	AjLoader *l;
 	AjModel *m;
@@ -52,6 +60,7 @@ typedef struct {
 	guint text_line;
 	GString *text;
 	gboolean in_informant;
+	Child child;
 } Parse;
 
 typedef void (*AttrFn)(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v);
@@ -93,6 +102,15 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 
 	if (e == NULL || e->level < XML_ERR_ERROR || p->l->stop)
 		return;
+	/* Attribute names and values are checked by each_attr() and values.c with
+	 * messages that name them; libxml2's say "failed to validate attributes". */
+	if (e->domain == XML_FROM_RELAXNGV &&
+	    (e->code == XML_RELAXNG_ERR_ATTRVALID || e->code == XML_RELAXNG_ERR_INVALIDATTR ||
+	     e->code == XML_RELAXNG_ERR_TYPECMP || e->code == XML_RELAXNG_ERR_TYPEVAL ||
+	     e->code == XML_RELAXNG_ERR_VALUE || e->code == XML_RELAXNG_ERR_DATATYPE ||
+	     e->code == XML_RELAXNG_ERR_TYPE)) {
+		return;
+	}
 	if (e->node != NULL)
 		line = (guint)MAX(0, xmlGetLineNo(e->node));
 	if (line == 0 || line >= 65535)
@@ -104,7 +122,6 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 						    "shown); it must be plain text");
 		else
 			aj_loader_error(p->l, line, "%s; make it match data-format.md", msg);
-		p->l->schema_error_line = line;
 	} else {
 		aj_loader_error(p->l, line, "not well-formed XML: %s; fix the markup", msg);
 	}
@@ -117,17 +134,74 @@ static void *push(GArray *a)
 	return &g_array_index(a, char, (gsize)(a->len - 1) * g_array_get_element_size(a));
 }
 
-static void each_attr(Parse *p, const char *elem, guint line, AttrFn fn)
+/* The attributes an element may have: offsets of their names in AjNames. */
+typedef struct {
+	gsize name;
+	gboolean required;
+} AttrSpec;
+
+#define REQ(f) { offsetof(AjNames, f), TRUE }
+#define OPT(f) { offsetof(AjNames, f), FALSE }
+#define ATTRS(spec) (spec), G_N_ELEMENTS(spec)
+
+static const xmlChar *spec_name(const Parse *p, const AttrSpec *s)
+{
+	return *(const xmlChar *const *)(const void *)((const char *)&p->n + s->name);
+}
+
+/* Calls fn for every known attribute; reports unknown and missing ones
+ * itself, with names (libxml2 only says "failed to validate attributes"). */
+static void each_attr(Parse *p, const char *elem, guint line, const AttrSpec *spec, guint n,
+		      AttrFn fn)
 {
 	AjValueCtx c = { p->l, line, elem };
+	guint32 seen = 0;
 
 	for (int ok = xmlTextReaderMoveToFirstAttribute(p->r); ok == 1;
 	     ok = xmlTextReaderMoveToNextAttribute(p->r)) {
+		const xmlChar *a = xmlTextReaderConstName(p->r);
 		const char *v = (const char *)xmlTextReaderConstValue(p->r);
-		fn(p, &c, xmlTextReaderConstName(p->r), v != NULL ? v : "");
+		guint i = 0;
+		while (i < n && spec_name(p, &spec[i]) != a)
+			i++;
+		if (i == n) {
+			GString *allowed = g_string_new(NULL);
+			for (guint j = 0; j < n; j++)
+				g_string_append_printf(allowed, "%s%s", j > 0 ? ", " : "",
+						       (const char *)spec_name(p, &spec[j]));
+			aj_loader_error(p->l, line, "<%s> has an unknown attribute %s; %s%s", elem,
+					(const char *)a, n > 0 ? "allowed are: " : "it takes none",
+					allowed->str);
+			g_string_free(allowed, TRUE);
+			continue;
+		}
+		seen |= 1u << i;
+		fn(p, &c, a, v != NULL ? v : "");
 	}
 	xmlTextReaderMoveToElement(p->r);
+	for (guint i = 0; i < n; i++)
+		if (spec[i].required && !(seen & (1u << i)))
+			aj_loader_error(p->l, line, "<%s> lacks the attribute %s; add it", elem,
+					(const char *)spec_name(p, &spec[i]));
 }
+
+/* One of a fixed set of values (enumerations of data-format.md); -1 and an
+ * error otherwise. */
+static int one_of(const AjValueCtx *c, const char *attr, const char *v, const char *const *values,
+		  guint n)
+{
+	for (guint i = 0; i < n; i++)
+		if (strcmp(v, values[i]) == 0)
+			return (int)i;
+	GString *s = g_string_new(NULL);
+	for (guint i = 0; i < n; i++)
+		g_string_append_printf(s, "%s%s", i > 0 ? ", " : "", values[i]);
+	aj_loader_error(c->l, c->line, "%s %s '%s' is not one of: %s", c->elem, attr, v, s->str);
+	g_string_free(s, TRUE);
+	return -1;
+}
+
+#define ONE_OF(c, attr, v, values) one_of((c), (attr), (v), (values), G_N_ELEMENTS(values))
 
 static const char *intern(Parse *p, const char *v)
 {
@@ -200,25 +274,28 @@ static void enterprise_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, con
 		if (aj_value_district_code(c, "district", v))
 			e->district = aj_ref_slot(&p->l->district_refs, intern(p, v));
 	} else if (a == p->n.industry) {
-		if (!aj_industry_from_code(v, &e->industry) && p->l->schema_error_line != c->line)
+		if (!aj_industry_from_code(v, &e->industry))
 			aj_loader_error(p->l, c->line, "enterprise industry '%s' is unknown; use a code "
 					"of the industry table of data-format.md", v);
 	} else if (a == p->n.scale) {
-		e->scale_above = strcmp(v, "above") == 0;
+		static const char *const scales[] = { "below", "above" };
+		e->scale_above = ONE_OF(c, "scale", v, scales) == 1;
 	} else if (a == p->n.employees) {
 		aj_value_count(c, "employees", v, &e->employees);
 	} else if (a == p->n.revenue) {
 		aj_value_money(c, "revenue", v, &e->revenue);
 	} else if (a == p->n.status) {
-		e->closed = strcmp(v, "closed") == 0;
+		static const char *const states[] = { "active", "closed" };
+		e->closed = ONE_OF(c, "status", v, states) == 1;
 	}
 }
 
 static void inspection_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
 {
 	AjInspection *r = p->rec;
-	static const char *modes[] = { "double-random", "four-no-two-direct", "covert", "joint",
-				       "routine" };
+	static const char *const modes[] = { "double-random", "four-no-two-direct", "covert",
+					     "joint", "routine" };
+	int i;
 
 	if (a == p->n.id)
 		r->id = aj_value_label(c, "id", v);
@@ -228,33 +305,32 @@ static void inspection_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, con
 		r->department = department_ref(p, c, v);
 	else if (a == p->n.date)
 		aj_value_day(c, "date", v, &r->date);
-	else if (a == p->n.mode)
-		for (guint i = 0; i < G_N_ELEMENTS(modes); i++)
-			if (strcmp(v, modes[i]) == 0)
-				r->mode = (AjInspectionMode)i;
+	else if (a == p->n.mode && (i = ONE_OF(c, "mode", v, modes)) >= 0)
+		r->mode = (AjInspectionMode)i;
 }
 
 static void hazard_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
 {
 	AjHazard *r = p->rec;
+	static const char *const levels[] = { "general", "major" };
+	/* in the order of AjListed */
+	static const char *const listings[] = { "district", "city", "province" };
+	int i;
 
 	if (a == p->n.id)
 		r->id = aj_value_label(c, "id", v);
 	else if (a == p->n.enterprise)
 		r->enterprise = enterprise_ref(p, v);
 	else if (a == p->n.level)
-		r->major = strcmp(v, "major") == 0;
+		r->major = ONE_OF(c, "level", v, levels) == 1;
 	else if (a == p->n.found)
 		aj_value_day(c, "found", v, &r->found);
 	else if (a == p->n.deadline)
 		aj_value_day(c, "deadline", v, &r->deadline);
 	else if (a == p->n.rectified)
 		aj_value_day(c, "rectified", v, &r->rectified);
-	else if (a == p->n.listed)
-		r->listed = strcmp(v, "province") == 0 ? AJ_LISTED_PROVINCE
-			    : strcmp(v, "city") == 0   ? AJ_LISTED_CITY
-			    : strcmp(v, "district") == 0 ? AJ_LISTED_DISTRICT
-							 : AJ_LISTED_NONE;
+	else if (a == p->n.listed && (i = ONE_OF(c, "listed", v, listings)) >= 0)
+		r->listed = (AjListed)(AJ_LISTED_DISTRICT + i);
 }
 
 static void penalty_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
@@ -413,37 +489,32 @@ static void problem_list_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, c
 
 /* ---- enterprise histories ------------------------------------------------ */
 
-typedef struct {
-	guint grade;
-	AjDay from, to, revoked, date;
-	guint16 year;
-} Child;
 
-static void history_attrs(Parse *p, const char *elem, guint line, Child *h)
+static void history_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
 {
-	AjValueCtx c = { p->l, line, elem };
+	static const char *const grades[] = { "1", "2", "3" };
+	Child *h = &p->child;
 
-	for (int ok = xmlTextReaderMoveToFirstAttribute(p->r); ok == 1;
-	     ok = xmlTextReaderMoveToNextAttribute(p->r)) {
-		const xmlChar *a = xmlTextReaderConstName(p->r);
-		const char *v = (const char *)xmlTextReaderConstValue(p->r);
-		if (v == NULL)
-			v = "";
-		if (a == p->n.grade)
-			h->grade = strcmp(v, "1") == 0 ? 1 : strcmp(v, "2") == 0 ? 2 : strcmp(v, "3") == 0 ? 3 : 0;
-		else if (a == p->n.from)
-			aj_value_day(&c, "from", v, &h->from);
-		else if (a == p->n.to)
-			aj_value_day(&c, "to", v, &h->to);
-		else if (a == p->n.revoked)
-			aj_value_day(&c, "revoked", v, &h->revoked);
-		else if (a == p->n.year)
-			aj_value_year(&c, "year", v, &h->year);
-		else if (a == p->n.signed_ || a == p->n.reported || a == p->n.published)
-			aj_value_day(&c, (const char *)a, v, &h->date);
-	}
-	xmlTextReaderMoveToElement(p->r);
+	if (a == p->n.grade)
+		h->grade = (guint)(ONE_OF(c, "grade", v, grades) + 1);
+	else if (a == p->n.from)
+		aj_value_day(c, "from", v, &h->from);
+	else if (a == p->n.to)
+		aj_value_day(c, "to", v, &h->to);
+	else if (a == p->n.revoked)
+		aj_value_day(c, "revoked", v, &h->revoked);
+	else if (a == p->n.year)
+		aj_value_year(c, "year", v, &h->year);
+	else
+		aj_value_day(c, (const char *)a, v, &h->date); /* signed, reported, published */
 }
+
+static const AttrSpec standardization_spec[] = { REQ(grade), REQ(from), REQ(to), OPT(revoked) };
+static const AttrSpec span_spec[] = { REQ(from), OPT(to) };
+static const AttrSpec insurance_spec[] = { REQ(from), REQ(to) };
+static const AttrSpec commitment_spec[] = { REQ(year), REQ(signed_) };
+static const AttrSpec self_inspection_spec[] = { REQ(year), REQ(reported) };
+static const AttrSpec responsibility_spec[] = { REQ(published) };
 
 static GArray *lazy(GArray **a, gsize size)
 {
@@ -461,7 +532,22 @@ static void enterprise_child(Parse *p, const xmlChar *name, guint line)
 
 	g_snprintf(what, sizeof what, "enterprise %s: %s", e->id != NULL ? e->id : "?",
 		   (const char *)name);
-	history_attrs(p, (const char *)name, line, &h);
+	const char *elem = (const char *)name;
+
+	memset(&p->child, 0, sizeof p->child);
+	if (name == p->n.standardization)
+		each_attr(p, elem, line, ATTRS(standardization_spec), history_attr);
+	else if (name == p->n.safety_director)
+		each_attr(p, elem, line, ATTRS(span_spec), history_attr);
+	else if (name == p->n.insurance)
+		each_attr(p, elem, line, ATTRS(insurance_spec), history_attr);
+	else if (name == p->n.commitment)
+		each_attr(p, elem, line, ATTRS(commitment_spec), history_attr);
+	else if (name == p->n.self_inspection)
+		each_attr(p, elem, line, ATTRS(self_inspection_spec), history_attr);
+	else if (name == p->n.responsibility_list)
+		each_attr(p, elem, line, ATTRS(responsibility_spec), history_attr);
+	h = p->child;
 	p->loc.line = line; /* date-order messages point at the child */
 	if (name == p->n.standardization) {
 		AjGrade g = { (guint8)h.grade, h.from, h.to, h.revoked };
@@ -505,6 +591,9 @@ static void aspect_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const c
 static void problem_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
 {
 	AjProblem *r = cur_problem(p);
+	/* in the order of AjProblemStatus */
+	static const char *const states[] = { "done", "in-progress", "long-term" };
+	int i;
 
 	if (a == p->n.id)
 		r->id = aj_value_label(c, "id", v);
@@ -512,10 +601,8 @@ static void problem_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const 
 		r->responsible = aj_value_label(c, "responsible", v);
 	else if (a == p->n.deadline)
 		aj_value_day(c, "deadline", v, &r->deadline);
-	else if (a == p->n.status)
-		r->status = strcmp(v, "done") == 0	    ? AJ_PROBLEM_DONE
-			    : strcmp(v, "long-term") == 0 ? AJ_PROBLEM_LONG_TERM
-							  : AJ_PROBLEM_IN_PROGRESS;
+	else if (a == p->n.status && (i = ONE_OF(c, "status", v, states)) >= 0)
+		r->status = (AjProblemStatus)i;
 	else if (a == p->n.closed)
 		aj_value_day(c, "closed", v, &r->closed);
 }
@@ -528,6 +615,11 @@ static void progress_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const
 		aj_value_day(c, "date", v,
 			     &g_array_index(r->progress, AjProgress, r->progress->len - 1).date);
 }
+
+static const AttrSpec aspect_spec[] = { REQ(title) };
+static const AttrSpec problem_spec[] = { REQ(id), REQ(responsible), OPT(deadline), REQ(status),
+					 OPT(closed) };
+static const AttrSpec progress_spec[] = { REQ(date) };
 
 /* Status rules of data-format.md, checked when the problem ends. */
 static void problem_end(Parse *p)
@@ -567,13 +659,13 @@ static void problem_list_child(Parse *p, const xmlChar *name, int depth, guint l
 		push(lazy(&pl->aspects, sizeof(AjAspect)));
 		p->aspect = (int)pl->aspects->len - 1;
 		p->problem = -1;
-		each_attr(p, "aspect", line, aspect_attr);
+		each_attr(p, "aspect", line, ATTRS(aspect_spec), aspect_attr);
 	} else if (depth == 3 && name == p->n.problem && p->aspect >= 0) {
 		AjAspect *a = cur_aspect(p);
 		AjProblem *r = push(lazy(&a->problems, sizeof(AjProblem)));
 		r->loc = loc;
 		p->problem = (int)a->problems->len - 1;
-		each_attr(p, "problem", line, problem_attr);
+		each_attr(p, "problem", line, ATTRS(problem_spec), problem_attr);
 	} else if (depth == 4 && p->problem >= 0) {
 		AjProblem *r = cur_problem(p);
 		if (name == p->n.description) {
@@ -582,13 +674,47 @@ static void problem_list_child(Parse *p, const xmlChar *name, int depth, guint l
 			p->text_to = &r->measures;
 		} else if (name == p->n.progress) {
 			AjProgress *g = push(lazy(&r->progress, sizeof(AjProgress)));
-			each_attr(p, "progress", line, progress_attr);
+			each_attr(p, "progress", line, ATTRS(progress_spec), progress_attr);
 			p->text_to = &g->text;
 		}
 	}
 }
 
 /* ---- record start and end -------------------------------------------------- */
+
+static const AttrSpec district_attr_spec[] = { REQ(code), REQ(name) };
+static const AttrSpec department_attr_spec[] = { REQ(id), REQ(name) };
+static const AttrSpec enterprise_attr_spec[] = { REQ(id), REQ(district), REQ(industry), REQ(scale),
+						 REQ(employees), REQ(revenue), REQ(status) };
+static const AttrSpec inspection_attr_spec[] = { REQ(id), REQ(enterprise), REQ(department),
+						 REQ(date), REQ(mode) };
+static const AttrSpec hazard_attr_spec[] = { REQ(id), REQ(enterprise), REQ(level), REQ(found),
+					     REQ(deadline), OPT(rectified), OPT(listed) };
+static const AttrSpec penalty_attr_spec[] = { REQ(id), REQ(enterprise), REQ(department), REQ(date),
+					      REQ(fine), OPT(suspension), OPT(serious) };
+static const AttrSpec accident_attr_spec[] = { REQ(id), REQ(enterprise), REQ(date), REQ(type),
+					       REQ(deaths), REQ(injuries), REQ(loss) };
+static const AttrSpec training_attr_spec[] = { REQ(enterprise), REQ(month), REQ(staff),
+					       REQ(trained), REQ(drills), REQ(warning_education) };
+static const AttrSpec report_attr_spec[] = { REQ(id), OPT(enterprise), REQ(received),
+					     REQ(deadline), OPT(replied), OPT(substantiated),
+					     OPT(reward) };
+static const AttrSpec blacklist_attr_spec[] = { REQ(enterprise), REQ(from), OPT(to), REQ(reason) };
+static const AttrSpec nomination_attr_spec[] = { REQ(enterprise), REQ(department), REQ(quarter) };
+static const AttrSpec exposure_attr_spec[] = { REQ(enterprise), REQ(department), REQ(month) };
+static const AttrSpec baseline_attr_spec[] = { REQ(district), REQ(month), REQ(inspections),
+					       REQ(penalties), REQ(fines), REQ(accidents),
+					       REQ(deaths) };
+static const AttrSpec problem_list_attr_spec[] = { REQ(id), REQ(source), REQ(batch), REQ(issued) };
+static const AttrSpec dataset_spec[] = { REQ(version) };
+static const AttrSpec no_attrs[] = { { 0, FALSE } }; /* used with n = 0 */
+
+static void dataset_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
+{
+	if (strcmp(v, "1") != 0)
+		aj_loader_error(p->l, c->line, "dataset version '%s' is not supported; this anjian "
+				"reads version 1 (data-format.md)", v);
+}
 
 static void start_record(Parse *p, const xmlChar *name, guint line)
 {
@@ -603,7 +729,7 @@ static void start_record(Parse *p, const xmlChar *name, guint line)
 		init;                                                         \
 		p->kind = KIND;                                               \
 		p->rec = r_;                                                  \
-		each_attr(p, (const char *)name, line, attrs);                \
+		each_attr(p, (const char *)name, line, ATTRS(attrs##_spec), attrs); \
 		return;                                                       \
 	} while (0)
 	if (name == p->n.inspection)
@@ -697,6 +823,8 @@ static void start_child(Parse *p, const xmlChar *name, int depth, guint line)
 	default:
 		break;
 	}
+	if ((p->text_to != NULL && name != p->n.progress) || p->in_informant)
+		each_attr(p, (const char *)name, line, no_attrs, 0, NULL);
 	if (p->text_to != NULL) {
 		g_string_truncate(p->text, 0);
 		p->text_elem = (const char *)name;
@@ -885,7 +1013,9 @@ gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema)
 						(const char *)name);
 				break;
 			}
-			if (depth == 1)
+			if (depth == 0 && name == p.n.dataset)
+				each_attr(&p, "dataset", line, ATTRS(dataset_spec), dataset_attr);
+			else if (depth == 1)
 				start_record(&p, name, line);
 			else if (depth >= 2 && p.kind != REC_NONE && p.text_to == NULL &&
 				 !p.in_informant)
