@@ -11,6 +11,12 @@ PKGS := libxml-2.0 glib-2.0 gobject-2.0 pangocairo pangoft2 cairo-pdf cairo-svg 
 TEST_PKGS := cmocka json-glib-1.0
 
 CC      ?= cc
+# Quiet by default; `make V=1` shows every command.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
 CSTD    := -std=c17 -D_GNU_SOURCE
 WARN    := -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
 ifdef CI
@@ -70,28 +76,32 @@ endif
 
 $(BUILD)/%.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@echo "  AR      $@"
+	$(Q)ar rcs $@ $^
 
 $(BIN): $(BUILD)/src/main.o $(LIB)
-	$(CC) $(LDSAN) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDSAN) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
 
 $(BUILD)/tests/support/%.o: tests/support/%.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) $(TEST_CFLAGS) -Itests -MMD -MP -c $< -o $@
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) $(TEST_CFLAGS) -Itests -MMD -MP -c $< -o $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB) $(TEST_SUPPORT_OBJ) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) $(TEST_CFLAGS) -Itests -MMD -MP -o $@ $< $(TEST_SUPPORT_OBJ) $(LIB) $(PKG_LIBS) $(TEST_LIBS) $(LDSAN)
+	@echo "  CCLD    $@"
+	$(Q)$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) $(TEST_CFLAGS) -Itests -MMD -MP -o $@ $< $(TEST_SUPPORT_OBJ) $(LIB) $(PKG_LIBS) $(TEST_LIBS) $(LDSAN)
 
 # `make run`: render the sample data of data/ into output/.
 RUN_MONTH ?= $(shell sh scripts/latest-month data 2>/dev/null || echo 2026-03)
 run: anjian
-	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(date -d $(RUN_MONTH)-01 +%s 2>/dev/null || echo 0)} \
-	  ./$(BIN) build --data data --out output --month $(RUN_MONTH)
+	./$(BIN) build --data data --out output --month $(RUN_MONTH)
 	@echo "output written to output/ (open output/site/index.html)"
 
 check-unit: $(UNIT_BIN)

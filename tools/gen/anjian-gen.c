@@ -1,0 +1,448 @@
+/* anjian-gen: writes a valid, realistic data set of N enterprises for
+ * benchmarks and end-to-end tests, deterministic for a seed.
+ *
+ *   anjian-gen --enterprises N --from YYYY-MM --to YYYY-MM [--seed S]
+ *              [--informant-marker PREFIX] --out DIR
+ *
+ * Proportions follow what offices see: most enterprises are small and in
+ * general manufacturing or trade; inspections and training every month,
+ * hazards often, penalties sometimes, accidents rarely.  The months before
+ * --from get <baseline> aggregates so year-on-year figures are comparable.
+ *
+ * Files: DIR/base.xml (districts, departments, enterprises),
+ * DIR/records/YYYY-MM.xml (one per month), DIR/lists.xml (blacklist,
+ * nominations, exposures, problem lists), DIR/baselines.xml.
+ *
+ * With --informant-marker every report carries an <informant> whose text is
+ * PREFIX-<n>: the confidentiality test searches all output for them.
+ */
+#include <errno.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "model/credit_code.h"
+#include "model/dates.h"
+
+typedef struct {
+	const char *code, *name, *short_name;
+} District;
+
+static const District districts[] = {
+	{ "320505", "虎丘区", "虎丘" },     { "320506", "吴中区", "吴中" },
+	{ "320507", "相城区", "相城" },     { "320508", "姑苏区", "姑苏" },
+	{ "320509", "吴江区", "吴江" },     { "320571", "苏州工业园区", "园区" },
+	{ "320581", "常熟市", "常熟" },     { "320582", "张家港市", "张家港" },
+	{ "320583", "昆山市", "昆山" },     { "320585", "太仓市", "太仓" },
+};
+
+static const char *const departments[][2] = {
+	{ "yjj", "市应急管理局" }, { "zjj", "市住房和城乡建设局" }, { "jtj", "市交通运输局" },
+	{ "gxj", "市工业和信息化局" }, { "scj", "市市场监督管理局" }, { "xfj", "市消防救援支队" },
+};
+
+/* Industry codes with weights in thousandths: most enterprises are general
+ * manufacturing or trade. */
+static const struct {
+	const char *code, *word;
+	int weight;
+} industries[] = {
+	{ "manufacturing", "机械制造", 380 }, { "trade", "商贸", 200 }, { "other", "服务", 90 },
+	{ "construction", "建设工程", 70 }, { "transport", "物流运输", 50 },
+	{ "hazardous-chemicals", "化学品储运", 40 }, { "chemical", "化工", 40 },
+	{ "dust-explosion", "金属制品", 40 }, { "metallurgy", "冶金", 20 },
+	{ "ammonia-refrigeration", "冷链食品", 20 }, { "shipbuilding", "船舶修造", 15 },
+	{ "fishery", "水产", 15 }, { "mining", "建材矿业", 10 }, { "fireworks", "烟花", 5 },
+	{ "explosives", "爆破器材", 5 },
+};
+
+static const char *const name_words[] = { "恒通", "华盛", "金鼎", "永安", "瑞丰", "东吴",
+					  "新诚", "宏达", "精工", "天元", "鑫源", "泰和",
+					  "昌盛", "润华", "博远", "协力" };
+static const char *const hazard_texts[] = {
+	"可燃气体报警装置失效", "配电箱未设置漏电保护", "消防通道堆放杂物",
+	"粉尘清扫制度未落实", "特种作业人员无证上岗", "安全出口锁闭",
+	"危化品仓库超量储存", "高处作业未系安全带", "涉氨区域未设置喷淋装置",
+};
+static const char *const violation_texts[] = {
+	"未按规定配备安全总监", "未如实记录安全生产教育和培训情况",
+	"未对重大危险源登记建档", "未按规定进行安全评价", "未采取措施消除事故隐患",
+};
+static const char *const accident_types[] = { "fall",	   "mechanical", "electrocution",
+					      "fire",	   "poisoning",	 "collapse",
+					      "traffic",   "explosion",	 "other" };
+static const char *const modes[] = { "double-random", "four-no-two-direct", "covert", "joint",
+				     "routine" };
+
+typedef struct {
+	char id[19];
+	guint district;
+	guint industry;
+	gboolean above;
+	guint employees;
+	guint revenue; /* 万元 */
+} Enterprise;
+
+typedef struct {
+	GRand *rand;
+	guint n;
+	AjMonth from, to;
+	const char *out;
+	const char *marker;
+	Enterprise *ents;
+	guint64 seq; /* record id counter */
+	guint64 reports;
+} Gen;
+
+static int pick_weighted(Gen *g)
+{
+	int r = g_rand_int_range(g->rand, 0, 1000), acc = 0;
+
+	for (guint i = 0; i < G_N_ELEMENTS(industries); i++) {
+		acc += industries[i].weight;
+		if (r < acc)
+			return (int)i;
+	}
+	return 0;
+}
+
+static void make_credit_code(Gen *g, guint district, char out[19])
+{
+	static const char charset[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+	memcpy(out, "91", 2);
+	memcpy(out + 2, districts[district].code, 6);
+	for (int i = 8; i < 17; i++)
+		out[i] = charset[g_rand_int_range(g->rand, 0, i < 16 ? 31 : 10)];
+	out[17] = aj_credit_code_check_char(out);
+	out[18] = '\0';
+}
+
+static FILE *open_out(Gen *g, const char *rel, char **tmp_out)
+{
+	char *path = g_build_filename(g->out, rel, NULL);
+	char *dir = g_path_get_dirname(path);
+	FILE *f;
+
+	g_mkdir_with_parents(dir, 0755);
+	*tmp_out = path;
+	f = fopen(path, "w");
+	if (f == NULL) {
+		fprintf(stderr, "anjian-gen: %s: %s\n", path, g_strerror(errno));
+		exit(EX_CANTCREAT);
+	}
+	setvbuf(f, NULL, _IOFBF, 1 << 20);
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<dataset version=\"1\">\n", f);
+	g_free(dir);
+	return f;
+}
+
+static void close_out(FILE *f, char *path)
+{
+	fputs("</dataset>\n", f);
+	if (fclose(f) != 0) {
+		fprintf(stderr, "anjian-gen: %s: %s\n", path, g_strerror(errno));
+		exit(EX_IOERR);
+	}
+	g_free(path);
+}
+
+static const char *date_str(AjDay d, char buf[11])
+{
+	return aj_day_format(d, buf);
+}
+
+static AjDay day_in_month(Gen *g, AjMonth m)
+{
+	AjDay a = aj_month_first_day(m), b = aj_month_last_day(m);
+	return a + (AjDay)g_rand_int_range(g->rand, 0, (gint32)(b - a + 1));
+}
+
+static void write_base(Gen *g)
+{
+	char *path;
+	FILE *f = open_out(g, "base.xml", &path);
+	char b1[11];
+	int first_year = aj_month_year(g->from) - 1, last_year = aj_month_year(g->to);
+
+	for (guint i = 0; i < G_N_ELEMENTS(districts); i++)
+		fprintf(f, "  <district code=\"%s\" name=\"%s\"/>\n", districts[i].code,
+			districts[i].name);
+	for (guint i = 0; i < G_N_ELEMENTS(departments); i++)
+		fprintf(f, "  <department id=\"%s\" name=\"%s\"/>\n", departments[i][0],
+			departments[i][1]);
+	for (guint i = 0; i < g->n; i++) {
+		Enterprise *e = &g->ents[i];
+		int size = g_rand_int_range(g->rand, 0, 100);
+		e->district = (guint)g_rand_int_range(g->rand, 0, G_N_ELEMENTS(districts));
+		e->industry = (guint)pick_weighted(g);
+		/* 70% small, 22% medium, 8% large. */
+		e->employees = size < 70	? (guint)g_rand_int_range(g->rand, 3, 50)
+			       : size < 92 ? (guint)g_rand_int_range(g->rand, 50, 300)
+					   : (guint)g_rand_int_range(g->rand, 300, 3000);
+		e->revenue = e->employees * (guint)g_rand_int_range(g->rand, 8, 40);
+		e->above = e->revenue >= 2000;
+		make_credit_code(g, e->district, e->id);
+		const char *w1 = name_words[g_rand_int_range(g->rand, 0, G_N_ELEMENTS(name_words))];
+		const char *w2 = name_words[g_rand_int_range(g->rand, 0, G_N_ELEMENTS(name_words))];
+		fprintf(f,
+			"  <enterprise id=\"%s\" district=\"%s\" industry=\"%s\" scale=\"%s\" "
+			"employees=\"%u\" revenue=\"%u\" status=\"%s\">\n"
+			"    <name>%s%s%s%s有限公司%u号</name>\n"
+			"    <address>%s某某镇某某路%u号</address>\n",
+			e->id, districts[e->district].code, industries[e->industry].code,
+			e->above ? "above" : "below", e->employees, e->revenue,
+			g_rand_int_range(g->rand, 0, 100) < 3 ? "closed" : "active",
+			districts[e->district].short_name, w1, w2, industries[e->industry].word, i,
+			districts[e->district].name, i % 999 + 1);
+		if (g_rand_int_range(g->rand, 0, 100) < 35) {
+			AjDay from = aj_month_first_day(g->from - 12) +
+				     (AjDay)g_rand_int_range(g->rand, 0, 700);
+			fprintf(f, "    <standardization grade=\"%d\" from=\"%s\"",
+				g_rand_int_range(g->rand, 1, 4), date_str(from, b1));
+			fprintf(f, " to=\"%s\"/>\n", date_str(from + 3 * 365, b1));
+		}
+		if (e->employees >= 100 && g_rand_int_range(g->rand, 0, 100) < 80)
+			fprintf(f, "    <safety-director from=\"%s\"/>\n",
+				date_str(aj_month_first_day(g->from - 24) +
+						 (AjDay)g_rand_int_range(g->rand, 0, 600),
+					 b1));
+		for (int y = first_year; y <= last_year; y++) {
+			if (g_rand_int_range(g->rand, 0, 100) < 90)
+				fprintf(f, "    <commitment year=\"%d\" signed=\"%s\"/>\n", y,
+					date_str(aj_day_from_ymd(y, 1, 1) +
+							 (AjDay)g_rand_int_range(g->rand, 0, 80),
+						 b1));
+			if (g_rand_int_range(g->rand, 0, 100) < 80)
+				fprintf(f, "    <self-inspection year=\"%d\" reported=\"%s\"/>\n", y,
+					date_str(aj_day_from_ymd(y, 2, 1) +
+							 (AjDay)g_rand_int_range(g->rand, 0, 80),
+						 b1));
+		}
+		if (g_rand_int_range(g->rand, 0, 100) < 70)
+			fprintf(f, "    <responsibility-list published=\"%s\"/>\n",
+				date_str(aj_month_first_day(g->from - 12) +
+						 (AjDay)g_rand_int_range(g->rand, 0, 300),
+					 b1));
+		for (int y = first_year; y <= last_year; y++)
+			if (g_rand_int_range(g->rand, 0, 100) < 60)
+				fprintf(f, "    <insurance from=\"%d-01-01\" to=\"%d-12-31\"/>\n", y, y);
+		fputs("  </enterprise>\n", f);
+	}
+	close_out(f, path);
+}
+
+static void write_month(Gen *g, AjMonth m)
+{
+	char rel[32], b1[11], b2[11], b3[11], mb[8];
+	char *path;
+	FILE *f;
+
+	g_snprintf(rel, sizeof rel, "records/%s.xml", aj_month_format(m, mb));
+	f = open_out(g, rel, &path);
+	for (guint i = 0; i < g->n; i++) {
+		Enterprise *e = &g->ents[i];
+		int r = g_rand_int_range(g->rand, 0, 1000);
+		if (r < 150) {
+			fprintf(f,
+				"  <inspection id=\"JC-%" G_GUINT64_FORMAT "\" enterprise=\"%s\" "
+				"department=\"%s\" date=\"%s\" mode=\"%s\"/>\n",
+				++g->seq, e->id, departments[g_rand_int_range(g->rand, 0, 6)][0],
+				date_str(day_in_month(g, m), b1), modes[g_rand_int_range(g->rand, 0, 5)]);
+		}
+		if (r < 100) {
+			gboolean major = g_rand_int_range(g->rand, 0, 100) < 5;
+			AjDay found = day_in_month(g, m), deadline = found + (major ? 60 : 30);
+			AjDay fixed = found + (AjDay)g_rand_int_range(g->rand, 1, major ? 90 : 40);
+			gboolean open = g_rand_int_range(g->rand, 0, 100) < 12;
+			fprintf(f,
+				"  <hazard id=\"YH-%" G_GUINT64_FORMAT "\" enterprise=\"%s\" level=\"%s\" "
+				"found=\"%s\" deadline=\"%s\"",
+				++g->seq, e->id, major ? "major" : "general", date_str(found, b1),
+				date_str(deadline, b2));
+			if (!open)
+				fprintf(f, " rectified=\"%s\"", date_str(fixed, b3));
+			if (major && g_rand_int_range(g->rand, 0, 100) < 40)
+				fprintf(f, " listed=\"%s\"",
+					g_rand_int_range(g->rand, 0, 2) ? "city" : "district");
+			fprintf(f, ">\n    <description>%s</description>\n  </hazard>\n",
+				hazard_texts[g_rand_int_range(g->rand, 0, G_N_ELEMENTS(hazard_texts))]);
+		}
+		if (r < 20) {
+			int fine = g_rand_int_range(g->rand, 1, 60) * 5000;
+			fprintf(f,
+				"  <penalty id=\"苏应急罚〔%d〕%" G_GUINT64_FORMAT "号\" enterprise=\"%s\" "
+				"department=\"%s\" date=\"%s\" fine=\"%d\"%s%s>\n"
+				"    <violation>%s</violation>\n  </penalty>\n",
+				aj_month_year(m), ++g->seq, e->id,
+				departments[g_rand_int_range(g->rand, 0, 6)][0],
+				date_str(day_in_month(g, m), b1), fine,
+				r < 2 ? " suspension=\"true\"" : "", r == 3 ? " serious=\"true\"" : "",
+				violation_texts[g_rand_int_range(g->rand, 0,
+								 G_N_ELEMENTS(violation_texts))]);
+		}
+		if (r == 999 && g_rand_int_range(g->rand, 0, 3) == 0) {
+			fprintf(f,
+				"  <accident id=\"SG-%" G_GUINT64_FORMAT "\" enterprise=\"%s\" date=\"%s\" "
+				"type=\"%s\" deaths=\"%d\" injuries=\"%d\" loss=\"%d\"/>\n",
+				++g->seq, e->id, date_str(day_in_month(g, m), b1),
+				accident_types[g_rand_int_range(g->rand, 0, G_N_ELEMENTS(accident_types))],
+				g_rand_int_range(g->rand, 0, 3) == 0 ? 1 : 0,
+				g_rand_int_range(g->rand, 0, 3), g_rand_int_range(g->rand, 1, 500) * 1000);
+		}
+		if (r < 900) {
+			guint staff = e->employees;
+			guint trained = r < 60 ? staff - staff / 10 : staff;
+			fprintf(f,
+				"  <training enterprise=\"%s\" month=\"%s\" staff=\"%u\" trained=\"%u\" "
+				"drills=\"%d\" warning-education=\"%d\"/>\n",
+				e->id, mb, staff, trained, r % 3 == 0, r % 4 == 0);
+		}
+		if (r >= 990 && r < 995) {
+			AjDay rec = day_in_month(g, m);
+			g->reports++;
+			fprintf(f,
+				"  <report id=\"JB-%" G_GUINT64_FORMAT "\" enterprise=\"%s\" "
+				"received=\"%s\" deadline=\"%s\" replied=\"%s\" substantiated=\"%s\">\n",
+				++g->seq, e->id, date_str(rec, b1), date_str(rec + 15, b2),
+				date_str(rec + (AjDay)g_rand_int_range(g->rand, 1, 20), b3),
+				r % 2 ? "true" : "false");
+			if (g->marker != NULL)
+				fprintf(f, "    <informant>%s-%" G_GUINT64_FORMAT "</informant>\n",
+					g->marker, g->reports);
+			fputs("    <content>反映该单位存在安全隐患</content>\n  </report>\n", f);
+		}
+	}
+	close_out(f, path);
+}
+
+static void write_lists(Gen *g)
+{
+	char *path;
+	FILE *f = open_out(g, "lists.xml", &path);
+	char b1[11], b2[11], mb[8];
+	guint step = g->n > 400 ? g->n / 400 : 1;
+
+	for (AjMonth m = g->from; m <= g->to; m++) {
+		for (guint i = (guint)(m % 7); i < g->n; i += step * 13) {
+			fprintf(f,
+				"  <exposure enterprise=\"%s\" department=\"yjj\" month=\"%s\">\n"
+				"    <problem>%s</problem>\n    <handling>责令限期整改</handling>\n"
+				"  </exposure>\n",
+				g->ents[i].id, aj_month_format(m, mb),
+				hazard_texts[i % G_N_ELEMENTS(hazard_texts)]);
+		}
+		if (m % 3 == 2) { /* a month that ends a quarter */
+			char qb[8];
+			for (guint i = (guint)(m % 5); i < g->n; i += step * 3)
+				fprintf(f,
+					"  <nomination enterprise=\"%s\" department=\"yjj\" quarter=\"%s\"/>\n",
+					g->ents[i].id, aj_quarter_format(aj_quarter_of_month(m), qb));
+		}
+	}
+	for (guint i = 5; i < g->n; i += step * 50) {
+		AjDay from = day_in_month(g, g->from + (AjMonth)(i % (guint)(g->to - g->from + 1)));
+		fprintf(f,
+			"  <blacklist enterprise=\"%s\" from=\"%s\" to=\"%s\" reason=\"重大隐患整改不力\"/>\n",
+			g->ents[i].id, date_str(from, b1), date_str(from + 364, b2));
+	}
+	static const char *const statuses[] = { "done", "in-progress", "long-term" };
+	for (int l = 1; l <= 3; l++) {
+		AjDay issued = aj_month_first_day(g->from) + (AjDay)(l * 20);
+		fprintf(f,
+			"  <problem-list id=\"gen-%d\" source=\"省安全生产巡查组\" batch=\"第%d批\" "
+			"issued=\"%s\">\n",
+			l, l, date_str(issued, b1));
+		for (int a = 1; a <= 5; a++) {
+			fprintf(f, "    <aspect title=\"重点领域问题%d\">\n", a);
+			for (int p = 1; p <= 6; p++) {
+				const char *st = statuses[(a + p) % 3];
+				fprintf(f, "      <problem id=\"gen-%d-%d-%d\" responsible=\"%s\"", l, a, p,
+					departments[p % 6][1]);
+				if (strcmp(st, "long-term") != 0)
+					fprintf(f, " deadline=\"%s\"", date_str(issued + (AjDay)(30 * p), b1));
+				fprintf(f, " status=\"%s\"", st);
+				if (strcmp(st, "done") == 0)
+					fprintf(f, " closed=\"%s\"", date_str(issued + (AjDay)(10 * p), b1));
+				fprintf(f,
+					">\n        <description>%s</description>\n"
+					"        <progress date=\"%s\">已制定整改方案</progress>\n"
+					"      </problem>\n",
+					hazard_texts[p % G_N_ELEMENTS(hazard_texts)],
+					date_str(issued + 5, b1));
+			}
+			fputs("    </aspect>\n", f);
+		}
+		fputs("  </problem-list>\n", f);
+	}
+	close_out(f, path);
+}
+
+static void write_baselines(Gen *g)
+{
+	char *path;
+	FILE *f = open_out(g, "baselines.xml", &path);
+	char mb[8];
+	guint per = g->n / G_N_ELEMENTS(districts) + 1;
+
+	for (AjMonth m = g->from - 12; m < g->from; m++)
+		for (guint d = 0; d < G_N_ELEMENTS(districts); d++)
+			fprintf(f,
+				"  <baseline district=\"%s\" month=\"%s\" inspections=\"%u\" "
+				"penalties=\"%u\" fines=\"%u.00\" accidents=\"%u\" deaths=\"%u\"/>\n",
+				districts[d].code, aj_month_format(m, mb), per * 140 / 1000,
+				per * 18 / 1000, per * 18 / 1000 * 150000,
+				(guint)g_rand_int_range(g->rand, 0, (gint32)(per / 2000 + 2)),
+				(guint)g_rand_int_range(g->rand, 0, 2));
+	close_out(f, path);
+}
+
+int main(int argc, char **argv)
+{
+	int n = 1000, seed = 1;
+	char *from = NULL, *to = NULL, *out = NULL, *marker = NULL;
+	GOptionEntry entries[] = {
+		{ "enterprises", 'n', 0, G_OPTION_ARG_INT, &n, "number of enterprises", "N" },
+		{ "from", 0, 0, G_OPTION_ARG_STRING, &from, "first month of records", "YYYY-MM" },
+		{ "to", 0, 0, G_OPTION_ARG_STRING, &to, "last month of records", "YYYY-MM" },
+		{ "seed", 's', 0, G_OPTION_ARG_INT, &seed, "random seed", "S" },
+		{ "informant-marker", 0, 0, G_OPTION_ARG_STRING, &marker,
+		  "give every report an informant PREFIX-n", "PREFIX" },
+		{ "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "output directory", "DIR" },
+		{ NULL }
+	};
+	GOptionContext *ctx = g_option_context_new("- write a synthetic anjian data set");
+	GError *err = NULL;
+	Gen g = { 0 };
+
+	g_option_context_add_main_entries(ctx, entries, NULL);
+	if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
+		fprintf(stderr, "anjian-gen: %s\n", err->message);
+		return EX_USAGE;
+	}
+	g_option_context_free(ctx);
+	if (out == NULL || n < 1 || !aj_month_parse(from ? from : "2025-01", &g.from) ||
+	    !aj_month_parse(to ? to : "2026-12", &g.to) || g.to < g.from) {
+		fprintf(stderr, "anjian-gen: need --out DIR, N >= 1 and --from <= --to (YYYY-MM)\n");
+		return EX_USAGE;
+	}
+	g.rand = g_rand_new_with_seed((guint32)seed);
+	g.n = (guint)n;
+	g.out = out;
+	g.marker = marker;
+	g.ents = g_new0(Enterprise, g.n);
+	write_base(&g);
+	for (AjMonth m = g.from; m <= g.to; m++)
+		write_month(&g, m);
+	write_lists(&g);
+	write_baselines(&g);
+	g_free(g.ents);
+	g_rand_free(g.rand);
+	g_free(from);
+	g_free(to);
+	g_free(out);
+	g_free(marker);
+	return EX_OK;
+}
