@@ -8,7 +8,7 @@
 #include "util/error.h"
 
 /* Static assets copied from the layouts directory as they are. */
-static const char *const assets[] = { "style.css", "search.js" };
+static const char *const assets[] = { "style.css", "search.js", "favicon.svg" };
 
 static gboolean copy_assets(const Site *site, const char *layouts_dir, GError **err)
 {

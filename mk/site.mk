@@ -1,0 +1,16 @@
+# The web site's browser test: `make run` builds data/ into output/ (so
+# output/ stays an anjian output), then Debian's chromium, driven by
+# playwright-core from tests/browser, checks output/site and saves
+# screenshots in output/screenshots.  npm ci runs only when
+# tests/browser/node_modules is missing.
+BROWSER_DIR := tests/browser
+
+.PHONY: check-browser
+CHECK_TARGETS += check-browser
+
+$(BROWSER_DIR)/node_modules:
+	cd $(BROWSER_DIR) && npm ci --no-audit --no-fund
+
+check-browser: anjian | $(BROWSER_DIR)/node_modules
+	@$(MAKE) --no-print-directory run >/dev/null
+	node $(BROWSER_DIR)/site.test.js output/site output/screenshots
