@@ -8,7 +8,8 @@
  *
  * Limits, so hostile templates fail cleanly instead of exhausting memory
  * or the stack: AJ_M_MAX_NESTING open sections per template,
- * AJ_M_MAX_PARTIAL_DEPTH nested partials, AJ_M_MAX_OUTPUT bytes of output
+ * AJ_M_MAX_PARTIAL_DEPTH nested partials, AJ_M_MAX_RENDER_DEPTH sections,
+ * blocks and partials open at once, AJ_M_MAX_OUTPUT bytes of output
  * (or AjMRenderOpts.max_output), AJ_M_MAX_STEPS rendered nodes.
  *
  * Ownership: aj_m_parse() returns a template freed with aj_m_template_free();
@@ -22,6 +23,7 @@
 
 #define AJ_M_MAX_NESTING 200
 #define AJ_M_MAX_PARTIAL_DEPTH 100
+#define AJ_M_MAX_RENDER_DEPTH 1000 /* sections, blocks and partials open at once */
 #define AJ_M_MAX_OUTPUT (256u * 1024u * 1024u)
 #define AJ_M_MAX_STEPS 5000000u /* nodes rendered: stops exponential templates */
 

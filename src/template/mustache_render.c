@@ -1,8 +1,9 @@
 /* Rendering a parsed Mustache tree against a context stack.
  *
- * Recursion follows the template's nesting only, which the parser caps at
- * AJ_M_MAX_NESTING per template, times AJ_M_MAX_PARTIAL_DEPTH partials, so
- * the C stack stays bounded whatever the data holds.
+ * Recursion follows the template's nesting only: the parser caps it at
+ * AJ_M_MAX_NESTING per template, and render_nodes() at AJ_M_MAX_RENDER_DEPTH
+ * across partials, so the C stack stays bounded (also on a thread's smaller
+ * stack, also under sanitizers) whatever the templates and data hold.
  */
 #include <string.h>
 
@@ -16,6 +17,7 @@ typedef struct {
 	GHashTable *origins;  /* partial name -> origin for messages */
 	GHashTable *parsed;   /* "name\nindent" -> AjMTemplate* */
 	int partial_depth;
+	int depth; /* render_nodes() calls open */
 	gsize max_output;
 	guint64 steps;
 	GError **err;
@@ -297,6 +299,17 @@ static gboolean render_nodes(Render *r, const AjMTemplate *t, const GPtrArray *n
 	guint i;
 	gboolean ok = TRUE;
 
+	if (r->depth >= AJ_M_MAX_RENDER_DEPTH) {
+		char *pos = aj_m_position(t, nodes->len ? ((const AjMNode *)nodes->pdata[0])->offset : 0);
+
+		g_set_error(r->err, AJ_ERROR, EX_DATAERR,
+			    "%s: sections and partials nested deeper than %d while rendering; "
+			    "flatten the template or break a partial cycle",
+			    pos, AJ_M_MAX_RENDER_DEPTH);
+		g_free(pos);
+		return FALSE;
+	}
+	r->depth++;
 	for (i = 0; ok && i < nodes->len; i++) {
 		const AjMNode *n = nodes->pdata[i];
 		AjMValue v;
@@ -333,6 +346,7 @@ static gboolean render_nodes(Render *r, const AjMTemplate *t, const GPtrArray *n
 		if (ok && too_big(r, t, n, out))
 			ok = FALSE;
 	}
+	r->depth--;
 	return ok;
 }
 

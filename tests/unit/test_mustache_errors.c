@@ -50,7 +50,7 @@ static char *self_loader(gpointer user, const char *name, char **origin, GError 
 
 static char *render_with(const char *tmpl, gpointer partial, gboolean strict, GError **err)
 {
-	const char *xml = "<d><x a='1'/></d>";
+	const char *xml = "<d a='1'><x a='1'/></d>";
 	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "t.xml", NULL, 0);
 	AjMRenderOpts opts = { .ops = &aj_xml_ctx_ops,
 			       .escape = aj_escape_markdown,
@@ -92,6 +92,27 @@ static void recursive_partial_is_cut(void **state)
 	assert_non_null(err);
 	assert_non_null(strstr(err->message, "templates/loop.md:1:2: partials nested deeper than 100"));
 	g_error_free(err);
+}
+
+static void deep_partial_nesting_is_cut(void **state)
+{
+	/* 150 open sections per partial level, 100 levels: 15 000 frames if
+	 * nothing stopped it earlier */
+	GString *p = g_string_new(NULL);
+	GError *err = NULL;
+	char *out;
+	int i;
+
+	for (i = 0; i < 150; i++)
+		g_string_append(p, "{{#a}}");
+	g_string_append(p, "{{>deep}}");
+	for (i = 0; i < 150; i++)
+		g_string_append(p, "{{/a}}");
+	out = render_with("{{>deep}}", p->str, TRUE, &err);
+	assert_null(out);
+	assert_non_null(strstr(err->message, "nested deeper than 1000 while rendering"));
+	g_error_free(err);
+	g_string_free(p, TRUE);
 }
 
 static void deep_nesting_is_refused(void **state)
@@ -174,6 +195,7 @@ int main(void)
 		cmocka_unit_test(positions),
 		cmocka_unit_test(unknown_partial),
 		cmocka_unit_test(recursive_partial_is_cut),
+		cmocka_unit_test(deep_partial_nesting_is_cut),
 		cmocka_unit_test(deep_nesting_is_refused),
 		cmocka_unit_test(many_flat_sections_are_fine),
 		cmocka_unit_test(output_size_is_capped),
