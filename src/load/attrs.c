@@ -1,0 +1,96 @@
+/* Walking attributes and the helpers every record uses. */
+#include <string.h>
+
+#include "load/parse.h"
+
+void *ajp_push(GArray *a)
+{
+	g_array_set_size(a, a->len + 1);
+	return &g_array_index(a, char, (gsize)(a->len - 1) * g_array_get_element_size(a));
+}
+
+static const xmlChar *spec_name(const Parse *p, const AttrSpec *s)
+{
+	return *(const xmlChar *const *)(const void *)((const char *)&p->n + s->name);
+}
+
+/* Calls fn for every known attribute; reports unknown and missing ones
+ * itself, with names (libxml2 only says "failed to validate attributes"). */
+void ajp_each_attr(Parse *p, const char *elem, guint line, const AttrSpec *spec, guint n,
+		      AttrFn fn)
+{
+	AjValueCtx c = { p->l, line, elem };
+	guint32 seen = 0;
+
+	for (int ok = xmlTextReaderMoveToFirstAttribute(p->r); ok == 1;
+	     ok = xmlTextReaderMoveToNextAttribute(p->r)) {
+		const xmlChar *a = xmlTextReaderConstName(p->r);
+		const char *v = (const char *)xmlTextReaderConstValue(p->r);
+		guint i = 0;
+		while (i < n && spec_name(p, &spec[i]) != a)
+			i++;
+		if (i == n) {
+			GString *allowed = g_string_new(NULL);
+			for (guint j = 0; j < n; j++)
+				g_string_append_printf(allowed, "%s%s", j > 0 ? ", " : "",
+						       (const char *)spec_name(p, &spec[j]));
+			aj_loader_error(p->l, line, "<%s> has an unknown attribute %s; %s%s", elem,
+					(const char *)a, n > 0 ? "allowed are: " : "it takes none",
+					allowed->str);
+			g_string_free(allowed, TRUE);
+			continue;
+		}
+		seen |= 1u << i;
+		fn(p, &c, a, v != NULL ? v : "");
+	}
+	xmlTextReaderMoveToElement(p->r);
+	for (guint i = 0; i < n; i++)
+		if (spec[i].required && !(seen & (1u << i)))
+			aj_loader_error(p->l, line, "<%s> lacks the attribute %s; add it", elem,
+					(const char *)spec_name(p, &spec[i]));
+}
+
+/* One of a fixed set of values (enumerations of data-format.md); -1 and an
+ * error otherwise. */
+int ajp_one_of(const AjValueCtx *c, const char *attr, const char *v, const char *const *values,
+		  guint n)
+{
+	for (guint i = 0; i < n; i++)
+		if (strcmp(v, values[i]) == 0)
+			return (int)i;
+	GString *s = g_string_new(NULL);
+	for (guint i = 0; i < n; i++)
+		g_string_append_printf(s, "%s%s", i > 0 ? ", " : "", values[i]);
+	aj_loader_error(c->l, c->line, "%s %s '%s' is not one of: %s", c->elem, attr, v, s->str);
+	g_string_free(s, TRUE);
+	return -1;
+}
+
+
+const char *ajp_intern(Parse *p, const char *v)
+{
+	return aj_model_intern(p->m, v);
+}
+
+guint32 ajp_enterprise_ref(Parse *p, const char *v)
+{
+	return aj_ref_slot(&p->l->enterprise_refs, ajp_intern(p, v));
+}
+
+guint32 ajp_department_ref(Parse *p, const AjValueCtx *c, const char *v)
+{
+	const char *id = aj_value_label(c, "department", v);
+	return id != NULL ? aj_ref_slot(&p->l->department_refs, id) : AJ_NONE;
+}
+
+/* "second must not be before first" of data-format.md. */
+void ajp_not_before(Parse *p, const char *what, AjDay first, const char *first_name,
+		       AjDay second, const char *second_name)
+{
+	char a[11], b[11];
+
+	if (first == AJ_DAY_NONE || second == AJ_DAY_NONE || second >= first)
+		return;
+	aj_loader_error(p->l, p->loc.line, "%s: %s %s is before %s %s; correct one of the dates",
+			what, second_name, aj_day_format(second, b), first_name, aj_day_format(first, a));
+}

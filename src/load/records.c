@@ -1,0 +1,428 @@
+/* The records of data-format.md: their attributes, start and end checks. */
+#include <string.h>
+
+#include "load/parse.h"
+#include "model/credit_code.h"
+
+/* ---- records: attributes ------------------------------------------------ */
+
+static void district_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
+{
+	AjDistrict *d = p->rec;
+
+	if (a == p->n.code && aj_value_district_code(c, "code", v))
+		d->code = ajp_intern(p, v);
+	else if (a == p->n.name)
+		d->name = aj_value_label(c, "name", v);
+}
+
+static void department_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
+{
+	AjDepartment *d = p->rec;
+
+	if (a == p->n.id)
+		d->id = aj_value_label(c, "id", v);
+	else if (a == p->n.name)
+		d->name = aj_value_label(c, "name", v);
+}
+
+static void enterprise_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
+{
+	AjEnterprise *e = p->rec;
+
+	if (a == p->n.id) {
+		if (aj_credit_code_valid(v)) {
+			e->id = ajp_intern(p, v);
+		} else if (strlen(v) == 18 && aj_credit_code_check_char(v) != '\0') {
+			aj_loader_error(p->l, c->line,
+					"enterprise id '%s': wrong check character '%c' (the code "
+					"gives '%c'); correct the unified social credit code",
+					v, v[17], aj_credit_code_check_char(v));
+		} else {
+			aj_loader_error(p->l, c->line,
+					"enterprise id '%s' is not a unified social credit code; write "
+					"its 18 characters (0-9, A-Y without I O S V Z)", v);
+		}
+	} else if (a == p->n.district) {
+		if (aj_value_district_code(c, "district", v))
+			e->district = aj_ref_slot(&p->l->district_refs, ajp_intern(p, v));
+	} else if (a == p->n.industry) {
+		if (!aj_industry_from_code(v, &e->industry))
+			aj_loader_error(p->l, c->line, "enterprise industry '%s' is unknown; use a code "
+					"of the industry table of data-format.md", v);
+	} else if (a == p->n.scale) {
+		static const char *const scales[] = { "below", "above" };
+		e->scale_above = ONE_OF(c, "scale", v, scales) == 1;
+	} else if (a == p->n.employees) {
+		aj_value_count(c, "employees", v, &e->employees);
+	} else if (a == p->n.revenue) {
+		aj_value_money(c, "revenue", v, &e->revenue);
+	} else if (a == p->n.status) {
+		static const char *const states[] = { "active", "closed" };
+		e->closed = ONE_OF(c, "status", v, states) == 1;
+	}
+}
+
+static void inspection_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
+{
+	AjInspection *r = p->rec;
+	static const char *const modes[] = { "double-random", "four-no-two-direct", "covert",
+					     "joint", "routine" };
+	int i;
+
+	if (a == p->n.id)
+		r->id = aj_value_label(c, "id", v);
+	else if (a == p->n.enterprise)
+		r->enterprise = ajp_enterprise_ref(p, v);
+	else if (a == p->n.department)
+		r->department = ajp_department_ref(p, c, v);
+	else if (a == p->n.date)
+		aj_value_day(c, "date", v, &r->date);
+	else if (a == p->n.mode && (i = ONE_OF(c, "mode", v, modes)) >= 0)
+		r->mode = (AjInspectionMode)i;
+}
+
+static void hazard_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
+{
+	AjHazard *r = p->rec;
+	static const char *const levels[] = { "general", "major" };
+	/* in the order of AjListed */
+	static const char *const listings[] = { "district", "city", "province" };
+	int i;
+
+	if (a == p->n.id)
+		r->id = aj_value_label(c, "id", v);
+	else if (a == p->n.enterprise)
+		r->enterprise = ajp_enterprise_ref(p, v);
+	else if (a == p->n.level)
+		r->major = ONE_OF(c, "level", v, levels) == 1;
+	else if (a == p->n.found)
+		aj_value_day(c, "found", v, &r->found);
+	else if (a == p->n.deadline)
+		aj_value_day(c, "deadline", v, &r->deadline);
+	else if (a == p->n.rectified)
+		aj_value_day(c, "rectified", v, &r->rectified);
+	else if (a == p->n.listed && (i = ONE_OF(c, "listed", v, listings)) >= 0)
+		r->listed = (AjListed)(AJ_LISTED_DISTRICT + i);
+}
+
+static void penalty_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
+{
+	AjPenalty *r = p->rec;
+
+	if (a == p->n.id)
+		r->id = aj_value_label(c, "id", v);
+	else if (a == p->n.enterprise)
+		r->enterprise = ajp_enterprise_ref(p, v);
+	else if (a == p->n.department)
+		r->department = ajp_department_ref(p, c, v);
+	else if (a == p->n.date)
+		aj_value_day(c, "date", v, &r->date);
+	else if (a == p->n.fine)
+		aj_value_money(c, "fine", v, &r->fine);
+	else if (a == p->n.suspension)
+		aj_value_bool(c, "suspension", v, &r->suspension);
+	else if (a == p->n.serious)
+		aj_value_bool(c, "serious", v, &r->serious);
+}
+
+static void accident_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
+{
+	AjAccident *r = p->rec;
+
+	if (a == p->n.id)
+		r->id = aj_value_label(c, "id", v);
+	else if (a == p->n.enterprise)
+		r->enterprise = ajp_enterprise_ref(p, v);
+	else if (a == p->n.date)
+		aj_value_day(c, "date", v, &r->date);
+	else if (a == p->n.type) {
+		if (aj_value_ascii(c, "type", v))
+			r->type = ajp_intern(p, v);
+	} else if (a == p->n.deaths)
+		aj_value_count(c, "deaths", v, &r->deaths);
+	else if (a == p->n.injuries)
+		aj_value_count(c, "injuries", v, &r->injuries);
+	else if (a == p->n.loss)
+		aj_value_money(c, "loss", v, &r->loss);
+}
+
+static void training_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
+{
+	AjTraining *r = p->rec;
+
+	if (a == p->n.enterprise)
+		r->enterprise = ajp_enterprise_ref(p, v);
+	else if (a == p->n.month)
+		aj_value_month(c, "month", v, &r->month);
+	else if (a == p->n.staff)
+		aj_value_count(c, "staff", v, &r->staff);
+	else if (a == p->n.trained)
+		aj_value_count(c, "trained", v, &r->trained);
+	else if (a == p->n.drills)
+		aj_value_count(c, "drills", v, &r->drills);
+	else if (a == p->n.warning_education)
+		aj_value_count(c, "warning-education", v, &r->warning_education);
+}
+
+static void report_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
+{
+	AjReport *r = p->rec;
+	gboolean b;
+
+	if (a == p->n.id)
+		r->id = aj_value_label(c, "id", v);
+	else if (a == p->n.enterprise)
+		r->enterprise = ajp_enterprise_ref(p, v);
+	else if (a == p->n.received)
+		aj_value_day(c, "received", v, &r->received);
+	else if (a == p->n.deadline)
+		aj_value_day(c, "deadline", v, &r->deadline);
+	else if (a == p->n.replied)
+		aj_value_day(c, "replied", v, &r->replied);
+	else if (a == p->n.substantiated) {
+		if (aj_value_bool(c, "substantiated", v, &b))
+			r->substantiated = b ? AJ_TRI_TRUE : AJ_TRI_FALSE;
+	} else if (a == p->n.reward)
+		aj_value_money(c, "reward", v, &r->reward);
+}
+
+static void blacklist_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
+{
+	AjBlacklist *r = p->rec;
+
+	if (a == p->n.enterprise)
+		r->enterprise = ajp_enterprise_ref(p, v);
+	else if (a == p->n.from)
+		aj_value_day(c, "from", v, &r->from);
+	else if (a == p->n.to)
+		aj_value_day(c, "to", v, &r->to);
+	else if (a == p->n.reason)
+		r->reason = aj_value_label(c, "reason", v);
+}
+
+static void nomination_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
+{
+	AjNomination *r = p->rec;
+
+	if (a == p->n.enterprise)
+		r->enterprise = ajp_enterprise_ref(p, v);
+	else if (a == p->n.department)
+		r->department = ajp_department_ref(p, c, v);
+	else if (a == p->n.quarter)
+		aj_value_quarter(c, "quarter", v, &r->quarter);
+}
+
+static void exposure_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
+{
+	AjExposure *r = p->rec;
+
+	if (a == p->n.enterprise)
+		r->enterprise = ajp_enterprise_ref(p, v);
+	else if (a == p->n.department)
+		r->department = ajp_department_ref(p, c, v);
+	else if (a == p->n.month)
+		aj_value_month(c, "month", v, &r->month);
+}
+
+static void baseline_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
+{
+	AjBaseline *r = p->rec;
+
+	if (a == p->n.district) {
+		if (aj_value_district_code(c, "district", v))
+			r->district = aj_ref_slot(&p->l->district_refs, ajp_intern(p, v));
+	} else if (a == p->n.month)
+		aj_value_month(c, "month", v, &r->month);
+	else if (a == p->n.inspections)
+		aj_value_count(c, "inspections", v, &r->inspections);
+	else if (a == p->n.penalties)
+		aj_value_count(c, "penalties", v, &r->penalties);
+	else if (a == p->n.fines)
+		aj_value_money(c, "fines", v, &r->fines);
+	else if (a == p->n.accidents)
+		aj_value_count(c, "accidents", v, &r->accidents);
+	else if (a == p->n.deaths)
+		aj_value_count(c, "deaths", v, &r->deaths);
+}
+
+static void problem_list_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
+{
+	AjProblemList *r = p->rec;
+
+	if (a == p->n.id)
+		r->id = aj_value_label(c, "id", v);
+	else if (a == p->n.source)
+		r->source = aj_value_label(c, "source", v);
+	else if (a == p->n.batch)
+		r->batch = aj_value_label(c, "batch", v);
+	else if (a == p->n.issued)
+		aj_value_day(c, "issued", v, &r->issued);
+}
+
+/* ---- record start and end -------------------------------------------------- */
+
+static const AttrSpec district_attr_spec[] = { REQ(code), REQ(name) };
+static const AttrSpec department_attr_spec[] = { REQ(id), REQ(name) };
+static const AttrSpec enterprise_attr_spec[] = { REQ(id), REQ(district), REQ(industry), REQ(scale),
+						 REQ(employees), REQ(revenue), REQ(status) };
+static const AttrSpec inspection_attr_spec[] = { REQ(id), REQ(enterprise), REQ(department),
+						 REQ(date), REQ(mode) };
+static const AttrSpec hazard_attr_spec[] = { REQ(id), REQ(enterprise), REQ(level), REQ(found),
+					     REQ(deadline), OPT(rectified), OPT(listed) };
+static const AttrSpec penalty_attr_spec[] = { REQ(id), REQ(enterprise), REQ(department), REQ(date),
+					      REQ(fine), OPT(suspension), OPT(serious) };
+static const AttrSpec accident_attr_spec[] = { REQ(id), REQ(enterprise), REQ(date), REQ(type),
+					       REQ(deaths), REQ(injuries), REQ(loss) };
+static const AttrSpec training_attr_spec[] = { REQ(enterprise), REQ(month), REQ(staff),
+					       REQ(trained), REQ(drills), REQ(warning_education) };
+static const AttrSpec report_attr_spec[] = { REQ(id), OPT(enterprise), REQ(received),
+					     REQ(deadline), OPT(replied), OPT(substantiated),
+					     OPT(reward) };
+static const AttrSpec blacklist_attr_spec[] = { REQ(enterprise), REQ(from), OPT(to), REQ(reason) };
+static const AttrSpec nomination_attr_spec[] = { REQ(enterprise), REQ(department), REQ(quarter) };
+static const AttrSpec exposure_attr_spec[] = { REQ(enterprise), REQ(department), REQ(month) };
+static const AttrSpec baseline_attr_spec[] = { REQ(district), REQ(month), REQ(inspections),
+					       REQ(penalties), REQ(fines), REQ(accidents),
+					       REQ(deaths) };
+static const AttrSpec problem_list_attr_spec[] = { REQ(id), REQ(source), REQ(batch), REQ(issued) };
+const AttrSpec ajp_dataset_spec[] = { REQ(version) };
+const AttrSpec ajp_no_attrs[] = { { 0, FALSE } }; /* used with n = 0 */
+
+void ajp_dataset_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
+{
+	if (strcmp(v, "1") != 0)
+		aj_loader_error(p->l, c->line, "dataset version '%s' is not supported; this anjian "
+				"reads version 1 (data-format.md)", v);
+}
+
+void ajp_start_record(Parse *p, const xmlChar *name, guint line)
+{
+	AjModel *m = p->m;
+
+	p->loc = (AjLoc){ p->l->file, line };
+	p->aspect = p->problem = -1;
+#define START(KIND, array, Type, attrs, init)                                 \
+	do {                                                                  \
+		Type *r_ = ajp_push(m->array);                                    \
+		r_->loc = p->loc;                                             \
+		init;                                                         \
+		p->kind = KIND;                                               \
+		p->rec = r_;                                                  \
+		ajp_each_attr(p, (const char *)name, line, ATTRS(attrs##_spec), attrs); \
+		return;                                                       \
+	} while (0)
+	if (name == p->n.inspection)
+		START(REC_INSPECTION, inspections, AjInspection, inspection_attr,
+		      (r_->enterprise = r_->department = AJ_NONE));
+	if (name == p->n.training)
+		START(REC_TRAINING, trainings, AjTraining, training_attr, (r_->enterprise = AJ_NONE));
+	if (name == p->n.hazard)
+		START(REC_HAZARD, hazards, AjHazard, hazard_attr, (r_->enterprise = AJ_NONE));
+	if (name == p->n.penalty)
+		START(REC_PENALTY, penalties, AjPenalty, penalty_attr,
+		      (r_->enterprise = r_->department = AJ_NONE));
+	if (name == p->n.report)
+		START(REC_REPORT, reports, AjReport, report_attr,
+		      (r_->enterprise = AJ_NONE, r_->reward = -1, r_->anonymous = TRUE));
+	if (name == p->n.enterprise)
+		START(REC_ENTERPRISE, enterprises, AjEnterprise, enterprise_attr,
+		      (r_->district = AJ_NONE));
+	if (name == p->n.accident)
+		START(REC_ACCIDENT, accidents, AjAccident, accident_attr, (r_->enterprise = AJ_NONE));
+	if (name == p->n.baseline)
+		START(REC_BASELINE, baselines, AjBaseline, baseline_attr, (r_->district = AJ_NONE));
+	if (name == p->n.blacklist)
+		START(REC_BLACKLIST, blacklists, AjBlacklist, blacklist_attr,
+		      (r_->enterprise = AJ_NONE));
+	if (name == p->n.nomination)
+		START(REC_NOMINATION, nominations, AjNomination, nomination_attr,
+		      (r_->enterprise = r_->department = AJ_NONE));
+	if (name == p->n.exposure)
+		START(REC_EXPOSURE, exposures, AjExposure, exposure_attr,
+		      (r_->enterprise = r_->department = AJ_NONE));
+	if (name == p->n.district)
+		START(REC_DISTRICT, districts, AjDistrict, district_attr, (void)0);
+	if (name == p->n.department)
+		START(REC_DEPARTMENT, departments, AjDepartment, department_attr, (void)0);
+	if (name == p->n.problem_list)
+		START(REC_PROBLEM_LIST, problem_lists, AjProblemList, problem_list_attr, (void)0);
+#undef START
+	p->kind = REC_NONE; /* unknown: the schema reports it */
+	p->rec = NULL;
+}
+
+/* Children of a record (depth 2): where their text goes. */
+
+void ajp_end_record(Parse *p)
+{
+	AjLoader *l = p->l;
+	AjModel *m = p->m;
+	char what[160];
+
+	switch (p->kind) {
+	case REC_DEPARTMENT: {
+		AjDepartment *d = p->rec;
+		guint32 first = aj_model_department_index(m, d->id);
+		if (d->id == NULL)
+			break;
+		if (first != AJ_NONE) {
+			char *at = aj_model_loc_string(m, g_array_index(m->departments, AjDepartment, first).loc);
+			aj_loader_error(l, d->loc.line, "duplicate department id '%s' (first at %s); "
+					"give each department its own id", d->id, at);
+			g_free(at);
+		} else {
+			g_hash_table_insert(m->department_by_id, (gpointer)d->id,
+					    GUINT_TO_POINTER(m->departments->len));
+		}
+		break;
+	}
+	case REC_ENTERPRISE: {
+		AjEnterprise *e = p->rec;
+		guint32 first = aj_model_enterprise_index(m, e->id);
+		if (e->id == NULL)
+			break;
+		if (first != AJ_NONE) {
+			char *at = aj_model_loc_string(m, AJ_ENTERPRISE(m, first)->loc);
+			aj_loader_error(l, e->loc.line, "duplicate enterprise id %s (first at %s); "
+					"merge the two records", e->id, at);
+			g_free(at);
+		} else {
+			g_hash_table_insert(m->enterprise_by_id, (gpointer)e->id,
+					    GUINT_TO_POINTER(m->enterprises->len));
+		}
+		break;
+	}
+	case REC_HAZARD: {
+		AjHazard *r = p->rec;
+		g_snprintf(what, sizeof what, "hazard %s", r->id != NULL ? r->id : "?");
+		ajp_not_before(p, what, r->found, "found", r->deadline, "deadline");
+		ajp_not_before(p, what, r->found, "found", r->rectified, "rectified");
+		break;
+	}
+	case REC_REPORT: {
+		AjReport *r = p->rec;
+		g_snprintf(what, sizeof what, "report %s", r->id != NULL ? r->id : "?");
+		ajp_not_before(p, what, r->received, "received", r->deadline, "deadline");
+		ajp_not_before(p, what, r->received, "received", r->replied, "replied");
+		break;
+	}
+	case REC_BLACKLIST: {
+		AjBlacklist *r = p->rec;
+		ajp_not_before(p, "blacklist", r->from, "from", r->to, "to");
+		break;
+	}
+	case REC_TRAINING: {
+		AjTraining *r = p->rec;
+		if (r->trained > r->staff)
+			aj_loader_error(l, r->loc.line, "training: trained %u is more than staff %u; "
+					"correct the counts", r->trained, r->staff);
+		break;
+	}
+	default:
+		break;
+	}
+	p->kind = REC_NONE;
+	p->rec = NULL;
+}
+

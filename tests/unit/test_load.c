@@ -1,0 +1,522 @@
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <string.h>
+#include <cmocka.h>
+#include <glib/gstdio.h>
+
+#include "load/load.h"
+#include "util/error.h"
+
+#define ENT "91320508MAHNT8R86E"
+#define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<dataset version=\"1\">\n"
+#define TAIL "</dataset>\n"
+/* A minimal valid base: one district, department and enterprise. */
+#define BASE                                                                          \
+	"  <district code=\"320508\" name=\"姑苏区\"/>\n"                              \
+	"  <department id=\"yjj\" name=\"市应急管理局\"/>\n"                            \
+	"  <enterprise id=\"" ENT "\" district=\"320508\" industry=\"mining\" "         \
+	"scale=\"above\" employees=\"10\" revenue=\"100\" status=\"active\">\n"         \
+	"    <name>苏州某某有限公司</name><address>姑苏区某路1号</address>\n"          \
+	"  </enterprise>\n"
+
+typedef struct {
+	char *dir;
+} Fixture;
+
+static int setup(void **state)
+{
+	Fixture *f = g_new0(Fixture, 1);
+	f->dir = g_dir_make_tmp("anjian-load-XXXXXX", NULL);
+	assert_non_null(f->dir);
+	*state = f;
+	return 0;
+}
+
+static void rm_rf(const char *path)
+{
+	if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+		GDir *d = g_dir_open(path, 0, NULL);
+		const char *n;
+		while (d != NULL && (n = g_dir_read_name(d)) != NULL) {
+			char *c = g_build_filename(path, n, NULL);
+			rm_rf(c);
+			g_free(c);
+		}
+		if (d != NULL)
+			g_dir_close(d);
+		g_rmdir(path);
+	} else {
+		g_unlink(path);
+	}
+}
+
+static int teardown(void **state)
+{
+	Fixture *f = *state;
+	rm_rf(f->dir);
+	g_free(f->dir);
+	g_free(f);
+	return 0;
+}
+
+/* Writes rel (may contain a subfolder) below the fixture dir. */
+static void put(Fixture *f, const char *rel, const char *text)
+{
+	char *path = g_build_filename(f->dir, rel, NULL);
+	char *parent = g_path_get_dirname(path);
+	g_mkdir_with_parents(parent, 0700);
+	assert_true(g_file_set_contents(path, text, -1, NULL));
+	g_free(parent);
+	g_free(path);
+}
+
+static void del(Fixture *f, const char *rel)
+{
+	char *path = g_build_filename(f->dir, rel, NULL);
+	g_unlink(path);
+	g_free(path);
+}
+
+/* Loads the fixture dir expecting failure; returns the message (freed by caller). */
+static char *load_fail(Fixture *f, int code)
+{
+	GError *err = NULL;
+	AjModel *m = aj_load_dir(f->dir, &err);
+	if (m != NULL) {
+		aj_model_free(m);
+		fail_msg("expected the load of %s to fail", f->dir);
+	}
+	assert_non_null(err);
+	assert_int_equal(err->code, code);
+	char *msg = g_strdup(err->message);
+	g_error_free(err);
+	return msg;
+}
+
+static AjModel *load_ok(Fixture *f)
+{
+	GError *err = NULL;
+	AjModel *m = aj_load_dir(f->dir, &err);
+	if (m == NULL)
+		fail_msg("load failed: %s", err->message);
+	return m;
+}
+
+#define assert_contains(hay, needle)                                                    \
+	do {                                                                            \
+		if (strstr((hay), (needle)) == NULL)                                    \
+			fail_msg("'%s' not in message:\n%s", (needle), (hay));         \
+	} while (0)
+
+/* A bad record in b.xml (after a good base in a.xml): the message names
+ * b.xml:line and contains what. */
+static void expect_bad(Fixture *f, const char *records, int line, const char *what)
+{
+	char *text = g_strconcat(HEAD, records, TAIL, NULL);
+	put(f, "a.xml", HEAD BASE TAIL);
+	put(f, "b.xml", text);
+	char *msg = load_fail(f, EX_DATAERR);
+	char *at = g_strdup_printf("b.xml:%d: ", line);
+	assert_contains(msg, at);
+	assert_contains(msg, what);
+	g_free(at);
+	g_free(msg);
+	g_free(text);
+}
+
+static void sample_data_loads(void **state)
+{
+	GError *err = NULL;
+	AjModel *m = aj_load_dir("data", &err);
+
+	if (m == NULL)
+		fail_msg("data/: %s", err->message);
+	assert_int_equal(m->districts->len, 10);
+	assert_int_equal(m->departments->len, 8);
+	assert_int_equal(m->enterprises->len, 80);
+	assert_true(m->inspections->len > 1000);
+	assert_true(m->penalties->len > 200);
+	assert_true(m->trainings->len > 1000);
+	assert_int_equal(m->baselines->len, 120);
+	assert_int_equal(m->problem_lists->len, 3);
+	/* districts sorted by code, and enterprises point at the right one */
+	for (guint i = 1; i < m->districts->len; i++)
+		assert_true(strcmp(AJ_DISTRICT(m, i - 1)->code, AJ_DISTRICT(m, i)->code) < 0);
+	for (guint i = 0; i < m->enterprises->len; i++) {
+		const AjEnterprise *e = AJ_ENTERPRISE(m, i);
+		assert_memory_equal(e->id + 2, AJ_DISTRICT(m, e->district)->code, 6);
+	}
+	/* the hostile name survives as plain text */
+	gboolean found = FALSE;
+	for (guint i = 0; i < m->enterprises->len; i++)
+		found |= strcmp(AJ_ENTERPRISE(m, i)->name,
+				"A*B_C|D#1 <script>alert(1)</script> [x](javascript:alert(1))") == 0;
+	assert_true(found);
+	/* some reports anonymous, some not; some without enterprise */
+	guint anon = 0, named = 0, noent = 0;
+	for (guint i = 0; i < m->reports->len; i++) {
+		const AjReport *r = &g_array_index(m->reports, AjReport, i);
+		r->anonymous ? anon++ : named++;
+		noent += r->enterprise == AJ_NONE;
+		assert_non_null(r->content);
+	}
+	assert_true(anon > 0 && named > 0 && noent > 0);
+	aj_model_free(m);
+}
+
+static void records_and_text(void **state)
+{
+	Fixture *f = *state;
+	put(f, "a.xml", HEAD BASE
+	    "  <hazard id=\"YH-1\" enterprise=\"" ENT "\" level=\"major\" found=\"2026-03-05\"\n"
+	    "          deadline=\"2026-04-05\" listed=\"city\">\n"
+	    "    <description>\n   储罐区报警装置失效  \n</description>\n  </hazard>\n"
+	    "  <penalty id=\"P-1\" enterprise=\"" ENT "\" department=\"yjj\" date=\"2026-03-12\"\n"
+	    "           fine=\"1200.5\" suspension=\"true\"><violation>v</violation></penalty>\n"
+	    "  <report id=\"JB-1\" received=\"2026-03-02\" deadline=\"2026-03-17\">\n"
+	    "    <content>无企业的举报</content>\n  </report>\n" TAIL);
+	AjModel *m = load_ok(f);
+	const AjHazard *h = &g_array_index(m->hazards, AjHazard, 0);
+	assert_string_equal(h->description, "储罐区报警装置失效");
+	assert_true(h->major);
+	assert_int_equal(h->listed, AJ_LISTED_CITY);
+	assert_int_equal(h->rectified, AJ_DAY_NONE);
+	assert_int_equal(h->enterprise, 0);
+	const AjPenalty *p = &g_array_index(m->penalties, AjPenalty, 0);
+	assert_int_equal(p->fine, 120050);
+	assert_true(p->suspension);
+	assert_false(p->serious);
+	const AjReport *r = &g_array_index(m->reports, AjReport, 0);
+	assert_int_equal(r->enterprise, AJ_NONE);
+	assert_true(r->anonymous);
+	assert_int_equal(r->reward, -1);
+	assert_int_equal(r->substantiated, AJ_TRI_UNSET);
+	aj_model_free(m);
+}
+
+static void schema_errors(void **state)
+{
+	Fixture *f = *state;
+	expect_bad(f, "\n  <inspection id=\"J1\" enterprise=\"" ENT "\" department=\"yjj\" "
+		   "date=\"2026-03-01\" mode=\"joint\" modee=\"x\"/>\n", 4, "unknown attribute modee");
+	expect_bad(f, "\n  <inspection id=\"J1\" enterprise=\"" ENT "\" date=\"2026-03-01\" "
+		   "mode=\"joint\"/>\n", 4, "lacks the attribute department");
+	expect_bad(f, "\n\n  <inspection id=\"J1\" enterprise=\"" ENT "\" department=\"yjj\" "
+		   "date=\"2026-02-30\" mode=\"joint\"/>\n", 5, "'2026-02-30' is not a date");
+	expect_bad(f, "  <hazrd id=\"Y\"/>\n", 3, "<hazrd> is not a record");
+	expect_bad(f, "  <hazard id=\"Y\" enterprise=\"" ENT "\" level=\"major\" found=\"2026-03-05\" "
+		   "deadline=\"2026-04-05\"/>\n", 3, "<hazard> lacks <description>");
+	expect_bad(f, "  <penalty id=\"P\" enterprise=\"" ENT "\" department=\"yjj\" "
+		   "date=\"2026-03-05\" fine=\"1.234\"><violation>v</violation></penalty>\n", 3,
+		   "fine '1.234' is not an amount");
+	expect_bad(f, "  <training enterprise=\"" ENT "\" month=\"2026-13\" staff=\"1\" "
+		   "trained=\"1\" drills=\"0\" warning-education=\"0\"/>\n", 3, "not a month");
+}
+
+static void credit_code_check(void **state)
+{
+	Fixture *f = *state;
+	put(f, "a.xml", HEAD "  <district code=\"320508\" name=\"姑苏区\"/>\n"
+	    "  <enterprise id=\"91320508MAHNT8R86F\" district=\"320508\" industry=\"mining\" "
+	    "scale=\"above\" employees=\"10\" revenue=\"100\" status=\"active\">\n"
+	    "    <name>n</name><address>a</address>\n  </enterprise>\n" TAIL);
+	char *msg = load_fail(f, EX_DATAERR);
+	assert_contains(msg, "a.xml:4: ");
+	assert_contains(msg, "wrong check character 'F'");
+	assert_contains(msg, "gives 'E'");
+	g_free(msg);
+}
+
+static void dangling_references(void **state)
+{
+	Fixture *f = *state;
+	expect_bad(f, "  <inspection id=\"J1\" enterprise=\"91320508MA1N2K3X4Q\" department=\"yjj\" "
+		   "date=\"2026-03-01\" mode=\"joint\"/>\n", 3, "enterprise 91320508MA1N2K3X4Q is not defined");
+	expect_bad(f, "  <inspection id=\"J1\" enterprise=\"" ENT "\" department=\"zjj\" "
+		   "date=\"2026-03-01\" mode=\"joint\"/>\n", 3, "department zjj is not defined");
+	expect_bad(f, "  <baseline district=\"320599\" month=\"2024-01\" inspections=\"1\" "
+		   "penalties=\"1\" fines=\"1\" accidents=\"0\" deaths=\"0\"/>\n", 3,
+		   "district 320599 is not defined");
+}
+
+static void references_may_point_forward(void **state)
+{
+	Fixture *f = *state;
+	/* records in a.xml, their enterprise defined later in z.xml */
+	put(f, "a.xml", HEAD "  <inspection id=\"J1\" enterprise=\"" ENT "\" department=\"yjj\" "
+	    "date=\"2026-03-01\" mode=\"joint\"/>\n" TAIL);
+	put(f, "z.xml", HEAD BASE TAIL);
+	AjModel *m = load_ok(f);
+	assert_int_equal(g_array_index(m->inspections, AjInspection, 0).enterprise, 0);
+	assert_int_equal(g_array_index(m->inspections, AjInspection, 0).department, 0);
+	aj_model_free(m);
+}
+
+static void duplicates_name_both_places(void **state)
+{
+	Fixture *f = *state;
+	const char *insp = "  <inspection id=\"J1\" enterprise=\"" ENT "\" department=\"yjj\" "
+			   "date=\"2026-03-01\" mode=\"joint\"/>\n";
+	char *b = g_strconcat(HEAD, insp, TAIL, NULL), *c = g_strconcat(HEAD "\n", insp, TAIL, NULL);
+	put(f, "a.xml", HEAD BASE TAIL);
+	put(f, "b.xml", b);
+	put(f, "c.xml", c);
+	char *msg = load_fail(f, EX_DATAERR);
+	assert_contains(msg, "c.xml:4: duplicate id 'J1'");
+	assert_contains(msg, "b.xml:3)");
+	g_free(msg);
+	g_free(b);
+	g_free(c);
+	del(f, "c.xml");
+
+	expect_bad(f, "  <training enterprise=\"" ENT "\" month=\"2026-03\" staff=\"5\" trained=\"5\" "
+		   "drills=\"0\" warning-education=\"0\"/>\n"
+		   "  <training enterprise=\"" ENT "\" month=\"2026-03\" staff=\"5\" trained=\"4\" "
+		   "drills=\"0\" warning-education=\"0\"/>\n", 4, "duplicate training");
+	expect_bad(f, "  <baseline district=\"320508\" month=\"2024-01\" inspections=\"1\" "
+		   "penalties=\"1\" fines=\"1\" accidents=\"0\" deaths=\"0\"/>\n"
+		   "  <baseline district=\"320508\" month=\"2024-01\" inspections=\"2\" "
+		   "penalties=\"1\" fines=\"1\" accidents=\"0\" deaths=\"0\"/>\n", 4,
+		   "duplicate baseline");
+	expect_bad(f, "  <district code=\"320508\" name=\"又一个\"/>\n", 3, "duplicate district code");
+	expect_bad(f, "  <problem-list id=\"L1\" source=\"s\" batch=\"b\" issued=\"2025-01-01\">\n"
+		   "    <aspect title=\"t\"><problem id=\"P1\" responsible=\"r\" deadline=\"2025-06-30\" "
+		   "status=\"in-progress\"><description>d</description></problem></aspect>\n"
+		   "  </problem-list>\n"
+		   "  <problem-list id=\"L2\" source=\"s\" batch=\"b\" issued=\"2025-01-01\">\n"
+		   "    <aspect title=\"t\"><problem id=\"P1\" responsible=\"r\" deadline=\"2025-06-30\" "
+		   "status=\"in-progress\"><description>d</description></problem></aspect>\n"
+		   "  </problem-list>\n", 7, "duplicate id 'P1' (first at ");
+}
+
+static void date_order_and_counts(void **state)
+{
+	Fixture *f = *state;
+	expect_bad(f, "  <hazard id=\"Y\" enterprise=\"" ENT "\" level=\"general\" found=\"2026-03-05\" "
+		   "deadline=\"2026-04-05\" rectified=\"2026-03-04\"><description>d</description></hazard>\n",
+		   3, "rectified 2026-03-04 is before found 2026-03-05");
+	expect_bad(f, "  <hazard id=\"Y\" enterprise=\"" ENT "\" level=\"general\" found=\"2026-03-05\" "
+		   "deadline=\"2026-03-04\"><description>d</description></hazard>\n",
+		   3, "deadline 2026-03-04 is before found");
+	expect_bad(f, "  <report id=\"R\" received=\"2026-03-05\" deadline=\"2026-03-20\" "
+		   "replied=\"2026-03-01\"><content>c</content></report>\n", 3,
+		   "replied 2026-03-01 is before received");
+	expect_bad(f, "  <blacklist enterprise=\"" ENT "\" from=\"2026-03-05\" to=\"2026-03-01\" "
+		   "reason=\"r\"/>\n", 3, "to 2026-03-01 is before from");
+	expect_bad(f, "  <training enterprise=\"" ENT "\" month=\"2026-03\" staff=\"5\" trained=\"6\" "
+		   "drills=\"0\" warning-education=\"0\"/>\n", 3, "trained 6 is more than staff 5");
+	expect_bad(f, "  <problem-list id=\"L1\" source=\"s\" batch=\"b\" issued=\"2025-01-01\">\n"
+		   "    <aspect title=\"t\">\n"
+		   "      <problem id=\"P1\" responsible=\"r\" deadline=\"2025-06-30\" status=\"done\" "
+		   "closed=\"2024-12-01\"><description>d</description></problem>\n"
+		   "    </aspect>\n  </problem-list>\n", 5, "closed 2024-12-01 is before");
+}
+
+static void problem_status_rules(void **state)
+{
+	Fixture *f = *state;
+	const char *open = "  <problem-list id=\"L1\" source=\"s\" batch=\"b\" issued=\"2025-01-01\">\n"
+			   "    <aspect title=\"t\">\n";
+	const char *close = "    </aspect>\n  </problem-list>\n";
+	struct {
+		const char *problem, *what;
+	} cases[] = {
+		{ "<problem id=\"P1\" responsible=\"r\" status=\"in-progress\">", "deadline is missing" },
+		{ "<problem id=\"P1\" responsible=\"r\" deadline=\"2025-06-30\" status=\"done\">",
+		  "status done needs closed" },
+		{ "<problem id=\"P1\" responsible=\"r\" deadline=\"2025-06-30\" status=\"long-term\" "
+		  "closed=\"2025-03-01\">", "closed is only allowed with status done" },
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *rec = g_strconcat(open, "      ", cases[i].problem,
+					"<description>d</description></problem>\n", close, NULL);
+		expect_bad(f, rec, 5, cases[i].what);
+		g_free(rec);
+	}
+	/* long-term without a deadline is fine */
+	char *ok = g_strconcat(HEAD BASE, open,
+			       "      <problem id=\"P1\" responsible=\"r\" status=\"long-term\">"
+			       "<description>d</description><progress date=\"2025-02-01\">p1</progress>"
+			       "<progress date=\"2025-03-01\">p2</progress></problem>\n",
+			       close, TAIL, NULL);
+	put(f, "a.xml", ok);
+	del(f, "b.xml");
+	AjModel *m = load_ok(f);
+	const AjProblemList *pl = &g_array_index(m->problem_lists, AjProblemList, 0);
+	const AjAspect *a = &g_array_index(pl->aspects, AjAspect, 0);
+	const AjProblem *p = &g_array_index(a->problems, AjProblem, 0);
+	assert_int_equal(p->status, AJ_PROBLEM_LONG_TERM);
+	assert_int_equal(p->deadline, AJ_DAY_NONE);
+	assert_int_equal(p->progress->len, 2);
+	assert_string_equal(g_array_index(p->progress, AjProgress, 1).text, "p2");
+	aj_model_free(m);
+	g_free(ok);
+}
+
+static void dtd_and_entities_rejected(void **state)
+{
+	Fixture *f = *state;
+	put(f, "a.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE dataset [<!ENTITY x \"张三\">]>\n"
+	    "<dataset version=\"1\"><district code=\"320508\" name=\"&x;\"/></dataset>\n");
+	char *msg = load_fail(f, EX_DATAERR);
+	assert_contains(msg, "a.xml:");
+	assert_contains(msg, "DOCTYPE");
+	g_free(msg);
+	put(f, "a.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE dataset SYSTEM \"http://example.com/x.dtd\">\n"
+	    "<dataset version=\"1\"/>\n");
+	msg = load_fail(f, EX_DATAERR);
+	assert_contains(msg, "DOCTYPE");
+	g_free(msg);
+	put(f, "a.xml", "<?xml version=\"1.0\"?>\n<dataset version=\"1\">"
+	    "<district code=\"320508\" name=\"&x;\"/></dataset>\n");
+	msg = load_fail(f, EX_DATAERR);
+	assert_contains(msg, "a.xml:2: ");
+	g_free(msg);
+	put(f, "a.xml", "<?xml version=\"1.0\"?>\n<dataset version=\"1\">\n"
+	    "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"/etc/passwd\"/></dataset>\n");
+	msg = load_fail(f, EX_DATAERR);
+	assert_contains(msg, "a.xml:3: ");
+	assert_contains(msg, "XInclude");
+	g_free(msg);
+}
+
+static void informant_never_shown(void **state)
+{
+	Fixture *f = *state;
+	const char *secret = "秘密举报人13912345678";
+	const char *bad[] = {
+		/* bad date and a child element inside the informant */
+		"  <report id=\"JB-9\" received=\"2026-03-05\" deadline=\"2026-03-01\">\n"
+		"    <informant>秘密举报人13912345678<b>秘密举报人13912345678</b></informant>\n"
+		"    <content>c</content>\n  </report>\n",
+		/* an attribute on it */
+		"  <report id=\"JB-9\" received=\"2026-03-05\" deadline=\"2026-03-07\">\n"
+		"    <informant who=\"秘密举报人13912345678\">秘密举报人13912345678</informant>\n"
+		"    <content>c</content>\n  </report>\n",
+		/* a second informant */
+		"  <report id=\"JB-9\" received=\"2026-03-05\" deadline=\"2026-03-07\">\n"
+		"    <informant>秘密举报人13912345678</informant><informant>秘密举报人13912345678"
+		"</informant>\n    <content>c</content>\n  </report>\n",
+		/* an undefined entity inside it */
+		"  <report id=\"JB-9\" received=\"2026-03-05\" deadline=\"2026-03-07\">\n"
+		"    <informant>秘密举报人&秘密举报人13912345678;</informant>\n"
+		"    <content>c</content>\n  </report>\n",
+		/* broken UTF-8 inside it */
+		"  <report id=\"JB-9\" received=\"2026-03-05\" deadline=\"2026-03-07\">\n"
+		"    <informant>秘密举报人\xff\xfe" "13912345678</informant>\n"
+		"    <content>c</content>\n  </report>\n",
+	};
+	for (gsize i = 0; i < G_N_ELEMENTS(bad); i++) {
+		char *text = g_strconcat(HEAD, bad[i], TAIL, NULL);
+		put(f, "a.xml", HEAD BASE TAIL);
+		put(f, "b.xml", text);
+		char *msg = load_fail(f, EX_DATAERR);
+		assert_contains(msg, "b.xml:");
+		if (strstr(msg, secret) != NULL || strstr(msg, "13912345678") != NULL ||
+		    strstr(msg, "秘密") != NULL)
+			fail_msg("case %zu leaks the informant: %s", i, msg);
+		g_free(msg);
+		g_free(text);
+	}
+	/* and a good one: the model keeps only "not anonymous" */
+	put(f, "b.xml", HEAD "  <report id=\"JB-9\" received=\"2026-03-05\" deadline=\"2026-03-07\">\n"
+	    "    <informant>秘密举报人13912345678</informant><content>c</content>\n  </report>\n" TAIL);
+	AjModel *m = load_ok(f);
+	assert_false(g_array_index(m->reports, AjReport, 0).anonymous);
+	/* no string in the model holds the informant */
+	for (guint i = 0; i < m->reports->len; i++)
+		assert_null(strstr(g_array_index(m->reports, AjReport, i).content, "秘密"));
+	aj_model_free(m);
+}
+
+static void bom_subfolders_and_order(void **state)
+{
+	Fixture *f = *state;
+	put(f, "b.xml", "\xEF\xBB\xBF" HEAD BASE TAIL);
+	put(f, "a/z.xml", HEAD "  <inspection id=\"J2\" enterprise=\"" ENT "\" department=\"yjj\" "
+	    "date=\"2026-03-02\" mode=\"covert\"/>\n" TAIL);
+	put(f, "A.xml", HEAD "  <inspection id=\"J1\" enterprise=\"" ENT "\" department=\"yjj\" "
+	    "date=\"2026-03-01\" mode=\"joint\"/>\n" TAIL);
+	put(f, "c.txt", "not xml");
+	put(f, ".hidden.xml", "not xml");
+	AjModel *m = load_ok(f);
+	assert_int_equal(m->files->len, 3);
+	/* byte order of paths: "A.xml" < "a/z.xml" < "b.xml" */
+	assert_true(g_str_has_suffix(g_ptr_array_index(m->files, 0), "/A.xml"));
+	assert_true(g_str_has_suffix(g_ptr_array_index(m->files, 1), "/a/z.xml"));
+	assert_true(g_str_has_suffix(g_ptr_array_index(m->files, 2), "/b.xml"));
+	assert_string_equal(g_array_index(m->inspections, AjInspection, 0).id, "J1");
+	assert_string_equal(g_array_index(m->inspections, AjInspection, 1).id, "J2");
+	assert_int_equal(g_array_index(m->inspections, AjInspection, 1).mode, AJ_MODE_COVERT);
+	aj_model_free(m);
+}
+
+static void encodings(void **state)
+{
+	Fixture *f = *state;
+	put(f, "a.xml", "<?xml version=\"1.0\" encoding=\"GBK\"?>\n<dataset version=\"1\"/>\n");
+	char *msg = load_fail(f, EX_DATAERR);
+	assert_contains(msg, "encoding GBK");
+	g_free(msg);
+	put(f, "a.xml", "\xFF\xFE<\0?\0x\0m\0l\0");
+	msg = load_fail(f, EX_DATAERR);
+	assert_contains(msg, "not UTF-8");
+	g_free(msg);
+}
+
+static void missing_input(void **state)
+{
+	Fixture *f = *state;
+	GError *err = NULL;
+	char *missing = g_build_filename(f->dir, "nope", NULL);
+
+	assert_null(aj_load_dir(missing, &err));
+	assert_int_equal(err->code, EX_NOINPUT);
+	g_clear_error(&err);
+	assert_null(aj_load_dir(f->dir, &err)); /* empty */
+	assert_int_equal(err->code, EX_NOINPUT);
+	assert_non_null(strstr(err->message, "no *.xml"));
+	g_clear_error(&err);
+	g_free(missing);
+}
+
+static void stops_after_twenty(void **state)
+{
+	Fixture *f = *state;
+	GString *s = g_string_new(HEAD);
+	for (int i = 0; i < 30; i++)
+		g_string_append_printf(s, "  <district code=\"32050%c\" name=\"x\"/>\n", 'a' + i % 26);
+	g_string_append(s, TAIL);
+	put(f, "a.xml", s->str);
+	char *msg = load_fail(f, EX_DATAERR);
+	assert_contains(msg, "stopped after 20 errors");
+	int lines = 0;
+	for (const char *c = msg; *c; c++)
+		lines += *c == '\n';
+	assert_int_equal(lines, 20);
+	g_free(msg);
+	g_string_free(s, TRUE);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sample_data_loads),
+		cmocka_unit_test_setup_teardown(records_and_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(schema_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(credit_code_check, setup, teardown),
+		cmocka_unit_test_setup_teardown(dangling_references, setup, teardown),
+		cmocka_unit_test_setup_teardown(references_may_point_forward, setup, teardown),
+		cmocka_unit_test_setup_teardown(duplicates_name_both_places, setup, teardown),
+		cmocka_unit_test_setup_teardown(date_order_and_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(problem_status_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(dtd_and_entities_rejected, setup, teardown),
+		cmocka_unit_test_setup_teardown(informant_never_shown, setup, teardown),
+		cmocka_unit_test_setup_teardown(bom_subfolders_and_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(encodings, setup, teardown),
+		cmocka_unit_test_setup_teardown(missing_input, setup, teardown),
+		cmocka_unit_test_setup_teardown(stops_after_twenty, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
