@@ -70,12 +70,18 @@ gboolean aj_site_page_write(const Site *site, xmlNodePtr page, const char *layou
 	return ok;
 }
 
-static void add_item(xmlNodePtr parent, const SiteEntry *e)
+/* Every name a layout uses inside a list is set on the list item itself:
+ * a name missing there is looked up in the enclosing elements, and the
+ * list's own parent has one child per item, so that lookup would make a
+ * page of n items cost n² (empty values are falsy, as absent ones). */
+static void add_item(xmlNodePtr parent, const SiteEntry *e, const char *root)
 {
 	xmlNodePtr it = child(parent, "item");
 	char *dc = date_cn(e->date);
+	char *href = g_strconcat(root, e->path, NULL);
 
-	set(it, "href", e->path);
+	set(it, "href", href);
+	g_free(href);
 	set(it, "title", e->src->title);
 	set(it, "kind-label", e->kind_label);
 	set(it, "period-cn", e->period_cn);
@@ -136,7 +142,7 @@ static gboolean write_archive(const Site *site, const char *rel, const char *hea
 		const SiteEntry *e = g_ptr_array_index(site->entries, i);
 		if ((kind == NULL || strcmp(kind, e->src->kind) == 0) &&
 		    (year == NULL || strcmp(year, e->year) == 0))
-			add_item(list, e);
+			add_item(list, e, "../");
 	}
 	for (guint i = 0; i < site->years->len; i++) {
 		const char *y = g_ptr_array_index(site->years, i);
@@ -284,7 +290,7 @@ static void add_row(xmlNodePtr entry, gpointer user)
 	row = child(acc->parent, "row");
 	for (gsize i = 0; i < G_N_ELEMENTS(keep); i++) {
 		xmlChar *v = xmlGetProp(entry, (const xmlChar *)keep[i]);
-		set(row, keep[i], (const char *)v);
+		set(row, keep[i], v != NULL ? (const char *)v : "");
 		xmlFree(v);
 	}
 }
@@ -325,7 +331,7 @@ gboolean aj_site_write_index(const Site *site, GString *buf, GError **err)
 	add_list(page, "exposed", latest(site, "exposed"));
 	add_list(page, "exemplars", latest(site, "exemplars"));
 	for (guint i = 0; i < site->entries->len && i < INDEX_RECENT; i++)
-		add_item(recent, g_ptr_array_index(site->entries, i));
+		add_item(recent, g_ptr_array_index(site->entries, i), "");
 	for (guint i = 0; i < site->years->len; i++) {
 		const char *y = g_ptr_array_index(site->years, i);
 		xmlNodePtr yn = child(page, "year");

@@ -60,8 +60,8 @@ static void add_name(xmlNodePtr el, gpointer user)
 	xmlNewProp(n, (const xmlChar *)"href", (const xmlChar *)acc->e->path);
 	xmlNewProp(n, (const xmlChar *)"text", name);
 	xmlNewProp(n, (const xmlChar *)"detail", (const xmlChar *)acc->e->src->title);
-	if (district != NULL)
-		xmlNewProp(n, (const xmlChar *)"district", district);
+	/* set even when empty: see add_item() in pages.c */
+	xmlNewProp(n, (const xmlChar *)"district", district != NULL ? district : (const xmlChar *)"");
 done:
 	xmlFree(name);
 	xmlFree(district);
@@ -118,6 +118,7 @@ gboolean aj_site_write_search(const Site *site, GString *buf, GError **err)
 		xmlNewProp(n, (const xmlChar *)"href", (const xmlChar *)e->path);
 		xmlNewProp(n, (const xmlChar *)"text", (const xmlChar *)e->src->title);
 		xmlNewProp(n, (const xmlChar *)"detail", (const xmlChar *)e->kind_label);
+		xmlNewProp(n, (const xmlChar *)"district", (const xmlChar *)"");
 	}
 	g_string_append(json, "\n],\"names\":[");
 	for (guint i = 0; i < site->entries->len; i++) {
