@@ -47,9 +47,9 @@ static gboolean unbreakable(const char *s)
 	return TRUE;
 }
 
-static void measure(AjTs *ts, Cell *c, cmark_node *node)
+static void measure(AjTs *ts, Cell *c, cmark_node *node, double size)
 {
-	PangoFontDescription *d = aj_font_desc(AJ_FONT_FANG, AJ_TABLE_PT);
+	PangoFontDescription *d = aj_font_desc(AJ_FONT_FANG, size);
 	PangoRectangle logical;
 
 	aj_inline_init(&c->in);
@@ -63,56 +63,138 @@ static void measure(AjTs *ts, Cell *c, cmark_node *node)
 	pango_layout_get_extents(c->layout, NULL, &logical);
 	c->nat = logical.width / (double)PANGO_SCALE;
 	c->numeric = looks_numeric(c->in.text->str);
-	c->min = unbreakable(c->in.text->str) ? c->nat : MIN(c->nat, 4 * AJ_TABLE_PT);
+	/* Numbers, codes and short phrases ("下降32.1%") stay on one line;
+	 * longer text may wrap down to four characters a line. */
+	c->min = unbreakable(c->in.text->str) || c->nat <= 8 * size ? c->nat
+								      : MIN(c->nat, 4 * size);
 	aj_para_check_coverage(ts, c->layout);
 	pango_font_description_free(d);
 }
 
-static void column_widths(GArray *rows, int ncols, double *w)
+static void distribute(double *w, const double *want, int n, double room)
 {
-	double *nat = g_new0(double, ncols), *min = g_new0(double, ncols);
-	double sn = 0, sm = 0, W = AJ_TB_W;
+	double deficit = 0;
+	for (int j = 0; j < n; j++)
+		deficit += MAX(want[j] - w[j], 0);
+	for (int j = 0; j < n && deficit > 0; j++)
+		w[j] += MAX(want[j] - w[j], 0) * MIN(room / deficit, 1.0);
+}
+
+/* Body cells decide the widths; a header may wrap to two lines rather than
+ * widen a column of short numbers.  Extra room goes first to headers that
+ * would wrap, then to every column in proportion.  FALSE when even the
+ * narrowest sensible columns do not fit W. */
+static gboolean column_widths(GArray *rows, int ncols, double size, double W, double *w)
+{
+	double *body = g_new0(double, ncols), *head = g_new0(double, ncols);
+	double *min = g_new0(double, ncols);
+	double sum = 0, sb = 0, sm = 0;
 
 	for (guint r = 0; r < rows->len; r++) {
 		Row *row = &g_array_index(rows, Row, r);
 		for (int j = 0; j < ncols; j++) {
-			nat[j] = MAX(nat[j], row->cells[j].nat + 2 * PAD_X);
-			min[j] = MAX(min[j], row->cells[j].min + 2 * PAD_X);
+			double nat = row->cells[j].nat + 2 * PAD_X;
+			if (row->header) {
+				head[j] = MAX(head[j], nat);
+				min[j] = MAX(min[j], MIN(nat, 3 * size + 2 * PAD_X));
+			} else {
+				body[j] = MAX(body[j], nat);
+				min[j] = MAX(min[j], row->cells[j].min + 2 * PAD_X);
+			}
 		}
 	}
 	for (int j = 0; j < ncols; j++) {
-		sn += nat[j];
+		body[j] = MAX(body[j], min[j]);
+		sb += body[j];
 		sm += min[j];
 	}
-	for (int j = 0; j < ncols; j++) {
-		if (sn <= W)
-			w[j] = nat[j] + (W - sn) * nat[j] / sn;
-		else if (sm <= W)
-			w[j] = min[j] + (nat[j] - min[j]) * (W - sm) / MAX(sn - sm, 1e-6);
-		else
+	if (sb <= W) {
+		for (int j = 0; j < ncols; j++)
+			w[j] = body[j];
+		distribute(w, head, ncols, W - sb);
+		for (int j = 0; j < ncols; j++)
+			sum += w[j];
+		for (int j = 0; j < ncols; j++)
+			w[j] += (W - sum) * w[j] / sum;
+	} else if (sm <= W) {
+		for (int j = 0; j < ncols; j++)
+			w[j] = min[j];
+		distribute(w, body, ncols, W - sm);
+	} else {
+		for (int j = 0; j < ncols; j++)
 			w[j] = min[j] * W / sm;
 	}
-	g_free(nat);
+	g_free(body);
+	g_free(head);
 	g_free(min);
+	return sm <= W;
 }
 
-static void draw_row(AjTs *ts, const Row *row, int ncols, const double *w, double y)
+static void free_rows(GArray *rows, int ncols)
 {
-	double x = AJ_TB_X;
+	for (guint r = 0; r < rows->len; r++) {
+		Row *row = &g_array_index(rows, Row, r);
+		for (int j = 0; j < ncols; j++) {
+			g_clear_object(&row->cells[j].layout);
+			aj_inline_clear(&row->cells[j].in);
+		}
+		g_free(row->cells);
+	}
+	g_array_set_size(rows, 0);
+}
+
+static void build_rows(AjTs *ts, cmark_node *table, int ncols, double size, GArray *rows)
+{
+	for (cmark_node *r = cmark_node_first_child(table); r; r = cmark_node_next(r)) {
+		Row row = { .cells = g_new0(Cell, ncols),
+			    .header = cmark_gfm_extensions_get_table_row_is_header(r) };
+		cmark_node *c = cmark_node_first_child(r);
+		for (int j = 0; j < ncols; j++) {
+			measure(ts, &row.cells[j], c, size);
+			if (c)
+				c = cmark_node_next(c);
+		}
+		g_array_append_val(rows, row);
+	}
+}
+
+/* Where rows go: the text block, or the text block turned a quarter for a
+ * landscape table (its head toward the binding on odd pages and toward the
+ * outer edge on even pages), so page numbers keep their place. */
+typedef struct {
+	gboolean landscape;
+	double width, height;
+} Frame;
+
+static void frame_enter(AjTs *ts, const Frame *f)
+{
+	cairo_save(ts->cr);
+	if (!f->landscape) {
+		cairo_translate(ts->cr, AJ_TB_X, AJ_TB_Y);
+	} else if (ts->page % 2 == 1) {
+		cairo_translate(ts->cr, AJ_TB_X, AJ_TB_BOTTOM);
+		cairo_rotate(ts->cr, -G_PI / 2);
+	} else {
+		cairo_translate(ts->cr, AJ_TB_X + AJ_TB_W, AJ_TB_Y);
+		cairo_rotate(ts->cr, G_PI / 2);
+	}
+}
+
+static void draw_row(AjTs *ts, const Row *row, int ncols, const double *w, double width,
+		     double y)
+{
+	double x = 0;
 	cairo_t *cr = ts->cr;
 
 	cairo_set_source_rgb(cr, 0, 0, 0);
 	for (int j = 0; j < ncols; j++) {
-		const Cell *c = &row->cells[j];
-		PangoRectangle logical;
-		pango_layout_get_extents(c->layout, NULL, &logical);
 		cairo_move_to(cr, x + PAD_X, y + PAD_Y);
-		pango_cairo_show_layout(cr, c->layout);
+		pango_cairo_show_layout(cr, row->cells[j].layout);
 		x += w[j];
 	}
 	cairo_set_line_width(cr, 0.5);
-	cairo_rectangle(cr, AJ_TB_X, y, AJ_TB_W, row->height);
-	x = AJ_TB_X;
+	cairo_rectangle(cr, 0, y, width, row->height);
+	x = 0;
 	for (int j = 0; j + 1 < ncols; j++) {
 		x += w[j];
 		cairo_move_to(cr, x, y);
@@ -121,30 +203,62 @@ static void draw_row(AjTs *ts, const Row *row, int ncols, const double *w, doubl
 	cairo_stroke(cr);
 }
 
-void aj_table_set(AjTs *ts, cmark_node *table)
+/* Chooses face size and orientation: 12 pt upright, 10.5 pt upright, then
+ * the same on a landscape page — the first where no number or short phrase
+ * has to break; the last resort squeezes the columns. */
+static Frame fit(AjTs *ts, cmark_node *table, int ncols, GArray *rows, double *w)
 {
+	static const struct { gboolean landscape; double size; } tries[] = {
+		{ FALSE, AJ_TABLE_PT }, { FALSE, AJ_TABLE_MIN_PT },
+		{ TRUE, AJ_TABLE_PT }, { TRUE, AJ_TABLE_MIN_PT },
+	};
+	Frame f = { 0 };
+
+	for (gsize i = 0; i < G_N_ELEMENTS(tries); i++) {
+		f.landscape = tries[i].landscape;
+		f.width = f.landscape ? AJ_TB_H : AJ_TB_W;
+		f.height = f.landscape ? AJ_TB_W : AJ_TB_H;
+		if (rows->len > 0)
+			free_rows(rows, ncols);
+		build_rows(ts, table, ncols, tries[i].size, rows);
+		if (column_widths(rows, ncols, tries[i].size, f.width, w))
+			break;
+	}
+	return f;
+}
+
+static void draw_caption(AjTs *ts, const char *caption, const Frame *f, double y)
+{
+	PangoLayout *layout = pango_layout_new(ts->pctx);
+	PangoFontDescription *d = aj_font_desc(AJ_FONT_FANG, AJ_BODY_PT);
+
+	pango_layout_set_font_description(layout, d);
+	pango_layout_set_width(layout, (int)(f->width * PANGO_SCALE));
+	pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
+	pango_layout_set_text(layout, caption, -1);
+	aj_para_check_coverage(ts, layout);
+	cairo_set_source_rgb(ts->cr, 0, 0, 0);
+	cairo_move_to(ts->cr, 0, aj_ts_baseline(y, AJ_BODY_PT) - 0.88 * AJ_BODY_PT);
+	pango_cairo_show_layout(ts->cr, layout);
+	pango_font_description_free(d);
+	g_object_unref(layout);
+}
+
+void aj_table_set(AjTs *ts, cmark_node *table, cmark_node *prev)
+{
+	char *caption = prev ? aj_table_caption(prev) : NULL;
 	int ncols = cmark_gfm_extensions_get_table_columns(table);
 	uint8_t *aligns = cmark_gfm_extensions_get_table_alignments(table);
 	GArray *rows = g_array_new(FALSE, TRUE, sizeof(Row));
-	double *w;
+	double *w = NULL;
 	const Row *header = NULL;
+	Frame f;
 	double y;
 
 	if (ncols <= 0)
 		goto out;
-	for (cmark_node *r = cmark_node_first_child(table); r; r = cmark_node_next(r)) {
-		Row row = { .cells = g_new0(Cell, ncols),
-			    .header = cmark_gfm_extensions_get_table_row_is_header(r) };
-		cmark_node *c = cmark_node_first_child(r);
-		for (int j = 0; j < ncols; j++) {
-			measure(ts, &row.cells[j], c);
-			if (c)
-				c = cmark_node_next(c);
-		}
-		g_array_append_val(rows, row);
-	}
 	w = g_new0(double, ncols);
-	column_widths(rows, ncols, w);
+	f = fit(ts, table, ncols, rows, w);
 	for (guint r = 0; r < rows->len; r++) {
 		Row *row = &g_array_index(rows, Row, r);
 		row->height = 0;
@@ -166,35 +280,51 @@ void aj_table_set(AjTs *ts, cmark_node *table)
 		if (row->header && header == NULL)
 			header = row;
 	}
-	if (!ts->page_open)
+	if (!ts->page_open || (f.landscape && ts->y > AJ_TB_Y + 0.01))
 		aj_ts_begin_page(ts);
-	y = ts->y;
+	y = f.landscape ? 0 : ts->y - AJ_TB_Y;
+	if (caption) {
+		/* The caption keeps with the header and the first row. */
+		double head = 0;
+		for (guint r = 0; r < MIN(rows->len, 2u); r++)
+			head += g_array_index(rows, Row, r).height;
+		if (y > 0.01 && y + AJ_PITCH + head > f.height) {
+			aj_ts_begin_page(ts);
+			y = 0;
+		}
+	}
+	frame_enter(ts, &f);
+	if (caption) {
+		draw_caption(ts, caption, &f, y);
+		y += AJ_PITCH;
+	}
 	for (guint r = 0; r < rows->len; r++) {
 		const Row *row = &g_array_index(rows, Row, r);
-		double need = row->height + (header && row != header ? 0 : 0);
+		double need = row->height;
+		/* A header row never ends a page: it goes with the first row. */
+		if (row->header && r + 1 < rows->len)
+			need += g_array_index(rows, Row, r + 1).height;
 		/* Rows stay whole; a row taller than a page is the only one cut. */
-		if (y + need > AJ_TB_BOTTOM + 0.01 && y > AJ_TB_Y + 0.01) {
+		if (y + need > f.height + 0.01 && y > 0.01) {
+			cairo_restore(ts->cr);
 			aj_ts_begin_page(ts);
-			y = ts->y;
+			frame_enter(ts, &f);
+			y = 0;
 			if (header && row != header) {
-				draw_row(ts, header, ncols, w, y);
+				draw_row(ts, header, ncols, w, f.width, y);
 				y += header->height;
 			}
 		}
-		draw_row(ts, row, ncols, w, y);
+		draw_row(ts, row, ncols, w, f.width, y);
 		y += row->height;
 	}
-	ts->y = y;
+	cairo_restore(ts->cr);
+	/* After a landscape table the text goes on upright on a new page. */
+	ts->y = f.landscape ? AJ_TB_BOTTOM : AJ_TB_Y + y;
 	aj_ts_snap(ts);
-	g_free(w);
 out:
-	for (guint r = 0; r < rows->len; r++) {
-		Row *row = &g_array_index(rows, Row, r);
-		for (int j = 0; j < ncols; j++) {
-			g_clear_object(&row->cells[j].layout);
-			aj_inline_clear(&row->cells[j].in);
-		}
-		g_free(row->cells);
-	}
+	g_free(caption);
+	free_rows(rows, ncols);
 	g_array_unref(rows);
+	g_free(w);
 }

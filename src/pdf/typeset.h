@@ -27,6 +27,7 @@
 #define AJ_CHAR (AJ_TB_W / AJ_CHARS)
 #define AJ_BODY_PT 16.0
 #define AJ_TABLE_PT 12.0
+#define AJ_TABLE_MIN_PT 10.5
 
 /* Red of the header and rule: C0 M80 Y80 K0 on screen. */
 #define AJ_RED_R 0.902
@@ -114,8 +115,10 @@ void aj_outline_add(AjTs *ts, int level, const char *text, double y);
 /* "一" … "九十九" for 1..99; caller frees. */
 char *aj_cn_number(int n);
 
-/* table.c */
-void aj_table_set(AjTs *ts, cmark_node *table);
+/* table.c; prev is the block before the table (its caption "表N …" if it
+ * is one, see aj_table_caption()). */
+void aj_table_set(AjTs *ts, cmark_node *table, cmark_node *prev);
+char *aj_table_caption(cmark_node *para); /* caller frees */
 
 /* figure.c */
 void aj_figure_set(AjTs *ts, cmark_node *image);
