@@ -83,8 +83,10 @@ static gsize front_matter_len(const char *text, gsize len, int *lines)
 static char *render_part(const char *text, gsize len, const char *path, int first_line,
 			 AjMEscape escape, const char *dir, xmlNodePtr context, GError **err)
 {
+	AjXmlIndex *index = aj_xml_index_new();
 	AjMRenderOpts opts = {
 		.ops = &aj_xml_ctx_ops,
+		.ops_user = index,
 		.escape = escape,
 		.load_partial = load_partial,
 		.partial_user = (gpointer)dir,
@@ -96,6 +98,7 @@ static char *render_part(const char *text, gsize len, const char *path, int firs
 	if (t)
 		out = aj_m_render(t, aj_xml_ctx_value(context), &opts, err);
 	aj_m_template_free(t);
+	aj_xml_index_free(index);
 	return out;
 }
 

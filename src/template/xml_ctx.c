@@ -6,6 +6,69 @@
 /* AjMValue.aux: what ptr points at. */
 enum { XV_ELEMENT, XV_ATTR, XV_LIST /* ptr: first of same-named sibling elements */ };
 
+struct AjXmlIndex {
+	/* element -> GHashTable (child name -> Named), or the element itself
+	 * when it has no child elements */
+	GHashTable *by_element;
+};
+
+typedef struct {
+	xmlNodePtr first;
+	gboolean several;
+} Named;
+
+AjXmlIndex *aj_xml_index_new(void)
+{
+	AjXmlIndex *x = g_new0(AjXmlIndex, 1);
+
+	x->by_element = g_hash_table_new(g_direct_hash, g_direct_equal);
+	return x;
+}
+
+static gboolean free_names(gpointer key, gpointer value, gpointer user)
+{
+	if (value != key)
+		g_hash_table_destroy(value);
+	return TRUE;
+}
+
+void aj_xml_index_free(AjXmlIndex *x)
+{
+	if (!x)
+		return;
+	g_hash_table_foreach_remove(x->by_element, free_names, NULL);
+	g_hash_table_destroy(x->by_element);
+	g_free(x);
+}
+
+static GHashTable *names_of(AjXmlIndex *x, xmlNodePtr el)
+{
+	gpointer v = g_hash_table_lookup(x->by_element, el);
+	GHashTable *names = NULL;
+	xmlNodePtr c;
+
+	if (v)
+		return v == (gpointer)el ? NULL : v;
+	for (c = el->children; c; c = c->next) {
+		Named *n;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!names)
+			names = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+		n = g_hash_table_lookup(names, c->name);
+		if (n) {
+			n->several = TRUE;
+		} else {
+			n = g_new0(Named, 1);
+			n->first = c;
+			g_hash_table_insert(names, (gpointer)c->name, n);
+		}
+	}
+	g_hash_table_insert(x->by_element, el, names ? (gpointer)names : (gpointer)el);
+	return names;
+}
+
 AjMValue aj_xml_ctx_value(xmlNodePtr root)
 {
 	AjMValue v = { root, XV_ELEMENT };
@@ -39,6 +102,16 @@ static gboolean xlookup(gconstpointer user, AjMValue v, const char *name, AjMVal
 			out->aux = XV_ATTR;
 			return TRUE;
 		}
+	}
+	if (user) {
+		GHashTable *names = names_of((AjXmlIndex *)user, el);
+		const Named *n = names ? g_hash_table_lookup(names, name) : NULL;
+
+		if (!n)
+			return FALSE;
+		out->ptr = n->first;
+		out->aux = n->several ? XV_LIST : XV_ELEMENT;
+		return TRUE;
 	}
 	first = next_named(el->children, name);
 	if (!first)
