@@ -31,4 +31,25 @@ status=0
 "$ANJIAN" render "$tmp/chart.md" --out "$tmp/chart.pdf" 2>"$tmp/err" || status=$?
 [ "$status" -ne 0 ] || fail "an unknown chart must fail"
 grep -q 'chart.md:3:' "$tmp/err" || fail "chart error does not name line 3: $(cat "$tmp/err")"
+# A character no installed face has is reported with its code point and line.
+printf '第一行\n\n第三行有\360\261\215\212字。\n' >"$tmp/rare.md"
+"$ANJIAN" render "$tmp/rare.md" --out "$tmp/rare.pdf" 2>"$tmp/err"
+grep -q 'rare.md:3:.*U+3134A' "$tmp/err" || fail "no report of U+3134A: $(cat "$tmp/err")"
+
+# A table too wide for the upright text block is set on a turned page.
+{
+	printf '表1　宽表\n\n|'
+	for i in 1 2 3 4 5 6 7 8; do printf ' 指标%s |' "$i"; done
+	printf '\n|'
+	for i in 1 2 3 4 5 6 7 8; do printf -- '---:|'; done
+	printf '\n|'
+	for i in 1 2 3 4 5 6 7 8; do printf ' 上升%s00.0%% |' "$i"; done
+	printf '\n'
+} >"$tmp/wide.md"
+"$ANJIAN" render "$tmp/wide.md" --out "$tmp/wide.pdf"
+pdftotext "$tmp/wide.pdf" - | grep -q '上升800.0%' || fail "wide table text not extractable"
+# Turned text: pdftotext -bbox words taller than wide.
+pdftotext -bbox "$tmp/wide.pdf" - | grep '>上升800.0%<' |
+	sed 's/.*xMin="\([0-9.]*\)" yMin="\([0-9.]*\)" xMax="\([0-9.]*\)" yMax="\([0-9.]*\)".*/\1 \2 \3 \4/' |
+	awk '{ if ($4 - $2 > $3 - $1) ok = 1 } END { exit !ok }' || fail "the wide table is not turned"
 echo ok
