@@ -1,7 +1,8 @@
 # The web site's browser test: `make run` builds data/ into output/ (so
 # output/ stays an anjian output), then Debian's chromium, driven by
 # playwright-core from tests/browser, checks output/site and saves
-# screenshots in output/screenshots.  npm ci runs only when
+# screenshots in output/screenshots; a page of `anjian render --out X.html`
+# is checked too.  npm ci runs only when
 # tests/browser/node_modules is missing.
 BROWSER_DIR := tests/browser
 
@@ -13,4 +14,6 @@ $(BROWSER_DIR)/node_modules:
 
 check-browser: anjian | $(BROWSER_DIR)/node_modules
 	@$(MAKE) --no-print-directory run >/dev/null
-	node $(BROWSER_DIR)/site.test.js output/site output/screenshots
+	@mkdir -p $(BUILD)/browser
+	./$(BIN) render output/md/bulletin-$(RUN_MONTH).md --out $(BUILD)/browser/standalone.html 2>/dev/null
+	node $(BROWSER_DIR)/site.test.js output/site output/screenshots $(BUILD)/browser/standalone.html

@@ -1,9 +1,12 @@
 // Browser test of the built site: Debian's chromium driven by playwright-core
-// over a loopback server of OUT/site.  Usage: node site.test.js SITE_DIR SHOTS_DIR
+// over a loopback server of OUT/site.
+// Usage: node site.test.js SITE_DIR SHOTS_DIR [STANDALONE.html]
 // Checks: every internal link and asset resolves, no console errors, the
 // hostile enterprise name shows as text and runs nothing, no page scrolls
 // sideways at 390 px (tables scroll in their own box), search finds an
 // enterprise by part of its name.  Saves screenshots at 1280 and 390 px.
+// A page of `anjian render X.md --out X.html`, when given, must get its
+// inline stylesheet past its own CSP (a wrong hash is a console error).
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -14,6 +17,7 @@ const { chromium } = require('playwright-core');
 const HOSTILE = 'A*B_C|D#1 <script>alert(1)</script> [x](javascript:alert(1))';
 const siteDir = path.resolve(process.argv[2] || 'output/site');
 const shotsDir = path.resolve(process.argv[3] || 'output/screenshots');
+const standalone = process.argv[4] ? path.resolve(process.argv[4]) : null;
 const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
   '.json': 'application/json', '.xml': 'application/xml', '.pdf': 'application/pdf',
   '.svg': 'image/svg+xml', '.png': 'image/png' };
@@ -126,6 +130,13 @@ async function main() {
       if (!r2.includes(other.name)) fail(`search for ${sub} did not find ${other.name}`);
     }
     if ((await page.evaluate(() => typeof window.__xss)) !== 'undefined') fail('search ran injected script');
+
+    if (standalone) {
+      await page.goto('file://' + standalone);
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      if (bg !== 'rgb(244, 244, 244)') fail(`${standalone}: its stylesheet did not apply (background ${bg})`);
+      if ((await page.$$('script')).length) fail(`${standalone}: has a script element`);
+    }
 
     // Screenshots for a human look.
     const bulletin = [...seen].find((u) => u.includes('/bulletin/'));
