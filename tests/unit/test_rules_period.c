@@ -9,6 +9,11 @@
 #include "rules/period.h"
 #include "support/model_builder.h"
 
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
 static const char *fmt(AjPercent p)
 {
 	static char buf[32];
@@ -142,6 +147,43 @@ static void records_after_asof_ignored(void **state)
 	aj_model_free(m);
 }
 
+/* The warnings aj_warn prints to stderr while fn runs, as one string. */
+static char *captured_warnings(const AjModel *m, const AjCoverage *c)
+{
+	char *path = NULL, *text = NULL;
+	int fd = g_file_open_tmp("ajwarn-XXXXXX", &path, NULL), saved = dup(STDERR_FILENO);
+
+	fflush(stderr);
+	dup2(fd, STDERR_FILENO);
+	aj_coverage_warn_baselines(m, c);
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	close(fd);
+	g_file_get_contents(path, &text, NULL, NULL);
+	g_unlink(path);
+	g_free(path);
+	return text;
+}
+
+static void covered_baseline_warns(void **state)
+{
+	AjModel *m = two_districts();
+	AjCoverage *c;
+	char *text;
+
+	ajt_penalty(m, 0, "2025-03-10", 0, FALSE, FALSE);
+	ajt_baseline(m, "320506", "2025-03", 1, 1, 1, 1); /* covered: warned */
+	ajt_baseline(m, "320506", "2025-02", 1, 1, 1, 1); /* used: silent */
+	c = aj_coverage_new(m, ajt_day("2026-03-31"));
+	text = captured_warnings(m, c);
+	assert_non_null(strstr(text, "test.xml:1: baseline of district 320506 for 2025-03 ignored"));
+	assert_null(strstr(text, "2025-02"));
+	g_free(text);
+	aj_coverage_free(c);
+	aj_model_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -151,6 +193,7 @@ int main(void)
 		cmocka_unit_test(baseline_vs_records),
 		cmocka_unit_test(uncovered_month_takes_baselines),
 		cmocka_unit_test(records_after_asof_ignored),
+		cmocka_unit_test(covered_baseline_warns),
 	};
 	return cmocka_run_group_tests_name("rules_period", tests, NULL, NULL);
 }
