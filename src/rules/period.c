@@ -26,6 +26,12 @@ gboolean aj_span_has(AjDaySpan s, AjDay d)
 
 AjDaySpan aj_span_prev_year(AjDaySpan s)
 {
+	AjMonth end = aj_month_of_day(s.to);
+
+	/* A span that ends with its month covers the whole month a year
+	 * earlier too: February 2025 compares with all of February 2024. */
+	if (s.to == aj_month_last_day(end))
+		return (AjDaySpan){ aj_day_prev_year(s.from), aj_month_last_day(end - 12) };
 	return (AjDaySpan){ aj_day_prev_year(s.from), aj_day_prev_year(s.to) };
 }
 

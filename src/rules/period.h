@@ -29,7 +29,9 @@ typedef struct {
 gboolean aj_period_init(AjPeriod *p, AjMonth month, AjDay asof);
 
 gboolean aj_span_has(AjDaySpan s, AjDay d);
-/* The same days one year earlier (29 February maps to 28 February). */
+/* The same days one year earlier (29 February maps to 28 February); a span
+ * ending on the last day of a month ends on the last day of that month a
+ * year earlier (a whole February 2025 compares with all of February 2024). */
 AjDaySpan aj_span_prev_year(AjDaySpan s);
 /* TRUE when M is the last month of a quarter. */
 gboolean aj_period_ends_quarter(const AjPeriod *p);

@@ -69,6 +69,14 @@ static void period_spans_and_leap_day(void **state)
 	prev = aj_span_prev_year(p.m);
 	assert_string_equal(aj_day_format(prev.to, a), "2025-03-15");
 	assert_false(aj_period_init(&p, ajt_month("2026-03"), ajt_day("2026-02-28")));
+	/* A whole February compares with the whole February before, 29th included. */
+	assert_true(aj_period_init(&p, ajt_month("2025-02"), AJ_DAY_NONE));
+	prev = aj_span_prev_year(p.ytd);
+	assert_string_equal(aj_day_format(prev.to, a), "2024-02-29");
+	/* A partial February 2028 ending on the 28th: the same days. */
+	assert_true(aj_period_init(&p, ajt_month("2028-02"), ajt_day("2028-02-28")));
+	prev = aj_span_prev_year(p.m);
+	assert_string_equal(aj_day_format(prev.to, a), "2027-02-28");
 	assert_true(aj_period_ends_quarter(&(AjPeriod){ .month = ajt_month("2026-06") }));
 	assert_false(aj_period_ends_quarter(&(AjPeriod){ .month = ajt_month("2026-05") }));
 }
