@@ -98,7 +98,10 @@ static void justify_line(PangoLayoutLine *line, const char *text, int target)
 		end--;
 	}
 	extra = target - width;
-	if (extra <= 0 || end < 2)
+	/* A line cut short by a long Latin word or URL stays ragged rather than
+	 * opening wide gaps; pushed-in punctuation needs at most a character or
+	 * two. */
+	if (extra <= 0 || end < 2 || extra > 3 * AJ_CHAR * PANGO_SCALE)
 		goto done;
 again:
 	for (int k = 0; k + 1 < end; k++) {
