@@ -178,7 +178,9 @@ static gboolean write_caption(Writer *w, cmark_node *table, GError **err)
 		return TRUE;
 	text = g_string_new(NULL);
 	plain_text(text, heading);
-	g_string_append(w->out, "<caption>");
+	/* right under its heading the caption only repeats it: kept for screen
+	 * readers, hidden on screen by the class */
+	g_string_append(w->out, heading == prev ? "<caption class=\"repeats-heading\">" : "<caption>");
 	aj_html_escape(w->out, text->str, text->len);
 	g_string_append(w->out, "</caption>\n");
 	g_string_free(text, TRUE);

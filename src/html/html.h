@@ -13,8 +13,9 @@
  *   (and is not repeated as a paragraph) when it is one line of at most 80
  *   characters that starts with "表" and a number ("表1 …", "表一 …") or is
  *   all bold ("**各地区情况**"); otherwise the caption repeats the text of
- *   the nearest heading before the table at the same level; a table with
- *   neither has no caption.
+ *   the nearest heading before the table at the same level (class
+ *   "repeats-heading" when that heading is right above the table, so CSS
+ *   can hide the repetition from sight); a table with neither has none.
  * - Links only for http, https, mailto and relative targets; any other
  *   scheme (javascript:, data:, vbscript:, …) leaves the link text as text.
  * - Images: "chart:NAME" becomes <figure class="chart"> with the chart's

@@ -203,6 +203,9 @@ static void test_caption_from_heading(void **state)
 	assert_non_null(strstr(html, "<caption>各地区情况</caption>"));
 	assert_non_null(strstr(html, "<p>说明文字较长，说明下表的口径。</p>"));
 	g_free(html);
+	html = render("## 附件1 名单\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+	assert_non_null(strstr(html, "<caption class=\"repeats-heading\">附件1 名单</caption>"));
+	g_free(html);
 }
 
 static void test_cjk_soft_break_joins(void **state)
