@@ -104,6 +104,19 @@ static char *heading_label(AjTs *ts, int level)
 	}
 }
 
+static gboolean next_is_table(cmark_node *h)
+{
+	cmark_node *n = cmark_node_next(h);
+	const char *type = n ? cmark_node_get_type_string(n) : NULL;
+	char *cap;
+
+	if (type && strcmp(type, "table") == 0)
+		return TRUE;
+	cap = n ? aj_table_caption(n) : NULL;
+	g_free(cap);
+	return cap != NULL;
+}
+
 static void set_heading(AjTs *ts, cmark_node *h, const AjBlockCtx *ctx)
 {
 	static const AjFontRole faces[] = { AJ_FONT_HEI, AJ_FONT_KAI, AJ_FONT_FANG, AJ_FONT_FANG };
@@ -127,8 +140,9 @@ static void set_heading(AjTs *ts, cmark_node *h, const AjBlockCtx *ctx)
 	aj_inline_append_nodes(&in, h, faces[level - 1]);
 	st.role = faces[level - 1];
 	st.margin = ctx->margin;
-	/* Keep a heading with the first line of what follows it. */
-	if (aj_ts_lines_left(ts) < 2)
+	/* Keep a heading with the first line of what follows it, or with the
+	 * caption and head of a table. */
+	if (aj_ts_lines_left(ts) < (next_is_table(h) ? 5 : 2))
 		aj_ts_begin_page(ts);
 	if (!ts->page_open)
 		aj_ts_begin_page(ts);

@@ -18,6 +18,11 @@ for s in '安全生产工作简报' '一、基本情况' 'Mixed Latin text and d
 	grep -qF "$s" "$tmp/plain.txt" || fail "missing: $s"
 done
 if grep -q '一、安全生产工作简报' "$tmp/plain.txt"; then fail "the title got a heading number"; fi
+# Headings that carry their number keep it; the others are numbered.
+for s in '二、已有编号的标题' '（一）已有编号的小标题' '1.小项'; do
+	grep -qF "$s" "$tmp/plain.txt" || fail "heading missing: $s"
+done
+if grep -q '三、二、\|（一）（一）' "$tmp/plain.txt"; then fail "a numbered heading got a second number"; fi
 
 printf -- '---\ntitle: 标题\nauthor: 某人\n---\n正文\n' >"$tmp/bad.md"
 status=0
