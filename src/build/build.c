@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "build/interrupt.h"
 #include "build/manifest.h"
 #include "build/outdir.h"
 #include "build/render.h"
@@ -117,6 +118,7 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	GPtrArray *docs = g_ptr_array_new_with_free_func(built_doc_free);
 	char *out = strip_slashes(o->out_dir), *root = NULL, *templates = NULL;
 	AjPeriod period;
+	AjInterruptGuard *guard = NULL;
 	gboolean ok = FALSE;
 	int jobs = o->jobs > 0 ? o->jobs : (int)g_get_num_processors();
 
@@ -136,6 +138,7 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	root = aj_outdir_begin(out, o->force, err);
 	if (root == NULL)
 		goto done;
+	guard = aj_interrupt_guard_start(root);
 	if (!aj_outdir_mkdir(root, "data", err) || !aj_outdir_mkdir(root, "md", err) ||
 	    !aj_outdir_mkdir(root, "pdf", err))
 		goto done;
@@ -164,6 +167,7 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 done:
 	if (root != NULL)
 		aj_outdir_remove(root);
+	aj_interrupt_guard_stop(guard);
 	g_free(root);
 	g_free(templates);
 	g_free(out);
