@@ -74,13 +74,26 @@ const char *ajp_intern(Parse *p, const char *v)
 
 guint32 ajp_enterprise_ref(Parse *p, const char *v)
 {
-	return aj_ref_slot(&p->l->enterprise_refs, ajp_intern(p, v));
+	return aj_ref_slot(p->l, &p->l->enterprise_refs, v);
 }
 
 guint32 ajp_department_ref(Parse *p, const AjValueCtx *c, const char *v)
 {
-	const char *id = aj_value_label(c, "department", v);
-	return id != NULL ? aj_ref_slot(&p->l->department_refs, id) : AJ_NONE;
+	return aj_value_nonblank(c, "department", v) ? aj_ref_slot(p->l, &p->l->department_refs, v)
+						      : AJ_NONE;
+}
+
+guint32 ajp_district_ref(Parse *p, const AjValueCtx *c, const char *v)
+{
+	return aj_value_district_code(c, "district", v) ? aj_ref_slot(p->l, &p->l->district_refs, v)
+							: AJ_NONE;
+}
+
+const char *ajp_id(Parse *p, const AjValueCtx *c, AjIdKind kind, const char *v)
+{
+	AjLoc loc = { p->l->file, c->line };
+
+	return aj_value_nonblank(c, "id", v) ? aj_loader_id(p->l, kind, c->elem, v, loc) : NULL;
 }
 
 /* "second must not be before first" of data-format.md. */

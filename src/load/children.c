@@ -112,7 +112,7 @@ static void problem_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const 
 	int i;
 
 	if (a == p->n.id)
-		r->id = aj_value_label(c, "id", v);
+		r->id = ajp_id(p, c, AJ_ID_PROBLEM, v);
 	else if (a == p->n.responsible)
 		r->responsible = aj_value_label(c, "responsible", v);
 	else if (a == p->n.deadline)
@@ -158,10 +158,6 @@ static void problem_end(Parse *p)
 		aj_loader_error(p->l, r->loc.line, "problem %s: closed is only allowed with status "
 				"done; remove it or set the status", id);
 	ajp_not_before(p, what, pl->issued, "the list's issued", r->closed, "closed");
-	if (r->id != NULL) {
-		AjIdLoc il = { r->id, r->loc };
-		g_array_append_val(p->l->problem_ids, il);
-	}
 	p->loc = saved;
 	p->problem = -1;
 }

@@ -17,10 +17,11 @@ void aj_loader_init(AjLoader *l)
 	l->errors = g_ptr_array_new_with_free_func(g_free);
 	AjRefTable *tables[] = { &l->enterprise_refs, &l->district_refs, &l->department_refs };
 	for (gsize i = 0; i < G_N_ELEMENTS(tables); i++) {
-		tables[i]->slot_of = g_hash_table_new(g_direct_hash, g_direct_equal);
+		tables[i]->slot_of = g_hash_table_new(g_str_hash, g_str_equal);
 		tables[i]->keys = g_ptr_array_new();
 	}
-	l->problem_ids = g_array_new(FALSE, FALSE, sizeof(AjIdLoc));
+	for (int k = 0; k < AJ_ID_KINDS; k++)
+		l->ids[k] = g_hash_table_new(g_str_hash, g_str_equal);
 }
 
 void aj_loader_clear(AjLoader *l)
@@ -30,7 +31,8 @@ void aj_loader_clear(AjLoader *l)
 		g_hash_table_destroy(tables[i]->slot_of);
 		g_ptr_array_free(tables[i]->keys, TRUE);
 	}
-	g_array_free(l->problem_ids, TRUE);
+	for (int k = 0; k < AJ_ID_KINDS; k++)
+		g_hash_table_destroy(l->ids[k]);
 	g_ptr_array_free(l->errors, TRUE);
 	aj_model_free(l->model);
 	memset(l, 0, sizeof *l);
@@ -71,15 +73,38 @@ void aj_loader_error_at(AjLoader *l, AjLoc loc, const char *fmt, ...)
 	va_end(ap);
 }
 
-guint32 aj_ref_slot(AjRefTable *t, const char *key)
+guint32 aj_ref_slot(AjLoader *l, AjRefTable *t, const char *key)
 {
 	gpointer v = g_hash_table_lookup(t->slot_of, key);
 
 	if (v != NULL)
 		return GPOINTER_TO_UINT(v) - 1;
+	key = aj_model_intern(l->model, key);
 	g_ptr_array_add(t->keys, (gpointer)key);
 	g_hash_table_insert(t->slot_of, (gpointer)key, GUINT_TO_POINTER(t->keys->len));
 	return t->keys->len - 1;
+}
+
+G_STATIC_ASSERT(sizeof(gpointer) >= sizeof(guint64));
+
+/* Ids are mostly unique, so they skip the dedup table of aj_model_intern():
+ * this table is the only lookup an id costs. */
+const char *aj_loader_id(AjLoader *l, AjIdKind kind, const char *what, const char *id, AjLoc loc)
+{
+	gpointer key, val;
+
+	if (g_hash_table_lookup_extended(l->ids[kind], id, &key, &val)) {
+		guint64 packed = (guint64)(guintptr)val;
+		AjLoc first = { (guint32)(packed >> 32), (guint32)packed };
+		char *at = aj_model_loc_string(l->model, first);
+		aj_loader_error_at(l, loc, "duplicate %s id '%s' (first at %s); give each %s its own id",
+				   what, id, at, what);
+		g_free(at);
+		return key;
+	}
+	key = g_string_chunk_insert(l->model->strings, id);
+	g_hash_table_insert(l->ids[kind], key, (gpointer)(guintptr)((guint64)loc.file << 32 | loc.line));
+	return key;
 }
 
 xmlRelaxNGPtr aj_schema_compile(GError **err)

@@ -23,9 +23,21 @@
 #define AJ_LOAD_MAX_ERRORS 20
 
 typedef struct {
-	GHashTable *slot_of; /* interned key (by pointer) -> slot + 1 */
+	GHashTable *slot_of; /* key text -> slot + 1; keys interned in the model */
 	GPtrArray *keys;     /* slot -> interned key */
 } AjRefTable;
+
+/* Record kinds whose ids must be unique (problems: across all lists). */
+typedef enum {
+	AJ_ID_INSPECTION,
+	AJ_ID_HAZARD,
+	AJ_ID_PENALTY,
+	AJ_ID_ACCIDENT,
+	AJ_ID_REPORT,
+	AJ_ID_PROBLEM_LIST,
+	AJ_ID_PROBLEM,
+	AJ_ID_KINDS
+} AjIdKind;
 
 typedef struct {
 	AjModel *model;
@@ -33,18 +45,14 @@ typedef struct {
 	gboolean stop;     /* AJ_LOAD_MAX_ERRORS reached */
 
 	AjRefTable enterprise_refs, district_refs, department_refs;
-	GArray *problem_ids; /* AjLoc-tagged ids, checked for duplicates at the end */
+	/* Per kind: id text -> where it was first read (AjLoc packed in a pointer).
+	 * Keys are model strings. */
+	GHashTable *ids[AJ_ID_KINDS];
 
 	/* The file being read. */
 	guint32 file;
 	const char *path;
 } AjLoader;
-
-/* An id with where it was read: for the duplicate check of problems. */
-typedef struct {
-	const char *id;
-	AjLoc loc;
-} AjIdLoc;
 
 void aj_loader_init(AjLoader *l);
 void aj_loader_clear(AjLoader *l);
@@ -55,8 +63,12 @@ void aj_loader_error(AjLoader *l, guint line, const char *fmt, ...) G_GNUC_PRINT
 /* The same for a record already stored, at its own location. */
 void aj_loader_error_at(AjLoader *l, AjLoc loc, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 
-/* The provisional slot of an interned key. */
-guint32 aj_ref_slot(AjRefTable *t, const char *key);
+/* The provisional slot of a key (any string; interned when new). */
+guint32 aj_ref_slot(AjLoader *l, AjRefTable *t, const char *key);
+
+/* Stores the id of a record of kind at loc; a duplicate is reported with
+ * both places.  Returns the model's copy. */
+const char *aj_loader_id(AjLoader *l, AjIdKind kind, const char *what, const char *id, AjLoc loc);
 
 /* The embedded schema (generated from schema/anjian-data.rng by
  * mk/loader.mk); aj_schema_compile() returns a schema the caller frees with

@@ -105,6 +105,9 @@ GArray *ajp_lazy(GArray **a, gsize element_size); /* creates *a when NULL */
 const char *ajp_intern(Parse *p, const char *v);
 guint32 ajp_enterprise_ref(Parse *p, const char *v);
 guint32 ajp_department_ref(Parse *p, const AjValueCtx *c, const char *v);
+guint32 ajp_district_ref(Parse *p, const AjValueCtx *c, const char *v);
+/* A record id, unique within its kind (duplicates reported here). */
+const char *ajp_id(Parse *p, const AjValueCtx *c, AjIdKind kind, const char *v);
 /* Error unless second is on or after first (both set). */
 void ajp_not_before(Parse *p, const char *what, AjDay first, const char *first_name, AjDay second,
 		    const char *second_name);

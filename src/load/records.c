@@ -44,8 +44,7 @@ static void enterprise_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, con
 					"its 18 characters (0-9, A-Y without I O S V Z)", v);
 		}
 	} else if (a == p->n.district) {
-		if (aj_value_district_code(c, "district", v))
-			e->district = aj_ref_slot(&p->l->district_refs, ajp_intern(p, v));
+		e->district = ajp_district_ref(p, c, v);
 	} else if (a == p->n.industry) {
 		if (!aj_industry_from_code(v, &e->industry))
 			aj_loader_error(p->l, c->line, "enterprise industry '%s' is unknown; use a code "
@@ -71,7 +70,7 @@ static void inspection_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, con
 	int i;
 
 	if (a == p->n.id)
-		r->id = aj_value_label(c, "id", v);
+		r->id = ajp_id(p, c, AJ_ID_INSPECTION, v);
 	else if (a == p->n.enterprise)
 		r->enterprise = ajp_enterprise_ref(p, v);
 	else if (a == p->n.department)
@@ -91,7 +90,7 @@ static void hazard_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const c
 	int i;
 
 	if (a == p->n.id)
-		r->id = aj_value_label(c, "id", v);
+		r->id = ajp_id(p, c, AJ_ID_HAZARD, v);
 	else if (a == p->n.enterprise)
 		r->enterprise = ajp_enterprise_ref(p, v);
 	else if (a == p->n.level)
@@ -111,7 +110,7 @@ static void penalty_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const 
 	AjPenalty *r = p->rec;
 
 	if (a == p->n.id)
-		r->id = aj_value_label(c, "id", v);
+		r->id = ajp_id(p, c, AJ_ID_PENALTY, v);
 	else if (a == p->n.enterprise)
 		r->enterprise = ajp_enterprise_ref(p, v);
 	else if (a == p->n.department)
@@ -131,7 +130,7 @@ static void accident_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const
 	AjAccident *r = p->rec;
 
 	if (a == p->n.id)
-		r->id = aj_value_label(c, "id", v);
+		r->id = ajp_id(p, c, AJ_ID_ACCIDENT, v);
 	else if (a == p->n.enterprise)
 		r->enterprise = ajp_enterprise_ref(p, v);
 	else if (a == p->n.date)
@@ -171,7 +170,7 @@ static void report_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const c
 	gboolean b;
 
 	if (a == p->n.id)
-		r->id = aj_value_label(c, "id", v);
+		r->id = ajp_id(p, c, AJ_ID_REPORT, v);
 	else if (a == p->n.enterprise)
 		r->enterprise = ajp_enterprise_ref(p, v);
 	else if (a == p->n.received)
@@ -230,8 +229,7 @@ static void baseline_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const
 	AjBaseline *r = p->rec;
 
 	if (a == p->n.district) {
-		if (aj_value_district_code(c, "district", v))
-			r->district = aj_ref_slot(&p->l->district_refs, ajp_intern(p, v));
+		r->district = ajp_district_ref(p, c, v);
 	} else if (a == p->n.month)
 		aj_value_month(c, "month", v, &r->month);
 	else if (a == p->n.inspections)
@@ -251,7 +249,7 @@ static void problem_list_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, c
 	AjProblemList *r = p->rec;
 
 	if (a == p->n.id)
-		r->id = aj_value_label(c, "id", v);
+		r->id = ajp_id(p, c, AJ_ID_PROBLEM_LIST, v);
 	else if (a == p->n.source)
 		r->source = aj_value_label(c, "source", v);
 	else if (a == p->n.batch)

@@ -1,6 +1,5 @@
 /* What can only be checked once every file is read: references (files come
  * in any order), duplicates across files, and the district order. */
-#include <stddef.h>
 #include <string.h>
 
 #include "load/loader.h"
@@ -141,134 +140,70 @@ static void resolve_refs(AjLoader *l)
 
 /* ---- duplicates ------------------------------------------------------------- */
 
-/* A record's identity for the duplicate check: an interned string (compared
- * by pointer: equal strings share one copy) and a number. */
-typedef struct {
-	const void *p;
-	gint64 n;
-} Key;
+/* Ids are checked as they are read (aj_loader_id); what remains are the
+ * records keyed by (enterprise or district, month): sort their indices by
+ * that key, then read order, and report each equal to the one before. */
 
 typedef struct {
-	GArray *a;
-	gsize key_off, loc_off;
-	gboolean by_month; /* key = (guint32 at key_off, AjMonth month) */
-	gsize month_off;
-} DupSpec;
+	const AjModel *m;
+	gboolean baseline;
+} DupCtx;
 
-static Key key_of(const DupSpec *s, guint32 i)
+static guint64 month_key(const DupCtx *c, guint32 i)
 {
-	const char *e = s->a->data + (gsize)i * g_array_get_element_size(s->a);
-	Key k = { NULL, 0 };
-
-	if (s->by_month) {
-		guint32 ref;
-		AjMonth mo;
-		memcpy(&ref, e + s->key_off, sizeof ref);
-		memcpy(&mo, e + s->month_off, sizeof mo);
-		k.p = GUINT_TO_POINTER(ref + 1);
-		k.n = mo;
-	} else {
-		memcpy(&k.p, e + s->key_off, sizeof k.p);
+	if (c->baseline) {
+		const AjBaseline *b = &g_array_index(c->m->baselines, AjBaseline, i);
+		return (guint64)b->district << 32 | (guint32)b->month;
 	}
-	return k;
+	const AjTraining *t = &g_array_index(c->m->trainings, AjTraining, i);
+	return (guint64)t->enterprise << 32 | (guint32)t->month;
 }
 
-static AjLoc loc_of(const DupSpec *s, guint32 i)
+static gint by_month_key(gconstpointer a, gconstpointer b, gpointer data)
 {
-	AjLoc loc;
-	memcpy(&loc, s->a->data + (gsize)i * g_array_get_element_size(s->a) + s->loc_off, sizeof loc);
-	return loc;
-}
-
-static gint cmp_index(gconstpointer a, gconstpointer b, gpointer data)
-{
-	const DupSpec *s = data;
 	guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
-	Key kx = key_of(s, x), ky = key_of(s, y);
+	guint64 kx = month_key(data, x), ky = month_key(data, y);
 
-	if (kx.p != ky.p)
-		return (guintptr)kx.p < (guintptr)ky.p ? -1 : 1;
-	if (kx.n != ky.n)
-		return kx.n < ky.n ? -1 : 1;
-	return x < y ? -1 : x > y; /* records are in read order */
+	if (kx != ky)
+		return kx < ky ? -1 : 1;
+	return x < y ? -1 : x > y;
 }
 
-typedef void (*DupReport)(AjLoader *l, const DupSpec *s, guint32 dup, guint32 first);
-
-/* Sorts record indices by key; reports each record equal to an earlier one. */
-static void find_dups(AjLoader *l, const DupSpec *s, DupReport report)
+static void month_dups(AjLoader *l, gboolean baseline)
 {
-	guint n = s->a->len;
+	const AjModel *m = l->model;
+	DupCtx c = { m, baseline };
+	guint n = baseline ? m->baselines->len : m->trainings->len;
 	guint32 *idx = g_new(guint32, n + 1);
+	char mb[8];
 
 	for (guint i = 0; i < n; i++)
 		idx[i] = i;
-	g_qsort_with_data(idx, (gint)n, sizeof *idx, cmp_index, (gpointer)s);
+	g_qsort_with_data(idx, (gint)n, sizeof *idx, by_month_key, &c);
 	for (guint i = 1, first = 0; i < n && !l->stop; i++) {
-		Key a = key_of(s, idx[first]), b = key_of(s, idx[i]);
-		if (b.p == NULL || !(a.p == b.p && a.n == b.n)) {
+		if (month_key(&c, idx[i]) != month_key(&c, idx[first])) {
 			first = i;
 			continue;
 		}
-		report(l, s, idx[i], idx[first]);
+		if (baseline) {
+			const AjBaseline *b = &g_array_index(m->baselines, AjBaseline, idx[i]);
+			const AjBaseline *f = &g_array_index(m->baselines, AjBaseline, idx[first]);
+			char *at = aj_model_loc_string(m, f->loc);
+			aj_loader_error_at(l, b->loc, "duplicate baseline for district %s, month %s "
+					   "(first at %s); keep one per district and month",
+					   AJ_DISTRICT(m, b->district)->code, aj_month_format(b->month, mb), at);
+			g_free(at);
+		} else {
+			const AjTraining *t = &g_array_index(m->trainings, AjTraining, idx[i]);
+			const AjTraining *f = &g_array_index(m->trainings, AjTraining, idx[first]);
+			char *at = aj_model_loc_string(m, f->loc);
+			aj_loader_error_at(l, t->loc, "duplicate training for enterprise %s, month %s "
+					   "(first at %s); keep one record per enterprise and month",
+					   AJ_ENTERPRISE(m, t->enterprise)->id, aj_month_format(t->month, mb), at);
+			g_free(at);
+		}
 	}
 	g_free(idx);
-}
-
-static void report_id(AjLoader *l, const DupSpec *s, guint32 dup, guint32 first)
-{
-	Key k = key_of(s, dup);
-	char *at = aj_model_loc_string(l->model, loc_of(s, first));
-
-	aj_loader_error_at(l, loc_of(s, dup), "duplicate id '%s' (first at %s); give each record "
-			   "of a kind its own id", (const char *)k.p, at);
-	g_free(at);
-}
-
-static void report_training(AjLoader *l, const DupSpec *s, guint32 dup, guint32 first)
-{
-	const AjTraining *t = &g_array_index(s->a, AjTraining, dup);
-	char *at = aj_model_loc_string(l->model, loc_of(s, first));
-	char mb[8];
-
-	aj_loader_error_at(l, t->loc, "duplicate training for enterprise %s, month %s (first at "
-			   "%s); keep one record per enterprise and month",
-			   AJ_ENTERPRISE(l->model, t->enterprise)->id, aj_month_format(t->month, mb), at);
-	g_free(at);
-}
-
-static void report_baseline(AjLoader *l, const DupSpec *s, guint32 dup, guint32 first)
-{
-	const AjBaseline *b = &g_array_index(s->a, AjBaseline, dup);
-	char *at = aj_model_loc_string(l->model, loc_of(s, first));
-	char mb[8];
-
-	aj_loader_error_at(l, b->loc, "duplicate baseline for district %s, month %s (first at %s); "
-			   "keep one per district and month",
-			   AJ_DISTRICT(l->model, b->district)->code, aj_month_format(b->month, mb), at);
-	g_free(at);
-}
-
-#define ID_SPEC(arr, T) { (arr), offsetof(T, id), offsetof(T, loc), FALSE, 0 }
-
-static void check_dups(AjLoader *l)
-{
-	AjModel *m = l->model;
-	DupSpec ids[] = {
-		ID_SPEC(m->inspections, AjInspection), ID_SPEC(m->hazards, AjHazard),
-		ID_SPEC(m->penalties, AjPenalty),      ID_SPEC(m->accidents, AjAccident),
-		ID_SPEC(m->reports, AjReport),	       ID_SPEC(m->problem_lists, AjProblemList),
-		ID_SPEC(l->problem_ids, AjIdLoc),
-	};
-	DupSpec training = { m->trainings, offsetof(AjTraining, enterprise), offsetof(AjTraining, loc),
-			     TRUE, offsetof(AjTraining, month) };
-	DupSpec baseline = { m->baselines, offsetof(AjBaseline, district), offsetof(AjBaseline, loc),
-			     TRUE, offsetof(AjBaseline, month) };
-
-	for (gsize i = 0; i < G_N_ELEMENTS(ids); i++)
-		find_dups(l, &ids[i], report_id);
-	find_dups(l, &training, report_training);
-	find_dups(l, &baseline, report_baseline);
 }
 
 void aj_resolve(AjLoader *l)
@@ -278,6 +213,8 @@ void aj_resolve(AjLoader *l)
 	sort_districts(l);
 	resolve_refs(l);
 	/* the duplicate messages name resolved records: only with clean references */
-	if (l->errors->len == before)
-		check_dups(l);
+	if (l->errors->len == before) {
+		month_dups(l, FALSE);
+		month_dups(l, TRUE);
+	}
 }

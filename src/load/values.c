@@ -10,9 +10,33 @@
 		return FALSE;                                     \
 	} while (0)
 
+/* Two ASCII digits at s, or -1. */
+static int two(const char *s)
+{
+	return g_ascii_isdigit(s[0]) && g_ascii_isdigit(s[1]) ? (s[0] - '0') * 10 + (s[1] - '0') : -1;
+}
+
+gboolean aj_load_parse_day(const char *s, AjDay *out)
+{
+	static const int before[12] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+	static const int length[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int hi = two(s), lo = hi < 0 ? -1 : two(s + 2), m, d;
+
+	if (lo < 0 || s[4] != '-' || (m = two(s + 5)) < 1 || s[7] != '-' || (d = two(s + 8)) < 1 ||
+	    s[10] != '\0' || m > 12)
+		return FALSE;
+	int y = hi * 100 + lo;
+	gboolean leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (y < 1 || d > length[m - 1] + (leap && m == 2))
+		return FALSE;
+	int py = y - 1;
+	*out = (AjDay)(py * 365 + py / 4 - py / 100 + py / 400 + before[m - 1] + (leap && m > 2) + d);
+	return TRUE;
+}
+
 gboolean aj_value_day(const AjValueCtx *c, const char *attr, const char *v, AjDay *out)
 {
-	if (!aj_day_parse(v, out))
+	if (!aj_load_parse_day(v, out))
 		BAD(c, "%s %s '%s' is not a date; write a real date as YYYY-MM-DD", c->elem, attr, v);
 	return TRUE;
 }
@@ -108,6 +132,15 @@ gboolean aj_value_district_code(const AjValueCtx *c, const char *attr, const cha
 		BAD(c, "%s %s '%s' is not a district code; write the 6-digit administrative code",
 		    c->elem, attr, v);
 	return TRUE;
+}
+
+gboolean aj_value_nonblank(const AjValueCtx *c, const char *attr, const char *v)
+{
+	for (const char *p = v; *p != '\0'; p++)
+		if (!g_ascii_isspace(*p))
+			return TRUE;
+	aj_loader_error(c->l, c->line, "%s %s is empty; fill it in", c->elem, attr);
+	return FALSE;
 }
 
 const char *aj_value_label(const AjValueCtx *c, const char *attr, const char *v)

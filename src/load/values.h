@@ -17,6 +17,9 @@ typedef struct {
 	const char *elem; /* element name, for messages */
 } AjValueCtx;
 
+/* aj_day_parse() without GDate: the loader parses millions of dates. */
+gboolean aj_load_parse_day(const char *s, AjDay *out);
+
 gboolean aj_value_day(const AjValueCtx *c, const char *attr, const char *v, AjDay *out);
 gboolean aj_value_month(const AjValueCtx *c, const char *attr, const char *v, AjMonth *out);
 gboolean aj_value_quarter(const AjValueCtx *c, const char *attr, const char *v, AjQuarter *out);
@@ -29,6 +32,8 @@ gboolean aj_value_bool(const AjValueCtx *c, const char *attr, const char *v, gbo
 gboolean aj_value_district_code(const AjValueCtx *c, const char *attr, const char *v);
 /* At least one non-blank character; returns the interned value or NULL. */
 const char *aj_value_label(const AjValueCtx *c, const char *attr, const char *v);
+/* At least one non-blank character. */
+gboolean aj_value_nonblank(const AjValueCtx *c, const char *attr, const char *v);
 /* ASCII printable, no leading/trailing blank (accident type). */
 gboolean aj_value_ascii(const AjValueCtx *c, const char *attr, const char *v);
 

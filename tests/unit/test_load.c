@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "load/load.h"
+#include "load/values.h"
 #include "util/error.h"
 
 #define ENT "91320508MAHNT8R86E"
@@ -263,7 +264,7 @@ static void duplicates_name_both_places(void **state)
 	put(f, "b.xml", b);
 	put(f, "c.xml", c);
 	char *msg = load_fail(f, EX_DATAERR);
-	assert_contains(msg, "c.xml:4: duplicate id 'J1'");
+	assert_contains(msg, "c.xml:4: duplicate inspection id 'J1'");
 	assert_contains(msg, "b.xml:3)");
 	g_free(msg);
 	g_free(b);
@@ -287,7 +288,7 @@ static void duplicates_name_both_places(void **state)
 		   "  <problem-list id=\"L2\" source=\"s\" batch=\"b\" issued=\"2025-01-01\">\n"
 		   "    <aspect title=\"t\"><problem id=\"P1\" responsible=\"r\" deadline=\"2025-06-30\" "
 		   "status=\"in-progress\"><description>d</description></problem></aspect>\n"
-		   "  </problem-list>\n", 7, "duplicate id 'P1' (first at ");
+		   "  </problem-list>\n", 7, "duplicate problem id 'P1' (first at ");
 }
 
 static void date_order_and_counts(void **state)
@@ -481,6 +482,30 @@ static void missing_input(void **state)
 	g_free(missing);
 }
 
+/* The loader's own date parser agrees with model/dates.c on every day of
+ * four centuries, and rejects what it rejects. */
+static void fast_dates_agree(void **state)
+{
+	AjDay a, b;
+	char buf[11];
+
+	for (AjDay d = aj_day_from_ymd(1899, 12, 25); d < aj_day_from_ymd(2300, 1, 5); d++) {
+		aj_day_format(d, buf);
+		assert_true(aj_load_parse_day(buf, &a));
+		assert_int_equal(a, d);
+	}
+	const char *bad[] = { "2026-02-29", "2025-13-01", "2025-00-10", "2025-01-00", "2025-04-31",
+			      "0000-01-01", "2025-1-01", "2025-01-011", "2025/01/01", "", "2025-01-0x",
+			      " 2025-01-01" };
+	for (gsize i = 0; i < G_N_ELEMENTS(bad); i++) {
+		assert_false(aj_load_parse_day(bad[i], &a));
+		assert_false(aj_day_parse(bad[i], &b));
+	}
+	assert_true(aj_load_parse_day("2024-02-29", &a));
+	assert_true(aj_load_parse_day("0001-01-01", &a));
+	assert_int_equal(a, 1);
+}
+
 static void stops_after_twenty(void **state)
 {
 	Fixture *f = *state;
@@ -517,6 +542,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(encodings, setup, teardown),
 		cmocka_unit_test_setup_teardown(missing_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(stops_after_twenty, setup, teardown),
+		cmocka_unit_test(fast_dates_agree),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
