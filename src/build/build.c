@@ -100,6 +100,20 @@ static gboolean build_contexts(const AjModel *m, const AjPeriod *p, const AjCove
 	return TRUE;
 }
 
+/* Messages name files as they will be after the swap, not in the temporary
+ * directory the user never sees. */
+static void name_final_paths(GError **err, const char *root, const char *out)
+{
+	GString *msg;
+
+	if (err == NULL || *err == NULL || root == NULL || strstr((*err)->message, root) == NULL)
+		return;
+	msg = g_string_new((*err)->message);
+	g_string_replace(msg, root, out, 0);
+	g_free((*err)->message);
+	(*err)->message = g_string_free(msg, FALSE);
+}
+
 static char *strip_slashes(const char *path)
 {
 	char *s = g_strdup(path);
@@ -165,8 +179,10 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 		       out, out);
 	ok = TRUE;
 done:
-	if (root != NULL)
+	if (root != NULL) {
+		name_final_paths(err, root, out);
 		aj_outdir_remove(root);
+	}
 	aj_interrupt_guard_stop(guard);
 	g_free(root);
 	g_free(templates);

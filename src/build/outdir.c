@@ -40,27 +40,27 @@ static gboolean replaceable(const char *out, gboolean force, GError **err)
 
 char *aj_outdir_begin(const char *out, gboolean force, GError **err)
 {
-	char *tmpl, *parent;
+	char *parent = g_path_get_dirname(out), *tmpl = NULL;
 
 	if (!replaceable(out, force, err))
-		return NULL;
-	parent = g_path_get_dirname(out);
+		goto done;
 	if (!g_file_test(parent, G_FILE_TEST_IS_DIR)) {
 		g_set_error(err, AJ_ERROR, EX_CANTCREAT,
 			    "%s: parent directory %s does not exist; create it first", out, parent);
-		g_free(parent);
-		return NULL;
+		goto done;
 	}
-	g_free(parent);
 	tmpl = g_strdup_printf("%s.tmp-XXXXXX", out);
 	if (g_mkdtemp(tmpl) == NULL) {
 		g_set_error(err, AJ_ERROR, EX_CANTCREAT, "%s: cannot create a temporary directory "
 			    "beside it: %s; check the permissions of its parent",
 			    tmpl, g_strerror(errno));
-		g_free(tmpl);
-		return NULL;
+		g_clear_pointer(&tmpl, g_free);
+		goto done;
 	}
+	/* g_mkdtemp makes it 0700; the output is meant to be read by others. */
 	g_chmod(tmpl, 0755);
+done:
+	g_free(parent);
 	return tmpl;
 }
 
@@ -106,18 +106,20 @@ gboolean aj_outdir_commit(const char *tmp, const char *out, GError **err)
 		if (!ok)
 			g_set_error(err, AJ_ERROR, EX_IOERR, "%s: cannot move the new output into "
 				    "place: %s", out, g_strerror(errno));
-		return ok;
+		goto done;
 	}
 	/* Swap in one step: readers see either the old or the new tree. */
 	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, out, RENAME_EXCHANGE) == 0) {
 		aj_outdir_remove(tmp);
-		return TRUE;
+		ok = TRUE;
+		goto done;
 	}
 	/* No RENAME_EXCHANGE (some file systems): move the old tree aside first. */
 	old = g_strdup_printf("%s.old-XXXXXX", out);
 	if (g_mkdtemp(old) == NULL || g_rename(out, old) != 0) {
 		g_set_error(err, AJ_ERROR, EX_IOERR, "%s: cannot move the earlier output aside: %s",
 			    out, g_strerror(errno));
+		g_rmdir(old);
 		goto done;
 	}
 	if (g_rename(tmp, out) != 0) {
@@ -129,8 +131,6 @@ gboolean aj_outdir_commit(const char *tmp, const char *out, GError **err)
 	aj_outdir_remove(old);
 	ok = TRUE;
 done:
-	if (old != NULL)
-		g_rmdir(old);
 	g_free(old);
 	return ok;
 }
