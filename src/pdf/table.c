@@ -180,27 +180,74 @@ static void frame_enter(AjTs *ts, const Frame *f)
 	}
 }
 
-static void draw_row(AjTs *ts, const Row *row, int ncols, const double *w, double width,
-		     double y)
+/* Draws the part [off, off + h) of a row's content as a box of height
+ * h + 2 PAD_Y at y; a whole row is the part [0, height - 2 PAD_Y). */
+static void draw_slice(AjTs *ts, const Row *row, int ncols, const double *w, double width,
+		       double y, double off, double h)
 {
 	double x = 0;
 	cairo_t *cr = ts->cr;
 
 	cairo_set_source_rgb(cr, 0, 0, 0);
 	for (int j = 0; j < ncols; j++) {
-		cairo_move_to(cr, x + PAD_X, y + PAD_Y);
-		pango_cairo_show_layout(cr, row->cells[j].layout);
+		/* Only the lines inside the part, so split text is not doubled. */
+		PangoLayoutIter *it = pango_layout_get_iter(row->cells[j].layout);
+		do {
+			PangoRectangle lr;
+			double top, bottom;
+			pango_layout_iter_get_line_extents(it, NULL, &lr);
+			top = lr.y / (double)PANGO_SCALE;
+			bottom = (lr.y + lr.height) / (double)PANGO_SCALE;
+			if (top < off - 0.01 || bottom > off + h + 0.01)
+				continue;
+			cairo_move_to(cr, x + PAD_X + lr.x / (double)PANGO_SCALE,
+				      y + PAD_Y - off +
+					      pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE);
+			pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
+		} while (pango_layout_iter_next_line(it));
+		pango_layout_iter_free(it);
 		x += w[j];
 	}
 	cairo_set_line_width(cr, 0.5);
-	cairo_rectangle(cr, 0, y, width, row->height);
+	cairo_rectangle(cr, 0, y, width, h + 2 * PAD_Y);
 	x = 0;
 	for (int j = 0; j + 1 < ncols; j++) {
 		x += w[j];
 		cairo_move_to(cr, x, y);
-		cairo_line_to(cr, x, y + row->height);
+		cairo_line_to(cr, x, y + h + 2 * PAD_Y);
 	}
 	cairo_stroke(cr);
+}
+
+static void draw_row(AjTs *ts, const Row *row, int ncols, const double *w, double width,
+		     double y)
+{
+	draw_slice(ts, row, ncols, w, width, y, 0, row->height - 2 * PAD_Y);
+}
+
+/* The deepest content offset <= limit where no cell has a line cut in two. */
+static double cut_between_lines(const Row *row, int ncols, double off, double limit)
+{
+	double cut = limit;
+
+	for (int j = 0; j < ncols; j++) {
+		PangoLayoutIter *it = pango_layout_get_iter(row->cells[j].layout);
+		double best = off;
+		gboolean past = FALSE;
+		do {
+			PangoRectangle lr;
+			double bottom;
+			pango_layout_iter_get_line_extents(it, NULL, &lr);
+			bottom = (lr.y + lr.height) / (double)PANGO_SCALE;
+			if (bottom <= limit)
+				best = bottom;
+			else
+				past = TRUE;
+		} while (!past && pango_layout_iter_next_line(it));
+		pango_layout_iter_free(it);
+		cut = MIN(cut, past ? best : limit);
+	}
+	return cut > off + 0.01 ? cut : limit; /* no line fits: cut anyway */
 }
 
 /* Chooses face size and orientation: 12 pt upright, 10.5 pt upright, then
@@ -225,6 +272,18 @@ static Frame fit(AjTs *ts, cmark_node *table, int ncols, GArray *rows, double *w
 			break;
 	}
 	return f;
+}
+
+static gboolean too_tall(const Row *row, const Frame *f, const Row *header)
+{
+	return row->height > f->height - (header && header != row ? header->height : 0) + 0.01;
+}
+
+/* Room a row needs at the foot of a page: all of it, or for a row taller
+ * than a page, its first few lines. */
+static double row_need(const Row *row, const Frame *f, const Row *header)
+{
+	return too_tall(row, f, header) ? 2 * PAD_Y + 4 * AJ_TABLE_PT * 1.4 : row->height;
 }
 
 static void draw_caption(AjTs *ts, const char *caption, const Frame *f, double y)
@@ -300,10 +359,10 @@ void aj_table_set(AjTs *ts, cmark_node *table, cmark_node *prev)
 	}
 	for (guint r = 0; r < rows->len; r++) {
 		const Row *row = &g_array_index(rows, Row, r);
-		double need = row->height;
+		double need = row_need(row, &f, header);
 		/* A header row never ends a page: it goes with the first row. */
 		if (row->header && r + 1 < rows->len)
-			need += g_array_index(rows, Row, r + 1).height;
+			need += row_need(&g_array_index(rows, Row, r + 1), &f, header);
 		/* Rows stay whole; a row taller than a page is the only one cut. */
 		if (y + need > f.height + 0.01 && y > 0.01) {
 			cairo_restore(ts->cr);
@@ -315,8 +374,30 @@ void aj_table_set(AjTs *ts, cmark_node *table, cmark_node *prev)
 				y += header->height;
 			}
 		}
-		draw_row(ts, row, ncols, w, f.width, y);
-		y += row->height;
+		if (!too_tall(row, &f, header)) {
+			draw_row(ts, row, ncols, w, f.width, y);
+			y += row->height;
+			continue;
+		}
+		/* Taller than a page: split between lines, header on each page. */
+		for (double off = 0, total = row->height - 2 * PAD_Y; off < total - 0.01;) {
+			double cut = cut_between_lines(row, ncols, off,
+						       off + f.height - y - 2 * PAD_Y);
+			cut = MIN(cut, total);
+			draw_slice(ts, row, ncols, w, f.width, y, off, cut - off);
+			y += cut - off + 2 * PAD_Y;
+			off = cut;
+			if (off < total - 0.01) {
+				cairo_restore(ts->cr);
+				aj_ts_begin_page(ts);
+				frame_enter(ts, &f);
+				y = 0;
+				if (header) {
+					draw_row(ts, header, ncols, w, f.width, y);
+					y += header->height;
+				}
+			}
+		}
 	}
 	cairo_restore(ts->cr);
 	/* After a landscape table the text goes on upright on a new page. */

@@ -57,4 +57,19 @@ pdftotext "$tmp/wide.pdf" - | grep -q '上升800.0%' || fail "wide table text no
 pdftotext -bbox "$tmp/wide.pdf" - | grep '>上升800.0%<' |
 	sed 's/.*xMin="\([0-9.]*\)" yMin="\([0-9.]*\)" xMax="\([0-9.]*\)" yMax="\([0-9.]*\)".*/\1 \2 \3 \4/' |
 	awk '{ if ($4 - $2 > $3 - $1) ok = 1 } END { exit !ok }' || fail "the wide table is not turned"
+# A row taller than a page is split between lines, header repeated, no
+# text lost or doubled.
+{
+	printf '| 序号 | 内容 | 备注 |\n|---|---|---|\n| 1 | '
+	i=0
+	while [ $i -lt 400 ]; do printf '安全生产责任重于泰山。'; i=$((i + 1)); done
+	printf ' | 无 |\n| 2 | 短 | 无 |\n'
+} >"$tmp/tall.md"
+"$ANJIAN" render "$tmp/tall.md" --out "$tmp/tall.pdf"
+n=$(pdftotext "$tmp/tall.pdf" - | grep -o '泰' | wc -l)
+[ "$n" -eq 400 ] || fail "split row shows $n of 400 characters"
+pages=$(pdfinfo "$tmp/tall.pdf" | sed -n 's/^Pages: *//p')
+[ "$pages" -ge 3 ] || fail "a 400-sentence cell fits $pages pages?"
+heads=$(pdftotext "$tmp/tall.pdf" - | grep -c '序号')
+[ "$heads" -eq "$pages" ] || fail "header on $heads of $pages pages"
 echo ok
