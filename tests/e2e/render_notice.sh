@@ -70,4 +70,22 @@ if grep -n '[（《「『【〔]$' "$tmp/raw.txt"; then fail "a line ends with o
 for p in 5 6 7 8; do
 	pdftotext -f $p -l $p "$tmp/a.pdf" - | grep -q '统一社会信用代码' || fail "no table header on page $p"
 done
+# Page numbers: odd pages 1 character (14 pt) from the right edge of the text
+# block (521.57 pt), even pages 1 character from the left (79.37 pt).
+box() { # page, word → "xMin xMax" of its first occurrence
+	pdftotext -f "$1" -l "$1" -bbox "$tmp/a.pdf" - | grep ">$2<" | head -n 1 |
+		sed 's/.*xMin="\([0-9.]*\)".*xMax="\([0-9.]*\)".*/\1 \2/'
+}
+near() { awk -v v="$1" -v w="$2" 'BEGIN { d = v - w; exit !(d < 0.6 && d > -0.6) }'; }
+set -- $(pdftotext -f 1 -l 1 -bbox "$tmp/a.pdf" - | grep '>—<' | tail -n 1 |
+	sed 's/.*xMin="\([0-9.]*\)".*xMax="\([0-9.]*\)".*/\1 \2/')
+near "$2" 507.57 || fail "odd page number ends at $2, not 507.57"
+set -- $(box 2 —)
+near "$1" 93.37 || fail "even page number starts at $1, not 93.37"
+# Signature 2 characters from the right, the date 2 characters right of it.
+set -- $(box 4 苏州市安全生产委员会办公室)
+sig=$1
+near "$2" 489.99 || fail "signature ends at $2, not 2 characters from the right"
+set -- $(box 4 2026年4月5日)
+near "$1" "$(awk -v s="$sig" 'BEGIN { print s + 31.58 }')" || fail "date starts at $1, signature at $sig"
 echo ok
