@@ -86,6 +86,7 @@ static void add_meta(xmlNodePtr root, const AjModel *m, const AjPeriod *p, const
 	aj_attr_str(meta, "month-cn", month);
 	/* "1—3月" (year to date), "1月" in January: the templates' YTD label */
 	aj_attr_str(meta, "ytd-cn", ytd);
+	aj_attr_flag(meta, "ytd-multi", aj_month_number(p->month) > 1); /* YTD ≠ M */
 	aj_attr_str(meta, "period-cn", pc);
 	aj_attr_day(meta, "as-of", p->asof);
 	g_free(title);
