@@ -70,6 +70,15 @@ if grep -n '[（《「『【〔]$' "$tmp/raw.txt"; then fail "a line ends with o
 for p in 5 6 7 8; do
 	pdftotext -f $p -l $p "$tmp/a.pdf" - | grep -q '统一社会信用代码' || fail "no table header on page $p"
 done
+# Bookmarks from the headings (nested) and the attachment; a clickable link.
+qpdf --json --json-key=outlines "$tmp/a.pdf" >"$tmp/outlines.json"
+for t in '一、总体情况' '（一）主要做法' '1.危险化学品领域' '（1）具体要求' '三、下一步工作' \
+	'2026年3月曝光企业名单'; do
+	grep -qF "\"title\": \"$t\"" "$tmp/outlines.json" || fail "no bookmark $t"
+done
+qpdf --qdf --object-streams=disable "$tmp/a.pdf" - | grep -aq '/URI (https://www.mem.gov.cn/)' ||
+	fail "the link is not clickable"
+
 # Page numbers: odd pages 1 character (14 pt) from the right edge of the text
 # block (521.57 pt), even pages 1 character from the left (79.37 pt).
 box() { # page, word → "xMin xMax" of its first occurrence

@@ -131,6 +131,47 @@ static void threads_render_the_same_bytes(void **state)
 	g_free(dir);
 }
 
+/* A PNG next to the document is placed; a missing one is an error naming
+ * the source line and the file. */
+static void png_images(void **state)
+{
+	char *dir = g_dir_make_tmp("ajpdf-XXXXXX", NULL);
+	char *png = g_build_filename(dir, "fig.png", NULL);
+	char *md = g_build_filename(dir, "doc.md", NULL);
+	char *pdf = g_build_filename(dir, "doc.pdf", NULL);
+	const char *text = "第一段。\n\n![示意图](fig.png)\n\n![缺](none.png)\n";
+	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 40, 30);
+	AjDocument *doc;
+	AjPdfOptions opts = { .creation_time = 0 };
+	GError *err = NULL;
+	int pages = 0;
+
+	assert_int_equal(cairo_surface_write_to_png(img, png), CAIRO_STATUS_SUCCESS);
+	cairo_surface_destroy(img);
+	doc = aj_document_parse(text, strlen(text), md, &err);
+	assert_non_null(doc);
+	assert_false(aj_pdf_write(doc, &opts, pdf, &pages, &err));
+	assert_non_null(err);
+	assert_int_equal(err->code, EX_NOINPUT);
+	assert_non_null(strstr(err->message, "doc.md:5:"));
+	assert_non_null(strstr(err->message, "none.png"));
+	assert_false(g_file_test(pdf, G_FILE_TEST_EXISTS));
+	g_clear_error(&err);
+	aj_document_free(doc);
+
+	doc = aj_document_parse(text, strlen(text) - strlen("\n![缺](none.png)\n"), md, &err);
+	assert_true(aj_pdf_write(doc, &opts, pdf, &pages, &err));
+	assert_int_equal(pages, 1);
+	aj_document_free(doc);
+	g_unlink(pdf);
+	g_unlink(png);
+	g_rmdir(dir);
+	g_free(pdf);
+	g_free(md);
+	g_free(png);
+	g_free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -138,6 +179,7 @@ int main(void)
 		cmocka_unit_test(pages_follow_the_grid),
 		cmocka_unit_test(unwritable_path_is_cantcreat),
 		cmocka_unit_test(threads_render_the_same_bytes),
+		cmocka_unit_test(png_images),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
