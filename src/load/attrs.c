@@ -96,14 +96,17 @@ const char *ajp_id(Parse *p, const AjValueCtx *c, AjIdKind kind, const char *v)
 	return aj_value_nonblank(c, "id", v) ? aj_loader_id(p->l, kind, c->elem, v, loc) : NULL;
 }
 
-/* "second must not be before first" of data-format.md. */
-void ajp_not_before(Parse *p, const char *what, AjDay first, const char *first_name,
-		       AjDay second, const char *second_name)
+/* "second must not be before first" of data-format.md.  The message names
+ * "KIND ID[: CHILD]"; it is only formatted when needed. */
+void ajp_not_before(Parse *p, const char *kind, const char *id, const char *child, AjDay first,
+		    const char *first_name, AjDay second, const char *second_name)
 {
 	char a[11], b[11];
 
 	if (first == AJ_DAY_NONE || second == AJ_DAY_NONE || second >= first)
 		return;
-	aj_loader_error(p->l, p->loc.line, "%s: %s %s is before %s %s; correct one of the dates",
-			what, second_name, aj_day_format(second, b), first_name, aj_day_format(first, a));
+	aj_loader_error(p->l, p->loc.line, "%s%s%s%s%s: %s %s is before %s %s; correct one of the "
+			"dates", kind, id != NULL ? " " : "", id != NULL ? id : "",
+			child != NULL ? ": " : "", child != NULL ? child : "", second_name,
+			aj_day_format(second, b), first_name, aj_day_format(first, a));
 }

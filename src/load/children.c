@@ -35,7 +35,7 @@ static const AttrSpec responsibility_spec[] = { REQ(published) };
 GArray *ajp_lazy(GArray **a, gsize size)
 {
 	if (*a == NULL)
-		*a = g_array_new(FALSE, TRUE, (guint)size);
+		*a = g_array_sized_new(FALSE, TRUE, (guint)size, 4); /* one allocation for most */
 	return *a;
 }
 
@@ -43,11 +43,7 @@ static void enterprise_child(Parse *p, const xmlChar *name, guint line)
 {
 	AjEnterprise *e = p->rec;
 	Child h = { 0 };
-	char what[64];
 	AjLoc saved = p->loc;
-
-	g_snprintf(what, sizeof what, "enterprise %s: %s", e->id != NULL ? e->id : "?",
-		   (const char *)name);
 	const char *elem = (const char *)name;
 
 	memset(&p->child, 0, sizeof p->child);
@@ -67,11 +63,11 @@ static void enterprise_child(Parse *p, const xmlChar *name, guint line)
 	p->loc.line = line; /* date-order messages point at the child */
 	if (name == p->n.standardization) {
 		AjGrade g = { (guint8)h.grade, h.from, h.to, h.revoked };
-		ajp_not_before(p, what, h.from, "from", h.to, "to");
+		ajp_not_before(p, "enterprise", e->id, elem, h.from, "from", h.to, "to");
 		g_array_append_val(ajp_lazy(&e->grades, sizeof g), g);
 	} else if (name == p->n.safety_director || name == p->n.insurance) {
 		AjSpan s = { h.from, h.to };
-		ajp_not_before(p, what, h.from, "from", h.to, "to");
+		ajp_not_before(p, "enterprise", e->id, elem, h.from, "from", h.to, "to");
 		g_array_append_val(ajp_lazy(name == p->n.insurance ? &e->insurances : &e->directors,
 					sizeof s), s);
 	} else if (name == p->n.commitment || name == p->n.self_inspection) {
@@ -144,10 +140,8 @@ static void problem_end(Parse *p)
 	AjProblem *r = cur_problem(p);
 	const char *id = r->id != NULL ? r->id : "?";
 	AjLoc saved = p->loc;
-	char what[128];
 
 	p->loc = r->loc;
-	g_snprintf(what, sizeof what, "problem %s", id);
 	if (r->deadline == AJ_DAY_NONE && r->status != AJ_PROBLEM_LONG_TERM)
 		aj_loader_error(p->l, r->loc.line, "problem %s: deadline is missing; only a "
 				"long-term problem may have none", id);
@@ -157,7 +151,7 @@ static void problem_end(Parse *p)
 	if (r->status != AJ_PROBLEM_DONE && r->closed != AJ_DAY_NONE)
 		aj_loader_error(p->l, r->loc.line, "problem %s: closed is only allowed with status "
 				"done; remove it or set the status", id);
-	ajp_not_before(p, what, pl->issued, "the list's issued", r->closed, "closed");
+	ajp_not_before(p, "problem", id, NULL, pl->issued, "the list's issued", r->closed, "closed");
 	p->loc = saved;
 	p->problem = -1;
 }

@@ -25,6 +25,7 @@
 typedef struct {
 	GHashTable *slot_of; /* key text -> slot + 1; keys interned in the model */
 	GPtrArray *keys;     /* slot -> interned key */
+	guint32 last;        /* slot of the previous lookup */
 } AjRefTable;
 
 /* Record kinds whose ids must be unique (problems: across all lists). */

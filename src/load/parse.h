@@ -109,8 +109,8 @@ guint32 ajp_district_ref(Parse *p, const AjValueCtx *c, const char *v);
 /* A record id, unique within its kind (duplicates reported here). */
 const char *ajp_id(Parse *p, const AjValueCtx *c, AjIdKind kind, const char *v);
 /* Error unless second is on or after first (both set). */
-void ajp_not_before(Parse *p, const char *what, AjDay first, const char *first_name, AjDay second,
-		    const char *second_name);
+void ajp_not_before(Parse *p, const char *kind, const char *id, const char *child, AjDay first,
+		    const char *first_name, AjDay second, const char *second_name);
 
 /* records.c */
 extern const AttrSpec ajp_dataset_spec[1];

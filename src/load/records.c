@@ -32,7 +32,8 @@ static void enterprise_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, con
 
 	if (a == p->n.id) {
 		if (aj_credit_code_valid(v)) {
-			e->id = ajp_intern(p, v);
+			/* unique: no dedup lookup; enterprise_by_id finds duplicates */
+			e->id = g_string_chunk_insert(p->m->strings, v);
 		} else if (strlen(v) == 18 && aj_credit_code_check_char(v) != '\0') {
 			aj_loader_error(p->l, c->line,
 					"enterprise id '%s': wrong check character '%c' (the code "
@@ -356,7 +357,6 @@ void ajp_end_record(Parse *p)
 {
 	AjLoader *l = p->l;
 	AjModel *m = p->m;
-	char what[160];
 
 	switch (p->kind) {
 	case REC_DEPARTMENT: {
@@ -393,21 +393,19 @@ void ajp_end_record(Parse *p)
 	}
 	case REC_HAZARD: {
 		AjHazard *r = p->rec;
-		g_snprintf(what, sizeof what, "hazard %s", r->id != NULL ? r->id : "?");
-		ajp_not_before(p, what, r->found, "found", r->deadline, "deadline");
-		ajp_not_before(p, what, r->found, "found", r->rectified, "rectified");
+		ajp_not_before(p, "hazard", r->id, NULL, r->found, "found", r->deadline, "deadline");
+		ajp_not_before(p, "hazard", r->id, NULL, r->found, "found", r->rectified, "rectified");
 		break;
 	}
 	case REC_REPORT: {
 		AjReport *r = p->rec;
-		g_snprintf(what, sizeof what, "report %s", r->id != NULL ? r->id : "?");
-		ajp_not_before(p, what, r->received, "received", r->deadline, "deadline");
-		ajp_not_before(p, what, r->received, "received", r->replied, "replied");
+		ajp_not_before(p, "report", r->id, NULL, r->received, "received", r->deadline, "deadline");
+		ajp_not_before(p, "report", r->id, NULL, r->received, "received", r->replied, "replied");
 		break;
 	}
 	case REC_BLACKLIST: {
 		AjBlacklist *r = p->rec;
-		ajp_not_before(p, "blacklist", r->from, "from", r->to, "to");
+		ajp_not_before(p, "blacklist", NULL, NULL, r->from, "from", r->to, "to");
 		break;
 	}
 	case REC_TRAINING: {

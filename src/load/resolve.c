@@ -169,41 +169,86 @@ static gint by_month_key(gconstpointer a, gconstpointer b, gpointer data)
 	return x < y ? -1 : x > y;
 }
 
-static void month_dups(AjLoader *l, gboolean baseline)
+static void report_month_dup(AjLoader *l, gboolean baseline, guint32 dup, guint32 first)
+{
+	const AjModel *m = l->model;
+	char mb[8];
+
+	if (baseline) {
+		const AjBaseline *b = &g_array_index(m->baselines, AjBaseline, dup);
+		const AjBaseline *f = &g_array_index(m->baselines, AjBaseline, first);
+		char *at = aj_model_loc_string(m, f->loc);
+		aj_loader_error_at(l, b->loc, "duplicate baseline for district %s, month %s "
+				   "(first at %s); keep one per district and month",
+				   AJ_DISTRICT(m, b->district)->code, aj_month_format(b->month, mb), at);
+		g_free(at);
+	} else {
+		const AjTraining *t = &g_array_index(m->trainings, AjTraining, dup);
+		const AjTraining *f = &g_array_index(m->trainings, AjTraining, first);
+		char *at = aj_model_loc_string(m, f->loc);
+		aj_loader_error_at(l, t->loc, "duplicate training for enterprise %s, month %s "
+				   "(first at %s); keep one record per enterprise and month",
+				   AJ_ENTERPRISE(m, t->enterprise)->id, aj_month_format(t->month, mb), at);
+		g_free(at);
+	}
+}
+
+/* Large data sets: sort the indices by key. */
+static void month_dups_sorted(AjLoader *l, gboolean baseline)
 {
 	const AjModel *m = l->model;
 	DupCtx c = { m, baseline };
 	guint n = baseline ? m->baselines->len : m->trainings->len;
 	guint32 *idx = g_new(guint32, n + 1);
-	char mb[8];
 
 	for (guint i = 0; i < n; i++)
 		idx[i] = i;
 	g_qsort_with_data(idx, (gint)n, sizeof *idx, by_month_key, &c);
 	for (guint i = 1, first = 0; i < n && !l->stop; i++) {
-		if (month_key(&c, idx[i]) != month_key(&c, idx[first])) {
+		if (month_key(&c, idx[i]) != month_key(&c, idx[first]))
 			first = i;
-			continue;
-		}
-		if (baseline) {
-			const AjBaseline *b = &g_array_index(m->baselines, AjBaseline, idx[i]);
-			const AjBaseline *f = &g_array_index(m->baselines, AjBaseline, idx[first]);
-			char *at = aj_model_loc_string(m, f->loc);
-			aj_loader_error_at(l, b->loc, "duplicate baseline for district %s, month %s "
-					   "(first at %s); keep one per district and month",
-					   AJ_DISTRICT(m, b->district)->code, aj_month_format(b->month, mb), at);
-			g_free(at);
-		} else {
-			const AjTraining *t = &g_array_index(m->trainings, AjTraining, idx[i]);
-			const AjTraining *f = &g_array_index(m->trainings, AjTraining, idx[first]);
-			char *at = aj_model_loc_string(m, f->loc);
-			aj_loader_error_at(l, t->loc, "duplicate training for enterprise %s, month %s "
-					   "(first at %s); keep one record per enterprise and month",
-					   AJ_ENTERPRISE(m, t->enterprise)->id, aj_month_format(t->month, mb), at);
-			g_free(at);
-		}
+		else
+			report_month_dup(l, baseline, idx[i], idx[first]);
 	}
 	g_free(idx);
+}
+
+/* One bit per (owner, month) when that fits in 128 MiB: a single pass in
+ * read order.  A hit is rare (an error), so its first occurrence is found
+ * by scanning back. */
+static void month_dups(AjLoader *l, gboolean baseline)
+{
+	const AjModel *m = l->model;
+	DupCtx c = { m, baseline };
+	guint n = baseline ? m->baselines->len : m->trainings->len;
+	guint64 owners = baseline ? m->districts->len : m->enterprises->len;
+	AjMonth lo = G_MAXINT32, hi = G_MININT32;
+
+	for (guint i = 0; i < n; i++) {
+		AjMonth mo = (AjMonth)(guint32)month_key(&c, i);
+		lo = MIN(lo, mo);
+		hi = MAX(hi, mo);
+	}
+	if (n < 2)
+		return;
+	guint64 width = (guint64)(hi - lo) + 1, bits = owners * width;
+	if (bits > (G_GUINT64_CONSTANT(1) << 30)) {
+		month_dups_sorted(l, baseline);
+		return;
+	}
+	guint8 *seen = g_malloc0(bits / 8 + 1);
+	for (guint i = 0; i < n && !l->stop; i++) {
+		guint64 key = month_key(&c, i);
+		guint64 bit = (key >> 32) * width + (guint64)((AjMonth)(guint32)key - lo);
+		if (seen[bit / 8] & (1u << (bit % 8))) {
+			guint32 first = 0;
+			while (month_key(&c, first) != key)
+				first++;
+			report_month_dup(l, baseline, i, first);
+		}
+		seen[bit / 8] |= (guint8)(1u << (bit % 8));
+	}
+	g_free(seen);
 }
 
 void aj_resolve(AjLoader *l)

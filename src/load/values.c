@@ -1,4 +1,3 @@
-#include <stdlib.h>
 #include <string.h>
 
 #include "load/values.h"
@@ -70,7 +69,7 @@ gboolean aj_value_year(const AjValueCtx *c, const char *attr, const char *v, gui
 {
 	if (strlen(v) != 4 || !all_digits(v, 4) || v[0] == '0')
 		BAD(c, "%s %s '%s' is not a year; write four digits, e.g. 2026", c->elem, attr, v);
-	*out = (guint16)atoi(v);
+	*out = (guint16)((v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0'));
 	return TRUE;
 }
 
