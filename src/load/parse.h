@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <libxml/xmlreader.h>
 
+#include "load/lines.h"
 #include "load/loader.h"
 #include "load/names.h"
 #include "load/values.h"
@@ -71,6 +72,8 @@ typedef struct {
 	/* Schema messages of this file, shown only when the loader's own checks
 	 * found nothing (they are vaguer): AjPending. */
 	GArray *rng_pending;
+	guint64 ordinal;    /* elements read so far: the current one's number */
+	AjLineScan *lines; /* exact lines past 65535, made when first needed */
 } Parse;
 
 typedef struct {

@@ -11,14 +11,26 @@
 
 #include "load/parse.h"
 
+/* The line of the current element, also past 65535 (lines.h). */
+static guint element_line(Parse *p)
+{
+	guint line = 0;
+
+	if (p->lines == NULL)
+		p->lines = aj_line_scan_new(p->l->path);
+	if (p->lines != NULL)
+		line = aj_line_scan_element(p->lines, p->ordinal);
+	if (line == 0)
+		line = (guint)MAX(0, xmlTextReaderGetParserLineNumber(p->r));
+	return line;
+}
+
 guint ajp_node_line(Parse *p)
 {
 	xmlNodePtr node = xmlTextReaderCurrentNode(p->r);
 	long line = node != NULL ? xmlGetLineNo(node) : -1;
 
-	if (line <= 0 || line >= 65535)
-		line = xmlTextReaderGetParserLineNumber(p->r);
-	return line > 0 ? (guint)line : 0;
+	return line > 0 && line < 65535 ? (guint)line : element_line(p);
 }
 
 /* libxml2 messages can quote pieces of the input (entity names, bytes of a
@@ -50,8 +62,10 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 		return;
 	if (e->node != NULL)
 		line = (guint)MAX(0, xmlGetLineNo(e->node));
+	if (line == 0 && e->line > 0 && e->line < 65535)
+		line = (guint)e->line;
 	if (line == 0 || line >= 65535)
-		line = e->line > 0 ? (guint)e->line : ajp_node_line(p);
+		line = element_line(p);
 	char *msg = sanitize(e->message);
 	if (e->domain == XML_FROM_RELAXNGV) {
 		AjPending pe = { line, NULL };
@@ -169,6 +183,7 @@ gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema)
 		}
 		switch (type) {
 		case XML_READER_TYPE_ELEMENT: {
+			p.ordinal++;
 			int depth = xmlTextReaderDepth(p.r);
 			const xmlChar *name = xmlTextReaderConstName(p.r);
 			guint line = ajp_node_line(&p);
@@ -233,6 +248,7 @@ gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema)
 		aj_loader_error(l, 0, "does not match the schema; check it with xmllint --relaxng "
 				"schema/anjian-data.rng");
 	xmlFreeTextReader(p.r);
+	aj_line_scan_free(p.lines);
 	g_array_free(p.rng_pending, TRUE);
 	g_string_free(p.text, TRUE);
 	return ret == 0 && !p.file_bad;

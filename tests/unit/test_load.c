@@ -506,6 +506,31 @@ static void fast_dates_agree(void **state)
 	assert_int_equal(a, 1);
 }
 
+/* Past line 65535 libxml2 only says "65535 or later": lines.c counts. */
+static void lines_past_65535(void **state)
+{
+	Fixture *f = *state;
+	GString *s = g_string_new(HEAD BASE);
+
+	g_string_append(s, "<!-- a comment with <inspection> and\nnew lines -->\n"
+			   "<?pi <not-a-tag/>\n?>\n");
+	for (int i = 0; i < 70000; i++)
+		g_string_append_printf(s, "  <inspection id=\"J%d\" enterprise=\"" ENT "\" "
+				       "department=\"yjj\" date=\"2026-03-01\" mode=\"joint\"/>\n", i);
+	g_string_append(s, "  <penalty id=\"P\" enterprise=\"" ENT "\" department=\"yjj\" "
+			   "date=\"2026-03-01\" fine=\"1\">\n    <violation><![CDATA[<a>\n<b>]]>"
+			   "</violation>\n  </penalty>\n"
+			   "  <inspection id=\"X\" enterprise=\"" ENT "\" department=\"yjj\" "
+			   "date=\"2026-02-30\" mode=\"joint\"/>\n");
+	g_string_append(s, TAIL);
+	put(f, "a.xml", s->str);
+	/* 2 head lines, 5 of BASE, 2 of comment, 2 of PI, 70000, 4 of penalty */
+	char *msg = load_fail(f, EX_DATAERR);
+	assert_contains(msg, "a.xml:70016: inspection date '2026-02-30'");
+	g_free(msg);
+	g_string_free(s, TRUE);
+}
+
 static void stops_after_twenty(void **state)
 {
 	Fixture *f = *state;
@@ -543,6 +568,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(missing_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(stops_after_twenty, setup, teardown),
 		cmocka_unit_test(fast_dates_agree),
+		cmocka_unit_test_setup_teardown(lines_past_65535, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
