@@ -47,7 +47,7 @@ grep -q '^title: "苏州市安全生产委员会办公室关于2026年3月全市
 ! grep -n '<script>' "$md"/*.md || fail "raw <script> in Markdown"
 ! grep -n '](javascript:' "$md"/*.md || fail "a javascript: link in Markdown"
 if grep -rq 'A\*B_C|D#1' data; then
-	grep -qF 'A\*B\_C\|D\#1 \<script\>alert\(1\)\</script\> \[x\]\(javascript:alert\(1\)\)' \
+	grep -qF 'A\*B\_C\|D\#1 \<script\>alert\(1\)\</script\> \[x\]\(javascript\:alert\(1\)\)' \
 		"$md/exposed-2026-03.md" || fail "hostile name not escaped in the exposed list"
 fi
 echo ok
