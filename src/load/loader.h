@@ -86,4 +86,9 @@ gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema);
  * districts by code.  Errors go to l->errors. */
 void aj_resolve(AjLoader *l);
 
+/* Duplicate trainings (baseline FALSE) or baselines of resolved records:
+ * by a bitmap when it fits, else by sorting (both exposed for tests). */
+void aj_month_dups(AjLoader *l, gboolean baseline);
+void aj_month_dups_sorted(AjLoader *l, gboolean baseline);
+
 #endif

@@ -194,7 +194,7 @@ static void report_month_dup(AjLoader *l, gboolean baseline, guint32 dup, guint3
 }
 
 /* Large data sets: sort the indices by key. */
-static void month_dups_sorted(AjLoader *l, gboolean baseline)
+void aj_month_dups_sorted(AjLoader *l, gboolean baseline)
 {
 	const AjModel *m = l->model;
 	DupCtx c = { m, baseline };
@@ -216,7 +216,7 @@ static void month_dups_sorted(AjLoader *l, gboolean baseline)
 /* One bit per (owner, month) when that fits in 128 MiB: a single pass in
  * read order.  A hit is rare (an error), so its first occurrence is found
  * by scanning back. */
-static void month_dups(AjLoader *l, gboolean baseline)
+void aj_month_dups(AjLoader *l, gboolean baseline)
 {
 	const AjModel *m = l->model;
 	DupCtx c = { m, baseline };
@@ -233,7 +233,7 @@ static void month_dups(AjLoader *l, gboolean baseline)
 		return;
 	guint64 width = (guint64)(hi - lo) + 1, bits = owners * width;
 	if (bits > (G_GUINT64_CONSTANT(1) << 30)) {
-		month_dups_sorted(l, baseline);
+		aj_month_dups_sorted(l, baseline);
 		return;
 	}
 	guint8 *seen = g_malloc0(bits / 8 + 1);
@@ -259,7 +259,7 @@ void aj_resolve(AjLoader *l)
 	resolve_refs(l);
 	/* the duplicate messages name resolved records: only with clean references */
 	if (l->errors->len == before) {
-		month_dups(l, FALSE);
-		month_dups(l, TRUE);
+		aj_month_dups(l, FALSE);
+		aj_month_dups(l, TRUE);
 	}
 }

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "load/load.h"
+#include "load/loader.h"
 #include "load/values.h"
 #include "util/error.h"
 
@@ -531,6 +532,43 @@ static void lines_past_65535(void **state)
 	g_string_free(s, TRUE);
 }
 
+/* Both duplicate finders report the same records with the same first place. */
+static void month_duplicates_both_ways(void **state)
+{
+	for (int sorted = 0; sorted < 2; sorted++) {
+		AjLoader l;
+		aj_loader_init(&l);
+		g_ptr_array_add(l.model->files, g_strdup("t.xml"));
+		for (int e = 0; e < 3; e++) {
+			AjEnterprise *en = &g_array_index(g_array_set_size(l.model->enterprises, e + 1),
+							  AjEnterprise, e);
+			en->id = e == 0 ? "E0" : e == 1 ? "E1" : "E2";
+		}
+		/* (enterprise, month) per line: lines 10.. ; dups at 13 (of 11) and 15 (of 10) */
+		const int recs[][2] = { { 0, 5 }, { 1, 5 }, { 0, 6 }, { 1, 5 }, { 2, 900 }, { 0, 5 } };
+		for (guint i = 0; i < G_N_ELEMENTS(recs); i++) {
+			AjTraining t = { .enterprise = (guint32)recs[i][0],
+					 .month = aj_month_from_ym(2025, 1) + recs[i][1],
+					 .loc = { 0, 10 + i } };
+			g_array_append_val(l.model->trainings, t);
+		}
+		if (sorted)
+			aj_month_dups_sorted(&l, FALSE);
+		else
+			aj_month_dups(&l, FALSE);
+		assert_int_equal(l.errors->len, 2);
+		GString *all = g_string_new(NULL);
+		for (guint i = 0; i < l.errors->len; i++)
+			g_string_append_printf(all, "%s\n", (char *)g_ptr_array_index(l.errors, i));
+		assert_contains(all->str, "t.xml:13: duplicate training for enterprise E1, month 2025-06 "
+				"(first at t.xml:11)");
+		assert_contains(all->str, "t.xml:15: duplicate training for enterprise E0, month 2025-06 "
+				"(first at t.xml:10)");
+		g_string_free(all, TRUE);
+		aj_loader_clear(&l);
+	}
+}
+
 static void stops_after_twenty(void **state)
 {
 	Fixture *f = *state;
@@ -568,6 +606,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(missing_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(stops_after_twenty, setup, teardown),
 		cmocka_unit_test(fast_dates_agree),
+		cmocka_unit_test(month_duplicates_both_ways),
 		cmocka_unit_test_setup_teardown(lines_past_65535, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
