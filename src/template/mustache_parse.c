@@ -556,6 +556,7 @@ AjMTemplate *aj_m_parse(const char *text, gsize len, const char *origin, int fir
 {
 	AjMTemplate *t = g_new0(AjMTemplate, 1);
 	GArray *toks = g_array_new(FALSE, FALSE, sizeof(Tok));
+	gboolean ok;
 
 	t->origin = g_strdup(origin);
 	t->source = g_strndup(text, len);
@@ -563,15 +564,13 @@ AjMTemplate *aj_m_parse(const char *text, gsize len, const char *origin, int fir
 	t->first_line = first_line;
 	t->nodes = g_ptr_array_new_with_free_func(free_node);
 	t->root = g_ptr_array_new();
-	if (!tokenize(t, toks, err))
-		goto fail;
-	mark_standalone(t->source, len, toks);
-	if (!build_tree(t, toks, err))
-		goto fail;
+	ok = tokenize(t, toks, err);
+	if (ok) {
+		mark_standalone(t->source, len, toks);
+		ok = build_tree(t, toks, err);
+	}
 	g_array_free(toks, TRUE);
+	if (!ok)
+		g_clear_pointer(&t, aj_m_template_free);
 	return t;
-fail:
-	g_array_free(toks, TRUE);
-	aj_m_template_free(t);
-	return NULL;
 }
