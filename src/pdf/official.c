@@ -78,11 +78,57 @@ static void centred_line(AjTs *ts, const char *text, AjFontRole role, double siz
 	g_object_unref(layout);
 }
 
+/* Dates such as 2026年3月5日 stay whole in a title: a WORD JOINER (U+2060,
+ * invisible) goes between digits and 年/月/日/号 and back. */
+static char *join_dates(const char *t)
+{
+	GString *s = g_string_new(NULL);
+	gunichar prev = 0;
+
+	for (const char *p = t; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		gboolean unit = c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == 0x53F7; /* 年月日号 */
+		gboolean prev_unit = prev == 0x5E74 || prev == 0x6708;
+		if ((g_ascii_isdigit(prev) && unit) || (prev_unit && g_ascii_isdigit(c)))
+			g_string_append(s, "\xE2\x81\xA0");
+		g_string_append_unichar(s, c);
+		prev = c;
+	}
+	return g_string_free(s, FALSE);
+}
+
+/* A title of several lines is set in lines of even length (a 梯形 rather
+ * than a full line and a stub): the narrowest measure that keeps the line
+ * count of the full measure, found by bisection. */
 static void title_lines(AjTs *ts, const char *title)
 {
 	AjParaStyle st = { .role = AJ_FONT_TITLE, .size = 22, .align = PANGO_ALIGN_CENTER,
 			   .grid = TRUE };
-	aj_para_set_text(ts, title, &st);
+	AjInline in;
+	double lo = AJ_TB_W / 4, hi = AJ_TB_W;
+	int lines;
+	char *joined = join_dates(title);
+
+	aj_inline_init(&in);
+	aj_inline_append(&in, joined, (int)strlen(joined));
+	g_free(joined);
+	st.width = AJ_TB_W;
+	PangoLayout *layout = aj_para_layout(ts, &in, &st);
+	lines = pango_layout_get_line_count(layout);
+	g_object_unref(layout);
+	for (int i = 0; lines > 1 && i < 12; i++) {
+		st.width = (lo + hi) / 2;
+		layout = aj_para_layout(ts, &in, &st);
+		if (pango_layout_get_line_count(layout) > lines)
+			lo = st.width;
+		else
+			hi = st.width;
+		g_object_unref(layout);
+	}
+	st.width = hi + 1; /* a point of slack against rounding */
+	st.margin = (AJ_TB_W - st.width) / 2;
+	aj_para_set(ts, &in, &st);
+	aj_inline_clear(&in);
 }
 
 void aj_official_header(AjTs *ts)
