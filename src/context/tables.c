@@ -139,8 +139,11 @@ void aj_ctx_hazard_supervision(xmlNodePtr root, const AjModel *m, const AjPeriod
 		aj_attr_str(x, "listed-cn", listed_cn[h->listed]);
 		aj_attr_day(x, "found", h->found);
 		aj_attr_day(x, "deadline", h->deadline);
+		aj_attr_day_cn(x, "found-cn", h->found);
+		aj_attr_day_cn(x, "deadline-cn", h->deadline);
 		if (r->rectified) {
 			aj_attr_day(x, "rectified", h->rectified);
+			aj_attr_day_cn(x, "rectified-cn", h->rectified);
 			aj_attr_str(x, "state-cn", "已整改");
 			rectified++;
 		} else {
