@@ -271,7 +271,9 @@ static void set_list(AjTs *ts, cmark_node *list, const AjBlockCtx *ctx)
 		cmark_node *c = cmark_node_first_child(item);
 		AjBlockCtx nested = inner;
 
-		nested.margin = ctx->margin + 2 * AJ_CHAR * (inner.list_depth - 1);
+		/* The label sits where a paragraph would start; what follows in
+		 * the item (nested lists, more paragraphs) moves in 2 characters. */
+		nested.margin = ctx->margin;
 		if (c && cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH) {
 			ts->src_line = aj_document_line(ts->doc, c);
 			set_paragraph(ts, c, &nested, label);
@@ -281,7 +283,7 @@ static void set_list(AjTs *ts, cmark_node *list, const AjBlockCtx *ctx)
 			st.margin = nested.margin;
 			aj_para_set_text(ts, label, &st);
 		}
-		nested.margin = ctx->margin + 2 * AJ_CHAR * inner.list_depth;
+		nested.margin = ctx->margin + 2 * AJ_CHAR;
 		aj_blocks_set(ts, c, NULL, &nested);
 		g_free(label);
 	}
