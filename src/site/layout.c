@@ -107,6 +107,26 @@ static gboolean read_sources(AjSiteLayouts *set, const char *dir, GPtrArray *lay
 	return ok;
 }
 
+/* Each partial parses on its own (errors with the partial's own lines). */
+static gboolean check_partials(const AjSiteLayouts *set, const char *dir, GError **err)
+{
+	GHashTableIter it;
+	gpointer name, text;
+
+	g_hash_table_iter_init(&it, set->sources);
+	while (g_hash_table_iter_next(&it, &name, &text)) {
+		char *file = g_strdup_printf("_%s.html", (const char *)name);
+		char *path = g_build_filename(dir, file, NULL);
+		AjMTemplate *t = aj_m_parse(text, strlen(text), path, 1, err);
+		g_free(file);
+		g_free(path);
+		if (t == NULL)
+			return FALSE;
+		aj_m_template_free(t);
+	}
+	return TRUE;
+}
+
 AjSiteLayouts *aj_site_layouts_load(const char *dir, GError **err)
 {
 	AjSiteLayouts *set = g_new0(AjSiteLayouts, 1);
@@ -115,7 +135,7 @@ AjSiteLayouts *aj_site_layouts_load(const char *dir, GError **err)
 	set->sources = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	set->parsed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					    (GDestroyNotify)aj_m_template_free);
-	if (!read_sources(set, dir, names, err))
+	if (!read_sources(set, dir, names, err) || !check_partials(set, dir, err))
 		goto fail;
 	for (guint i = 0; i < names->len; i++) {
 		const char *name = g_ptr_array_index(names, i);
@@ -124,9 +144,15 @@ AjSiteLayouts *aj_site_layouts_load(const char *dir, GError **err)
 		AjMTemplate *t;
 
 		g_file_get_contents(path, &text, NULL, NULL);
+		/* parsed once as written, so an error names its true line */
+		t = aj_m_parse(text != NULL ? text : "", text != NULL ? strlen(text) : 0, path, 1, err);
+		if (t == NULL) {
+			g_free(text);
+			g_free(path);
+			goto fail;
+		}
+		aj_m_template_free(t);
 		full = splice(set, text != NULL ? text : "", 0);
-		/* spliced lines shift line numbers: name the layout, the engine
-		 * still gives line:column within the spliced text */
 		t = aj_m_parse(full, strlen(full), path, 1, err);
 		g_free(full);
 		g_free(text);

@@ -266,6 +266,28 @@ static void test_bad_site_url(void **state)
 	g_free(out);
 }
 
+static void test_broken_layout_names_line(void **state)
+{
+	Fixture *f = *state;
+	char *dir = g_build_filename(f->tmp, "layouts", NULL);
+	char *file = g_build_filename(dir, "index.html", NULL);
+	char *partial = g_build_filename(dir, "_head.html", NULL);
+	AjSiteOptions opts = { .layouts_dir = dir };
+	GError *err = NULL;
+
+	g_mkdir(dir, 0755);
+	g_file_set_contents(partial, "<p>\n</p>\n", -1, NULL);
+	g_file_set_contents(file, "{{>head}}\n<p>ok</p>\n{{#page}}\n", -1, NULL);
+	assert_false(aj_site_write(f->site, 3, &opts, f->tmp, &err));
+	assert_int_equal(err->code, EX_DATAERR);
+	/* the line of the layout as written, not of the spliced text */
+	assert_non_null(strstr(err->message, "index.html:3:"));
+	g_clear_error(&err);
+	g_free(dir);
+	g_free(file);
+	g_free(partial);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -273,6 +295,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_site_content, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_site_deterministic, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_site_url, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_broken_layout_names_line, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
