@@ -31,6 +31,8 @@ for f in $(find "$site" -name '*.html' -o -name '*.xml' | sort); do
 	grep -q '<html lang="zh-CN">' "$f" || fail "${f#$site/}: no lang=zh-CN"
 	grep -q "script-src 'self'" "$f" || fail "${f#$site/}: no Content-Security-Policy"
 	if grep -q ' style="' "$f"; then fail "${f#$site/}: inline style attribute (blocked by the CSP)"; fi
+	dup=$(grep -o ' id="[^"]*"' "$f" | sort | uniq -d | head -n 1)
+	[ -z "$dup" ] || fail "${f#$site/}: duplicate$dup"
 	for ref in $(grep -o -E '(href|src)="[^"]*"' "$f" | sed -E 's/^(href|src)="//; s/"$//'); do
 		case "$ref" in
 		'#'*|mailto:*) continue ;;
