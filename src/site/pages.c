@@ -93,9 +93,10 @@ static void add_item(xmlNodePtr parent, const SiteEntry *e, const char *root)
 gboolean aj_site_write_document(const Site *site, const SiteEntry *e, GString *buf, GError **err)
 {
 	const AjDocument *doc = e->src->doc;
-	xmlNodePtr page = aj_site_page_new(site, "../", e->src->title, "");
-	xmlNodePtr d = child(page, "doc");
 	char *archive = g_strdup_printf("archive/%s.html", e->src->kind);
+	/* the menu marks the document's kind */
+	xmlNodePtr page = aj_site_page_new(site, "../", e->src->title, archive);
+	xmlNodePtr d = child(page, "doc");
 	char *dc = date_cn(e->date);
 	GString *body = g_string_sized_new(8192);
 	gboolean ok = FALSE;
