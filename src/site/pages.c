@@ -41,20 +41,22 @@ xmlNodePtr aj_site_page_new(const Site *site, const char *root, const char *titl
 	nav = child(page, "nav");
 	set(nav, "href", "index.html");
 	set(nav, "label", "首页");
-	set(nav, "current", strcmp(current, "index.html") == 0 ? "true" : "false");
+	set(nav, "current", strcmp(current, "index.html") == 0 ? "page" : "false");
 	for (guint i = 0; i < site->kinds->len; i++) {
 		const char *kind = g_ptr_array_index(site->kinds, i);
 		char *href = g_strdup_printf("archive/%s.html", kind);
 		nav = child(page, "nav");
 		set(nav, "href", href);
 		set(nav, "label", aj_site_kind_label(kind));
-		set(nav, "current", strcmp(current, href) == 0 ? "true" : "false");
+		set(nav, "current", strcmp(current, href) != 0 ? "false"
+				    : strcmp(title, aj_site_kind_label(kind)) == 0 ? "page"
+										: "true");
 		g_free(href);
 	}
 	nav = child(page, "nav");
 	set(nav, "href", "search.html");
 	set(nav, "label", "检索");
-	set(nav, "current", strcmp(current, "search.html") == 0 ? "true" : "false");
+	set(nav, "current", strcmp(current, "search.html") == 0 ? "page" : "false");
 	return page;
 }
 
