@@ -388,7 +388,21 @@ static gboolean write_extension(Writer *w, cmark_node *node, gboolean entering, 
 			g_string_append(w->out, "</tbody>\n</table></div>\n");
 			return TRUE;
 		}
-		g_string_append(w->out, "<div class=\"table-wrap\" tabindex=\"0\"><table>\n");
+		/* the scrolling box is focusable for keyboard scrolling, so it is
+		 * a named region for screen readers */
+		GString *label = g_string_new(NULL);
+		cmark_node *prev = cmark_node_previous(node);
+		cmark_node *heading = heading_before(node);
+		if (prev != NULL && is_caption_paragraph(prev))
+			plain_text(label, prev);
+		else if (heading != NULL)
+			plain_text(label, heading);
+		else
+			g_string_append(label, "表格");
+		g_string_append(w->out, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"");
+		aj_html_escape(w->out, label->str, label->len);
+		g_string_append(w->out, "\"><table>\n");
+		g_string_free(label, TRUE);
 		if (!write_caption(w, node, err))
 			return FALSE;
 		if (first == NULL || !cmark_gfm_extensions_get_table_row_is_header(first))

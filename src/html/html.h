@@ -4,7 +4,8 @@
  * What the fragment holds (the site's CSS styles these classes):
  * - Headings shift down one level (# → <h2>), the page title being the
  *   <h1>; each has an id from its text (see escape.h), made unique.
- * - Tables: <div class="table-wrap" tabindex="0"><table><caption>…, a
+ * - Tables: <div class="table-wrap" tabindex="0" role="region"
+ *   aria-label="CAPTION"><table><caption>…, a
  *   <thead> of <th scope="col"> and a <tbody>; cells whose text is a number
  *   (12, 1,234, -3.5, 12.5%, or — for "not comparable") get class "num",
  *   GFM column alignment becomes class "al-l|al-c|al-r" (no style

@@ -159,7 +159,8 @@ static void test_table_with_hostile_cell(void **state)
 	xmlNodePtr td;
 	xmlChar *text;
 
-	assert_non_null(strstr(html, "<div class=\"table-wrap\" tabindex=\"0\"><table>"));
+	assert_non_null(strstr(html, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" "
+				     "aria-label=\"表1 各地区情况\"><table>"));
 	assert_non_null(strstr(html, "<caption><strong>表1 各地区情况</strong></caption>"));
 	assert_null(strstr(html, "<p><strong>表1"));
 	assert_non_null(strstr(html, "<th scope=\"col\" class=\"al-l\">企业</th>"));
