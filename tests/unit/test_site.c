@@ -266,6 +266,30 @@ static void test_bad_site_url(void **state)
 	g_free(out);
 }
 
+static void test_only_internal_documents(void **state)
+{
+	Fixture *f = *state;
+	AjSiteOptions opts = { .layouts_dir = "templates/site" };
+	char *out = g_build_filename(f->tmp, "internal-only", NULL);
+	char *index = g_build_filename(out, "site", "index.html", NULL);
+	char *exposed = g_build_filename(out, "site", "exposed", NULL);
+	char *text = NULL;
+	GError *err = NULL;
+
+	/* the exposed list marked internal (as a template may do) */
+	f->site[1].publicity = "internal";
+	if (!aj_site_write(&f->site[1], 2, &opts, out, &err))
+		fail_msg("%s", err->message);
+	assert_true(g_file_get_contents(index, &text, NULL, NULL));
+	assert_non_null(strstr(text, "暂无公开文件"));
+	assert_null(strstr(text, "曝光企业名单"));
+	assert_false(g_file_test(exposed, G_FILE_TEST_EXISTS));
+	g_free(text);
+	g_free(index);
+	g_free(exposed);
+	g_free(out);
+}
+
 static void test_broken_layout_names_line(void **state)
 {
 	Fixture *f = *state;
@@ -296,6 +320,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_site_deterministic, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_site_url, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_broken_layout_names_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_only_internal_documents, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
