@@ -104,17 +104,18 @@ static char *heading_label(AjTs *ts, int level)
 	}
 }
 
-static gboolean next_is_table(cmark_node *h)
+/* The table right after a heading (maybe after its caption), or NULL. */
+static cmark_node *next_table(cmark_node *h)
 {
 	cmark_node *n = cmark_node_next(h);
 	const char *type = n ? cmark_node_get_type_string(n) : NULL;
 	char *cap;
 
 	if (type && strcmp(type, "table") == 0)
-		return TRUE;
+		return n;
 	cap = n ? aj_table_caption(n) : NULL;
 	g_free(cap);
-	return cap != NULL;
+	return cap != NULL ? cmark_node_next(n) : NULL;
 }
 
 static void set_heading(AjTs *ts, cmark_node *h, const AjBlockCtx *ctx)
@@ -125,6 +126,7 @@ static void set_heading(AjTs *ts, cmark_node *h, const AjBlockCtx *ctx)
 	AjParaStyle st = aj_para_body();
 	AjInline in;
 	char *label = NULL, *outline;
+	cmark_node *table;
 
 	level = CLAMP(level, 1, 4);
 	aj_inline_init(&in);
@@ -140,16 +142,28 @@ static void set_heading(AjTs *ts, cmark_node *h, const AjBlockCtx *ctx)
 	aj_inline_append_nodes(&in, h, faces[level - 1]);
 	st.role = faces[level - 1];
 	st.margin = ctx->margin;
+	outline = g_strconcat(label ? label : "", plain, NULL);
+	table = next_table(h);
+	if (table && ctx->margin == 0 && aj_table_is_landscape(ts, table)) {
+		/* The heading opens the landscape page of its table. */
+		g_free(ts->held_heading);
+		g_free(ts->held_outline);
+		ts->held_heading = g_strdup(in.text->str);
+		ts->held_outline = outline;
+		ts->held_role = st.role;
+		ts->held_level = level;
+		goto done;
+	}
 	/* Keep a heading with the first line of what follows it, or with the
 	 * caption and head of a table. */
-	if (aj_ts_lines_left(ts) < (next_is_table(h) ? 5 : 2))
+	if (aj_ts_lines_left(ts) < (table ? 5 : 2))
 		aj_ts_begin_page(ts);
 	if (!ts->page_open)
 		aj_ts_begin_page(ts);
-	outline = g_strconcat(label ? label : "", plain, NULL);
 	aj_outline_add(ts, level, outline, ts->y);
 	aj_para_set(ts, &in, &st);
 	g_free(outline);
+done:
 	g_free(label);
 	g_free(plain);
 	aj_inline_clear(&in);

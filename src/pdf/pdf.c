@@ -195,6 +195,8 @@ gboolean aj_pdf_write(const AjDocument *doc, const AjPdfOptions *opts, const cha
 	ok = TRUE;
 done:
 	cairo_surface_destroy(ts.surface);
+	g_free(ts.held_heading);
+	g_free(ts.held_outline);
 	g_clear_object(&ts.pctx);
 	g_clear_object(&ts.fontmap);
 	g_byte_array_unref(ts.out);

@@ -83,12 +83,13 @@ static void distribute(double *w, const double *want, int n, double room)
 /* Body cells decide the widths; a header may wrap to two lines rather than
  * widen a column of short numbers.  Extra room goes first to headers that
  * would wrap, then to every column in proportion.  FALSE when even the
- * narrowest sensible columns do not fit W. */
+ * narrowest sensible columns do not fit W, or text is squeezed narrow. */
 static gboolean column_widths(GArray *rows, int ncols, double size, double W, double *w)
 {
 	double *body = g_new0(double, ncols), *head = g_new0(double, ncols);
 	double *min = g_new0(double, ncols);
 	double sum = 0, sb = 0, sm = 0;
+	gboolean squeezed = FALSE;
 
 	for (guint r = 0; r < rows->len; r++) {
 		Row *row = &g_array_index(rows, Row, r);
@@ -124,10 +125,15 @@ static gboolean column_widths(GArray *rows, int ncols, double size, double W, do
 		for (int j = 0; j < ncols; j++)
 			w[j] = min[j] * W / sm;
 	}
+	/* Text squeezed below six characters a line reads badly: try a
+	 * smaller face or a landscape page first. */
+	for (int j = 0; j < ncols; j++)
+		if (w[j] + 0.01 < body[j] && w[j] - 2 * PAD_X < 6 * size)
+			squeezed = TRUE;
 	g_free(body);
 	g_free(head);
 	g_free(min);
-	return sm <= W;
+	return sm <= W && !squeezed;
 }
 
 static void free_rows(GArray *rows, int ncols)
@@ -303,6 +309,39 @@ static void draw_caption(AjTs *ts, const char *caption, const Frame *f, double y
 	g_object_unref(layout);
 }
 
+gboolean aj_table_is_landscape(AjTs *ts, cmark_node *table)
+{
+	int ncols = cmark_gfm_extensions_get_table_columns(table);
+	GArray *rows = g_array_new(FALSE, TRUE, sizeof(Row));
+	double *w = g_new0(double, MAX(ncols, 1));
+	Frame f = { 0 };
+
+	if (ncols > 0)
+		f = fit(ts, table, ncols, rows, w);
+	free_rows(rows, ncols);
+	g_array_unref(rows);
+	g_free(w);
+	return f.landscape;
+}
+
+/* A heading held back by blocks.c, set at y in the frame. */
+static void draw_held_heading(AjTs *ts, double y)
+{
+	PangoLayout *layout = pango_layout_new(ts->pctx);
+	PangoFontDescription *d = aj_font_desc(ts->held_role, AJ_BODY_PT);
+
+	pango_layout_set_font_description(layout, d);
+	pango_layout_set_text(layout, ts->held_heading, -1);
+	aj_para_check_coverage(ts, layout);
+	cairo_set_source_rgb(ts->cr, 0, 0, 0);
+	cairo_move_to(ts->cr, 2 * AJ_CHAR, aj_ts_baseline(y, AJ_BODY_PT));
+	pango_cairo_show_layout_line(ts->cr, pango_layout_get_line_readonly(layout, 0));
+	pango_font_description_free(d);
+	g_object_unref(layout);
+	g_clear_pointer(&ts->held_heading, g_free);
+	g_clear_pointer(&ts->held_outline, g_free);
+}
+
 void aj_table_set(AjTs *ts, cmark_node *table, cmark_node *prev)
 {
 	char *caption = prev ? aj_table_caption(prev) : NULL;
@@ -352,7 +391,16 @@ void aj_table_set(AjTs *ts, cmark_node *table, cmark_node *prev)
 			y = 0;
 		}
 	}
+	if (ts->held_heading) {
+		/* Bookmark in page space: the top of the turned page's text. */
+		aj_outline_add(ts, ts->held_level, ts->held_outline,
+			       AJ_TB_Y);
+	}
 	frame_enter(ts, &f);
+	if (ts->held_heading) {
+		draw_held_heading(ts, y);
+		y += AJ_PITCH;
+	}
 	if (caption) {
 		draw_caption(ts, caption, &f, y);
 		y += AJ_PITCH;

@@ -48,6 +48,11 @@ typedef struct {
 	int heading_no[4];   /* numbering of headings 一、（一）1.（1） */
 	int figure_no;
 	int heading_shift;   /* 1 when a leading # was the title: ## is then 一、 */
+	/* A heading held back to open the landscape page of the table after it
+	 * (owned; freed by the table or at the end). */
+	char *held_heading, *held_outline;
+	AjFontRole held_role;
+	int held_level;
 	int outline_parent[5];
 	int src_line;        /* source line of the block being set */
 	GError *err;         /* first error; once set, nothing more is drawn */
@@ -119,6 +124,8 @@ char *aj_cn_number(int n);
  * is one, see aj_table_caption()). */
 void aj_table_set(AjTs *ts, cmark_node *table, cmark_node *prev);
 char *aj_table_caption(cmark_node *para); /* caller frees */
+/* TRUE when the table needs a landscape page. */
+gboolean aj_table_is_landscape(AjTs *ts, cmark_node *table);
 
 /* figure.c */
 void aj_figure_set(AjTs *ts, cmark_node *image);

@@ -43,7 +43,7 @@ grep -q 'rare.md:3:.*U+3134A' "$tmp/err" || fail "no report of U+3134A: $(cat "$
 
 # A table too wide for the upright text block is set on a turned page.
 {
-	printf '表1　宽表\n\n|'
+	printf '正文。\n\n## 宽表一览\n\n表1　宽表\n\n|'
 	for i in 1 2 3 4 5 6 7 8; do printf ' 指标%s |' "$i"; done
 	printf '\n|'
 	for i in 1 2 3 4 5 6 7 8; do printf -- '---:|'; done
@@ -57,6 +57,11 @@ pdftotext "$tmp/wide.pdf" - | grep -q '上升800.0%' || fail "wide table text no
 pdftotext -bbox "$tmp/wide.pdf" - | grep '>上升800.0%<' |
 	sed 's/.*xMin="\([0-9.]*\)" yMin="\([0-9.]*\)" xMax="\([0-9.]*\)" yMax="\([0-9.]*\)".*/\1 \2 \3 \4/' |
 	awk '{ if ($4 - $2 > $3 - $1) ok = 1 } END { exit !ok }' || fail "the wide table is not turned"
+# Its heading and caption open the turned page with it.
+pdftotext -f 2 -l 2 "$tmp/wide.pdf" - >"$tmp/wide2.txt"
+for s in '（一）宽表一览' '表1' '上升800.0%'; do
+	grep -qF "$s" "$tmp/wide2.txt" || fail "page 2 of the wide table lacks $s"
+done
 # A row taller than a page is split between lines, header repeated, no
 # text lost or doubled.
 {
