@@ -11,6 +11,7 @@
 #include "load/load.h"
 #include "site/built.h"
 #include "util/error.h"
+#include "util/file.h"
 
 static void file_free(gpointer p)
 {
@@ -65,18 +66,14 @@ static gboolean write_context(AjBuiltDoc *d, const char *root, GError **err)
 	int len = 0;
 	char *rel = g_strdup_printf("data/%s.xml", d->plan->name);
 	char *path = g_build_filename(root, rel, NULL);
-	GError *e = NULL;
 	gboolean ok;
 
 	xmlDocDumpFormatMemoryEnc(d->context, &mem, &len, "UTF-8", 1);
-	ok = mem != NULL && g_file_set_contents(path, (const char *)mem, len, &e);
+	if (mem == NULL)
+		g_set_error(err, AJ_ERROR, EX_SOFTWARE, "%s: out of memory", path);
+	ok = mem != NULL && aj_file_write(path, mem, (gsize)len, "the document data", err);
 	if (ok)
 		aj_built_doc_add_file(d, "data", rel, 0);
-	else
-		g_set_error(err, AJ_ERROR, EX_IOERR, "%s: cannot write: %s", path,
-			    e != NULL ? e->message : "out of memory");
-	if (e != NULL)
-		g_error_free(e);
 	xmlFree(mem);
 	g_free(rel);
 	g_free(path);

@@ -4,6 +4,7 @@
 
 #include "util/epoch.h"
 #include "util/error.h"
+#include "util/file.h"
 
 char *aj_manifest_generated(AjDay asof)
 {
@@ -73,7 +74,6 @@ gboolean aj_manifest_write(const char *root, const GPtrArray *docs, AjDay asof, 
 	char *generated = aj_manifest_generated(asof);
 	char *path = g_build_filename(root, "manifest.xml", NULL);
 	gboolean ok = FALSE;
-	GError *e = NULL;
 
 	xmlTextWriterSetIndent(w, 1);
 	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
@@ -88,11 +88,9 @@ gboolean aj_manifest_write(const char *root, const GPtrArray *docs, AjDay asof, 
 	xmlTextWriterEndDocument(w);
 	xmlFreeTextWriter(w);
 	w = NULL;
-	if (!g_file_set_contents(path, (const char *)xmlBufferContent(buf), xmlBufferLength(buf), &e)) {
-		g_set_error(err, AJ_ERROR, EX_IOERR, "%s: cannot write: %s", path, e->message);
-		g_error_free(e);
+	if (!aj_file_write(path, xmlBufferContent(buf), (gsize)xmlBufferLength(buf), "the manifest",
+			   err))
 		goto done;
-	}
 	ok = TRUE;
 done:
 	if (w != NULL)

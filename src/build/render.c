@@ -6,6 +6,7 @@
 #include "template/template.h"
 #include "util/epoch.h"
 #include "util/error.h"
+#include "util/file.h"
 
 typedef struct {
 	AjBuiltDoc *doc;
@@ -35,17 +36,12 @@ static void render_one(gpointer data, gpointer user_data)
 	char *pdf_path = g_strdup_printf("%s/pdf/%s.pdf", job->root, name);
 	AjPdfOptions opts = { .creation_time = aj_source_date_epoch(),
 			      .context = xmlDocGetRootElement(job->doc->context) };
-	GError *e = NULL;
 
 	text = aj_template_render_file(job->template_path, opts.context, &job->error);
 	if (text == NULL)
 		goto done;
-	if (!g_file_set_contents(md_path, text, -1, &e)) {
-		g_set_error(&job->error, AJ_ERROR, EX_IOERR, "%s: cannot write: %s", md_path,
-			    e->message);
-		g_error_free(e);
+	if (!aj_file_write(md_path, text, strlen(text), "the Markdown", &job->error))
 		goto done;
-	}
 	job->document = aj_document_parse(text, strlen(text), md_path, &job->error);
 	if (job->document == NULL)
 		goto done;
