@@ -12,6 +12,7 @@
 #include "util/error.h"
 
 #define CHART_WIDTH 720.0
+#define SHORT_CELL 8 /* characters: a cell this short is kept on one line */
 
 typedef struct {
 	GString *out;
@@ -195,7 +196,7 @@ static void write_cell_open(Writer *w, cmark_node *cell)
 	uint8_t *align = table != NULL ? cmark_gfm_extensions_get_table_alignments(table) : NULL;
 	uint16_t ncols = table != NULL ? cmark_gfm_extensions_get_table_columns(table) : 0;
 	guint col = 0;
-	const char *cls[2] = { NULL, NULL };
+	const char *cls[3] = { NULL, NULL, NULL };
 	int ncls = 0;
 	GString *text = g_string_new(NULL);
 
@@ -205,6 +206,8 @@ static void write_cell_open(Writer *w, cmark_node *cell)
 		plain_text(text, cell);
 		if (is_number_text(text->str))
 			cls[ncls++] = "num";
+		else if (g_utf8_strlen(text->str, -1) <= SHORT_CELL)
+			cls[ncls++] = "short"; /* a name like 虎丘区 must not wrap */
 	}
 	if (align != NULL && col < ncols) {
 		switch (align[col]) {

@@ -8,6 +8,7 @@
  *   aria-label="CAPTION"><table><caption>…, a
  *   <thead> of <th scope="col"> and a <tbody>; cells whose text is a number
  *   (12, 1,234, -3.5, 12.5%, or — for "not comparable") get class "num",
+ *   other cells of at most 8 characters class "short" (kept on one line),
  *   GFM column alignment becomes class "al-l|al-c|al-r" (no style
  *   attributes: the site's CSP forbids them).
  *   Caption rule: the paragraph right before the table becomes its caption

@@ -23,7 +23,7 @@ static const char page_css[] =
 	".table-wrap{overflow-x:auto;margin:1em 0}"
 	"table{border-collapse:collapse;font-size:.85em}"
 	"th,td{border:1px solid #444;padding:.2em .5em}th{text-align:center}"
-	".num,.al-r{text-align:right}.al-c{text-align:center}caption{font-weight:bold}"
+	"td.short{white-space:nowrap}.num,.al-r{text-align:right}.al-c{text-align:center}caption{font-weight:bold}"
 	"caption.repeats-heading{position:absolute;width:1px;height:1px;overflow:hidden;"
 	"clip:rect(0 0 0 0);white-space:nowrap}"
 	"figure{margin:1em 0}figure svg{width:100%;height:auto}"

@@ -167,7 +167,7 @@ static void test_table_with_hostile_cell(void **state)
 	assert_non_null(strstr(html, "<td class=\"num al-r\">1,234</td>"));
 	assert_non_null(strstr(html, "<td class=\"num al-c\">-3.5%</td>"));
 	assert_non_null(strstr(html, "<td class=\"num al-r\">—</td>"));
-	assert_non_null(strstr(html, "<td class=\"al-c\">上升12.5%</td>"));
+	assert_non_null(strstr(html, "<td class=\"short al-c\">上升12.5%</td>"));
 	assert_null(strstr(html, "<script"));
 	assert_null(strstr(html, "<a "));
 	doc = parse_xml(html);
