@@ -3,8 +3,11 @@
 # below) becomes <text/>: libxml2 recompiles a pattern's regexp for every
 # value it checks and allocates for every enumeration compare (together 4x
 # the parse time), and the loader checks every value itself with a message
-# that names it (src/load/values.c, records.c).  The schema still checks the
-# structure; the full one stays the contract (make check-loader-schema).
+# that names it (src/load/values.c, records.c).  And every <interleave>
+# becomes zeroOrMore/choice: libxml2 cannot stream an interleave, so it
+# builds and walks a tree of each such record; which children and how many
+# is checked by src/load/shape.c.  The schema still checks the structure;
+# the full one stays the contract (make check-loader-schema).
 SCHEMA_C := $(BUILD)/gen/schema_rng.c
 SCHEMA_VALUE_DEFINES := date month quarter year money count boolean scale enterprise-status \
 	grade mode level listed problem-status accident-type credit-code district-code label industry
@@ -17,6 +20,13 @@ $(SCHEMA_C): schema/anjian-data.rng mk/loader.mk
 	      if (index(names, " " n " ") && $$0 !~ /<\/define>/) { \
 	        print "  <define name=\"" n "\"><text/></define>"; skip = 1; next } } \
 	    { print }' schema/anjian-data.rng | \
+	  awk ' \
+	    /<interleave>/ { sub(/<interleave>/, "<zeroOrMore><choice>"); inl = 1; lvl = 0; print; next } \
+	    /<\/interleave>/ { sub(/<\/interleave>/, "</choice></zeroOrMore>"); inl = 0; print; next } \
+	    inl && lvl == 0 && /^[ \t]*<\/?(zeroOrMore|optional)>[ \t]*$$/ { next } \
+	    inl && lvl == 0 { sub(/^[ \t]*<optional>/, "        "); sub(/<\/optional>[ \t]*$$/, "") } \
+	    inl { o = gsub(/<element /, "&"); c = gsub(/<\/element>/, "&"); lvl += o - c } \
+	    { print }' | \
 	  awk 'BEGIN { print "/* Generated from schema/anjian-data.rng by mk/loader.mk. */"; \
 	               print "#include <stddef.h>"; print "const char aj_schema_rng[] =" } \
 	       { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); print "\t\"" $$0 "\\n\"" } \

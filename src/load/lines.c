@@ -5,7 +5,7 @@
 
 #define CHUNK (64 * 1024)
 
-typedef enum { IN_TEXT, IN_COMMENT, IN_CDATA, IN_PI, IN_MARKUP } State;
+typedef enum { IN_TEXT, IN_COMMENT, IN_CDATA, IN_PI } State;
 
 struct AjLineScan {
 	FILE *f;
@@ -100,10 +100,15 @@ guint aj_line_scan_element(AjLineScan *s, guint64 ordinal)
 {
 	while (s->seen < ordinal) {
 		switch (s->state) {
-		case IN_TEXT:
+		case IN_TEXT: {
 			if (!to_markup(s))
 				return 0;
-			if (starts(s, "<!--")) {
+			int next = peek(s, 1);
+			if (next != '!' && next != '?' && next != '/') { /* the common case */
+				s->seen++;
+				s->last_line = s->line;
+				s->pos++;
+			} else if (starts(s, "<!--")) {
 				skip(s, 4);
 				s->state = IN_COMMENT;
 			} else if (starts(s, "<![CDATA[")) {
@@ -112,15 +117,12 @@ guint aj_line_scan_element(AjLineScan *s, guint64 ordinal)
 			} else if (starts(s, "<?")) {
 				skip(s, 2);
 				s->state = IN_PI;
-			} else if (starts(s, "</") || starts(s, "<!")) {
-				skip(s, 2);
-				s->state = IN_MARKUP;
 			} else {
-				s->seen++;
-				s->last_line = s->line;
-				skip(s, 1);
+				/* an end tag or a declaration: text resumes at the next '<' */
+				s->pos++;
 			}
 			break;
+		}
 		case IN_COMMENT:
 		case IN_CDATA:
 		case IN_PI: {
@@ -135,10 +137,6 @@ guint aj_line_scan_element(AjLineScan *s, guint64 ordinal)
 			}
 			break;
 		}
-		case IN_MARKUP:
-			/* an end tag or declaration: text resumes at the next '<' */
-			s->state = IN_TEXT;
-			break;
 		}
 	}
 	return s->last_line;

@@ -28,8 +28,11 @@ static guint element_line(Parse *p)
 guint ajp_node_line(Parse *p)
 {
 	xmlNodePtr node = xmlTextReaderCurrentNode(p->r);
-	long line = node != NULL ? xmlGetLineNo(node) : -1;
 
+	/* elements: node->line directly (xmlGetLineNo() looks further) */
+	if (node != NULL && node->type == XML_ELEMENT_NODE && node->line > 0 && node->line < 65535)
+		return node->line;
+	long line = node != NULL ? xmlGetLineNo(node) : -1;
 	return line > 0 && line < 65535 ? (guint)line : element_line(p);
 }
 
@@ -185,9 +188,10 @@ gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema)
 		case XML_READER_TYPE_ELEMENT: {
 			p.ordinal++;
 			int depth = xmlTextReaderDepth(p.r);
-			const xmlChar *name = xmlTextReaderConstName(p.r);
+			xmlNodePtr node = xmlTextReaderCurrentNode(p.r);
+			const xmlChar *name = node->name; /* from the reader's dictionary */
 			guint line = ajp_node_line(&p);
-			if (xmlTextReaderConstNamespaceUri(p.r) != NULL) {
+			if (node->ns != NULL) {
 				aj_loader_error(l, line, "element <%s> is in a namespace; namespaces and "
 						"XInclude are not allowed: remove the prefix/xmlns",
 						(const char *)name);
