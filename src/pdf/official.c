@@ -79,7 +79,9 @@ static void centred_line(AjTs *ts, const char *text, AjFontRole role, double siz
 }
 
 /* Dates such as 2026年3月5日 stay whole in a title: a WORD JOINER (U+2060,
- * invisible) goes between digits and 年/月/日/号 and back. */
+ * invisible) goes between digits and 年/月/日/号 and back, and a ZERO WIDTH
+ * SPACE before the date lets the line break there (Pango keeps a Chinese
+ * character and the digits after it together). */
 static char *join_dates(const char *t)
 {
 	GString *s = g_string_new(NULL);
@@ -91,6 +93,8 @@ static char *join_dates(const char *t)
 		gboolean prev_unit = prev == 0x5E74 || prev == 0x6708;
 		if ((g_ascii_isdigit(prev) && unit) || (prev_unit && g_ascii_isdigit(c)))
 			g_string_append(s, "\xE2\x81\xA0");
+		else if (prev >= 0x3400 && g_ascii_isdigit(c))
+			g_string_append(s, "\xE2\x80\x8B"); /* ZWSP: may break before a date */
 		g_string_append_unichar(s, c);
 		prev = c;
 	}
