@@ -2,6 +2,8 @@
  * paths, resolves what crosses files, and hands out the model only when
  * nothing was wrong. */
 #include <errno.h>
+#include <inttypes.h>
+#include <glib/gstdio.h>
 #include <stdarg.h>
 #include <string.h>
 #include <libxml/parser.h>
@@ -133,24 +135,32 @@ xmlRelaxNGPtr aj_schema_compile(GError **err)
 	return schema;
 }
 
-/* Every *.xml below dir, recursively; hidden entries are skipped. */
-static gboolean collect(const char *dir, GPtrArray *out, GError **err)
+/* Every *.xml below dir, recursively; hidden entries are skipped.  A
+ * directory reached twice (through a symbolic link) is read once, so a link
+ * loop cannot recurse forever.  seen holds "dev:inode" strings. */
+static gboolean collect(const char *dir, GPtrArray *out, GHashTable *seen, GError **err)
 {
-	GDir *d = g_dir_open(dir, 0, err);
+	GDir *d = NULL;
 	const char *name;
+	gboolean ok = TRUE;
+	GStatBuf st;
 
-	if (d == NULL)
-		return FALSE;
-	while ((name = g_dir_read_name(d)) != NULL) {
+	if (g_stat(dir, &st) == 0) {
+		char *key = g_strdup_printf("%ju:%ju", (uintmax_t)st.st_dev, (uintmax_t)st.st_ino);
+		if (!g_hash_table_add(seen, key))
+			goto out; /* already read */
+	}
+	d = g_dir_open(dir, 0, err);
+	if (d == NULL) {
+		ok = FALSE;
+		goto out;
+	}
+	while (ok && (name = g_dir_read_name(d)) != NULL) {
 		if (name[0] == '.')
 			continue;
 		char *path = g_build_filename(dir, name, NULL);
 		if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
-			if (!collect(path, out, err)) {
-				g_free(path);
-				g_dir_close(d);
-				return FALSE;
-			}
+			ok = collect(path, out, seen, err);
 			g_free(path);
 		} else if (g_str_has_suffix(name, ".xml")) {
 			g_ptr_array_add(out, path);
@@ -158,8 +168,10 @@ static gboolean collect(const char *dir, GPtrArray *out, GError **err)
 			g_free(path);
 		}
 	}
-	g_dir_close(d);
-	return TRUE;
+out:
+	if (d != NULL)
+		g_dir_close(d);
+	return ok;
 }
 
 static gint by_bytes(gconstpointer a, gconstpointer b)
@@ -188,13 +200,14 @@ static void set_errors(const AjLoader *l, const char *dir, GError **err)
 AjModel *aj_load_dir(const char *dir, GError **err)
 {
 	GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	AjModel *model = NULL;
 	xmlRelaxNGPtr schema = NULL;
 	GError *local = NULL;
 	AjLoader l;
 
 	aj_loader_init(&l);
-	if (!g_file_test(dir, G_FILE_TEST_IS_DIR) || !collect(dir, paths, &local)) {
+	if (!g_file_test(dir, G_FILE_TEST_IS_DIR) || !collect(dir, paths, seen, &local)) {
 		g_set_error(err, AJ_ERROR, EX_NOINPUT, "%s: %s; give an existing data directory "
 			    "with --data", dir, local != NULL ? local->message : "no such directory");
 		goto out;
@@ -227,6 +240,7 @@ out:
 		xmlRelaxNGFree(schema);
 	g_clear_error(&local);
 	g_ptr_array_free(paths, TRUE);
+	g_hash_table_destroy(seen);
 	aj_loader_clear(&l);
 	return model;
 }
