@@ -40,6 +40,13 @@ void ajp_each_attr(Parse *p, const char *elem, guint line, const AttrSpec *spec,
 			v = (const char *)(owned = xmlNodeListGetString(node->doc, at->children, 1));
 		while (at->ns == NULL && i < n && spec_name(p, &spec[i]) != a)
 			i++;
+		if ((i == n || at->ns != NULL) && node->name == p->n.informant) {
+			/* names in there may be the informant's words: none is shown */
+			aj_loader_error(p->l, line, "<informant> takes no attributes (its content is "
+					"never shown); remove them");
+			xmlFree(owned);
+			continue;
+		}
 		if (i == n || at->ns != NULL) {
 			GString *allowed = g_string_new(NULL);
 			for (guint j = 0; j < n; j++)

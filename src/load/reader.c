@@ -38,7 +38,8 @@ guint ajp_node_line(Parse *p)
 
 /* libxml2 messages can quote pieces of the input (entity names, bytes of a
  * bad UTF-8 sequence) and those may come from an <informant>: keep the first
- * line only and elide every quoted part. */
+ * line only and elide every quoted part.  (Used for schema messages, which
+ * quote no text; parser messages get fixed words, see parser_words().) */
 static char *sanitize(const char *msg)
 {
 	GString *s = g_string_new(NULL);
@@ -54,6 +55,41 @@ static char *sanitize(const char *msg)
 		}
 	}
 	return g_string_free(s, FALSE);
+}
+
+/* Well-formedness errors in fixed words: libxml2's own name tags and
+ * entities, which inside an <informant> would be its text. */
+static const char *parser_words(int code)
+{
+	switch (code) {
+	case XML_ERR_TAG_NAME_MISMATCH:
+		return "an end tag does not match its start tag";
+	case XML_ERR_TAG_NOT_FINISHED:
+	case XML_ERR_GT_REQUIRED:
+		return "a tag is not closed";
+	case XML_ERR_UNDECLARED_ENTITY:
+	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+		return "an entity reference (entities are not allowed: write the character itself, "
+		       "or &lt; &gt; &amp; &quot; &apos;)";
+	case XML_ERR_INVALID_CHAR:
+	case XML_ERR_INVALID_CHARREF:
+	case XML_ERR_INVALID_ENCODING:
+		return "bytes or characters that are not UTF-8 text";
+	case XML_ERR_LT_IN_ATTRIBUTE:
+		return "a '<' inside an attribute value (write &lt;)";
+	case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+	case XML_ERR_ATTRIBUTE_NOT_STARTED:
+	case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+		return "an attribute without a quoted value";
+	case XML_ERR_ATTRIBUTE_REDEFINED:
+		return "an attribute given twice";
+	case XML_ERR_DOCUMENT_END:
+		return "content after the end of <dataset>";
+	case XML_ERR_DOCUMENT_EMPTY:
+		return "an empty document";
+	default:
+		return "malformed markup";
+	}
 }
 
 static void on_xml_error(void *ctx, xmlErrorPtr e)
@@ -72,13 +108,17 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 	char *msg = sanitize(e->message);
 	if (e->domain == XML_FROM_RELAXNGV) {
 		AjPending pe = { line, NULL };
-		if (strstr(msg, "TODO") != NULL) /* libxml2's placeholder for text */
+		if (p->in_informant)
+			pe.msg = g_strdup("<informant> must hold plain text only (its content is "
+					  "never shown); remove any markup in it");
+		else if (strstr(msg, "TODO") != NULL) /* libxml2's placeholder for text */
 			pe.msg = g_strdup("text is not allowed here; remove it");
 		else
 			pe.msg = g_strdup_printf("%s; make it match data-format.md", msg);
 		g_array_append_val(p->rng_pending, pe);
 	} else {
-		aj_loader_error(p->l, line, "not well-formed XML: %s; fix the markup", msg);
+		aj_loader_error(p->l, line, "not well-formed XML: %s (libxml2 error %d); fix it near "
+				"this line", parser_words(e->code), e->code);
 	}
 	g_free(msg);
 }
@@ -192,9 +232,14 @@ gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema)
 			const xmlChar *name = node->name; /* from the reader's dictionary */
 			guint line = ajp_node_line(&p);
 			if (node->ns != NULL) {
-				aj_loader_error(l, line, "element <%s> is in a namespace; namespaces and "
-						"XInclude are not allowed: remove the prefix/xmlns",
-						(const char *)name);
+				if (p.in_informant)
+					aj_loader_error(l, line, "<informant> must hold plain text only "
+							"(its content is never shown); remove any "
+							"markup in it");
+				else
+					aj_loader_error(l, line, "element <%s> is in a namespace; "
+							"namespaces and XInclude are not allowed: "
+							"remove the prefix/xmlns", (const char *)name);
 				break;
 			}
 			ajp_shape_open(&p, name, depth, line);

@@ -122,6 +122,10 @@ void ajp_shape_open(Parse *p, const xmlChar *name, int depth, guint line)
 				g_free(a);
 				g_free(b);
 			}
+		} else if (parent == p->n.informant) {
+			/* even a tag name in there may be the informant's words */
+			aj_loader_error(p->l, line, "<informant> must hold plain text only (its content "
+					"is never shown); remove any markup in it");
 		} else if (ps->n == 0) {
 			aj_loader_error(p->l, line, "<%s> is not allowed inside <%s>: it takes no child "
 					"elements", (const char *)name, pe);

@@ -405,6 +405,19 @@ static void informant_never_shown(void **state)
 		"  <report id=\"JB-9\" received=\"2026-03-05\" deadline=\"2026-03-07\">\n"
 		"    <informant>秘密举报人&秘密举报人13912345678;</informant>\n"
 		"    <content>c</content>\n  </report>\n",
+		/* markup inside it: tag names, attribute names, a mismatched end tag */
+		"  <report id=\"JB-9\" received=\"2026-03-05\" deadline=\"2026-03-07\">\n"
+		"    <informant>秘密举报人<秘密举报人13912345678/></informant>\n"
+		"    <content>c</content>\n  </report>\n",
+		"  <report id=\"JB-9\" received=\"2026-03-05\" deadline=\"2026-03-07\">\n"
+		"    <informant 秘密举报人13912345678=\"1\">x</informant>\n"
+		"    <content>c</content>\n  </report>\n",
+		"  <report id=\"JB-9\" received=\"2026-03-05\" deadline=\"2026-03-07\">\n"
+		"    <informant>秘密举报人</秘密举报人13912345678></informant>\n"
+		"    <content>c</content>\n  </report>\n",
+		"  <report id=\"JB-9\" received=\"2026-03-05\" deadline=\"2026-03-07\">\n"
+		"    <informant><x:秘密举报人 xmlns:x=\"urn:13912345678\"/></informant>\n"
+		"    <content>c</content>\n  </report>\n",
 		/* broken UTF-8 inside it */
 		"  <report id=\"JB-9\" received=\"2026-03-05\" deadline=\"2026-03-07\">\n"
 		"    <informant>秘密举报人\xff\xfe" "13912345678</informant>\n"
