@@ -195,8 +195,20 @@ void aj_para_draw_links(AjTs *ts, PangoLayoutLine *line, const AjInline *in, dou
 		for (char *p = uri; *p; p++)
 			if (*p == '\'')
 				*p = ' '; /* cairo's attribute syntax quotes with ' */
-		attr = g_strdup_printf("rect=[%.2f %.2f %.2f %.2f] uri='%s'", x + MIN(x1, x2), top,
-				       ABS(x2 - x1), height, uri);
+		/* cairo 1.16 takes link rectangles in page space whatever the
+		 * transformation (a turned table): map the corners ourselves. */
+		double cx[4] = { x + MIN(x1, x2), x + MAX(x1, x2), x + MIN(x1, x2), x + MAX(x1, x2) };
+		double cy[4] = { top, top, top + height, top + height };
+		double lx = G_MAXDOUBLE, ly = G_MAXDOUBLE, hx = -G_MAXDOUBLE, hy = -G_MAXDOUBLE;
+		for (int k = 0; k < 4; k++) {
+			cairo_user_to_device(ts->cr, &cx[k], &cy[k]);
+			lx = MIN(lx, cx[k]);
+			ly = MIN(ly, cy[k]);
+			hx = MAX(hx, cx[k]);
+			hy = MAX(hy, cy[k]);
+		}
+		attr = g_strdup_printf("rect=[%.2f %.2f %.2f %.2f] uri='%s'", lx, ly, hx - lx,
+				       hy - ly, uri);
 		cairo_tag_begin(ts->cr, CAIRO_TAG_LINK, attr);
 		cairo_tag_end(ts->cr, CAIRO_TAG_LINK);
 		g_free(attr);

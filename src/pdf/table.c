@@ -210,6 +210,9 @@ static void draw_slice(AjTs *ts, const Row *row, int ncols, const double *w, dou
 				      y + PAD_Y - off +
 					      pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE);
 			pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
+			aj_para_draw_links(ts, pango_layout_iter_get_line_readonly(it),
+					   &row->cells[j].in, x + PAD_X + lr.x / (double)PANGO_SCALE,
+					   y + PAD_Y - off + top, bottom - top);
 		} while (pango_layout_iter_next_line(it));
 		pango_layout_iter_free(it);
 		x += w[j];

@@ -62,6 +62,14 @@ pdftotext -f 2 -l 2 "$tmp/wide.pdf" - >"$tmp/wide2.txt"
 for s in '（一）宽表一览' '表1' '上升800.0%'; do
 	grep -qF "$s" "$tmp/wide2.txt" || fail "page 2 of the wide table lacks $s"
 done
+# Links inside table cells are clickable too.
+if command -v qpdf >/dev/null 2>&1; then
+	printf '| 名称 | 网址 |\n|---|---|\n| 应急管理部 | [官网](https://www.mem.gov.cn/) |\n' >"$tmp/tl.md"
+	"$ANJIAN" render "$tmp/tl.md" --out "$tmp/tl.pdf"
+	qpdf --qdf --object-streams=disable "$tmp/tl.pdf" - | grep -aq '/URI (https://www.mem.gov.cn/)' ||
+		fail "no link annotation for a link in a table cell"
+fi
+
 # A row taller than a page is split between lines, header repeated, no
 # text lost or doubled.
 {
