@@ -13,6 +13,7 @@ typedef struct {
 	PangoLayout *layout;
 	AjInline in;
 	double nat, min; /* natural and narrowest sensible width, pt */
+	double dx;       /* offset of a one-line cell within its column */
 	gboolean numeric;
 } Cell;
 
@@ -89,18 +90,19 @@ static gboolean column_widths(GArray *rows, int ncols, double size, double W, do
 	double *body = g_new0(double, ncols), *head = g_new0(double, ncols);
 	double *min = g_new0(double, ncols);
 	double sum = 0, sb = 0, sm = 0;
+	double k = size / AJ_TABLE_PT; /* cells are measured once, at 12 pt */
 	gboolean squeezed = FALSE;
 
 	for (guint r = 0; r < rows->len; r++) {
 		Row *row = &g_array_index(rows, Row, r);
 		for (int j = 0; j < ncols; j++) {
-			double nat = row->cells[j].nat + 2 * PAD_X;
+			double nat = row->cells[j].nat * k + 2 * PAD_X;
 			if (row->header) {
 				head[j] = MAX(head[j], nat);
 				min[j] = MAX(min[j], MIN(nat, 3 * size + 2 * PAD_X));
 			} else {
 				body[j] = MAX(body[j], nat);
-				min[j] = MAX(min[j], row->cells[j].min + 2 * PAD_X);
+				min[j] = MAX(min[j], row->cells[j].min * k + 2 * PAD_X);
 			}
 		}
 	}
@@ -206,12 +208,13 @@ static void draw_slice(AjTs *ts, const Row *row, int ncols, const double *w, dou
 			bottom = (lr.y + lr.height) / (double)PANGO_SCALE;
 			if (top < off - 0.01 || bottom > off + h + 0.01)
 				continue;
-			cairo_move_to(cr, x + PAD_X + lr.x / (double)PANGO_SCALE,
+			cairo_move_to(cr, x + PAD_X + row->cells[j].dx + lr.x / (double)PANGO_SCALE,
 				      y + PAD_Y - off +
 					      pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE);
 			pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
 			aj_para_draw_links(ts, pango_layout_iter_get_line_readonly(it),
-					   &row->cells[j].in, x + PAD_X + lr.x / (double)PANGO_SCALE,
+					   &row->cells[j].in,
+					   x + PAD_X + row->cells[j].dx + lr.x / (double)PANGO_SCALE,
 					   y + PAD_Y - off + top, bottom - top);
 		} while (pango_layout_iter_next_line(it));
 		pango_layout_iter_free(it);
@@ -261,7 +264,9 @@ static double cut_between_lines(const Row *row, int ncols, double off, double li
 
 /* Chooses face size and orientation: 12 pt upright, 10.5 pt upright, then
  * the same on a landscape page — the first where no number or short phrase
- * has to break; the last resort squeezes the columns. */
+ * has to break; the last resort squeezes the columns.  Cells are shaped
+ * once at 12 pt; widths scale with the size, and only a smaller face chosen
+ * at the end is applied to the layouts. */
 static Frame fit(AjTs *ts, cmark_node *table, int ncols, GArray *rows, double *w)
 {
 	static const struct { gboolean landscape; double size; } tries[] = {
@@ -269,16 +274,25 @@ static Frame fit(AjTs *ts, cmark_node *table, int ncols, GArray *rows, double *w
 		{ TRUE, AJ_TABLE_PT }, { TRUE, AJ_TABLE_MIN_PT },
 	};
 	Frame f = { 0 };
+	double size = AJ_TABLE_PT;
+	PangoFontDescription *d;
 
+	build_rows(ts, table, ncols, AJ_TABLE_PT, rows);
 	for (gsize i = 0; i < G_N_ELEMENTS(tries); i++) {
 		f.landscape = tries[i].landscape;
 		f.width = f.landscape ? AJ_TB_H : AJ_TB_W;
 		f.height = f.landscape ? AJ_TB_W : AJ_TB_H;
-		if (rows->len > 0)
-			free_rows(rows, ncols);
-		build_rows(ts, table, ncols, tries[i].size, rows);
-		if (column_widths(rows, ncols, tries[i].size, f.width, w))
+		size = tries[i].size;
+		if (column_widths(rows, ncols, size, f.width, w))
 			break;
+	}
+	if (size != AJ_TABLE_PT) {
+		d = aj_font_desc(AJ_FONT_FANG, size);
+		for (guint r = 0; r < rows->len; r++)
+			for (int j = 0; j < ncols; j++)
+				pango_layout_set_font_description(
+					g_array_index(rows, Row, r).cells[j].layout, d);
+		pango_font_description_free(d);
 	}
 	return f;
 }
@@ -372,9 +386,19 @@ void aj_table_set(AjTs *ts, cmark_node *table, cmark_node *prev)
 				al = PANGO_ALIGN_CENTER;
 			else if (a == 'r' || (a != 'l' && c->numeric))
 				al = PANGO_ALIGN_RIGHT;
-			pango_layout_set_width(c->layout, (int)((w[j] - 2 * PAD_X) * PANGO_SCALE));
-			pango_layout_set_alignment(c->layout, al);
+			double avail = w[j] - 2 * PAD_X, nat;
 			pango_layout_get_extents(c->layout, NULL, &logical);
+			nat = logical.width / (double)PANGO_SCALE;
+			if (nat <= avail + 0.01) {
+				/* One line: aligned by offset, no second layout pass. */
+				c->dx = al == PANGO_ALIGN_RIGHT	   ? avail - nat
+					: al == PANGO_ALIGN_CENTER ? (avail - nat) / 2
+								   : 0;
+			} else {
+				pango_layout_set_width(c->layout, (int)(avail * PANGO_SCALE));
+				pango_layout_set_alignment(c->layout, al);
+				pango_layout_get_extents(c->layout, NULL, &logical);
+			}
 			row->height = MAX(row->height, logical.height / (double)PANGO_SCALE);
 		}
 		row->height += 2 * PAD_Y;
