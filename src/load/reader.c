@@ -69,6 +69,14 @@ static const char *parser_words(int code)
 		return "a tag is not closed";
 	case XML_ERR_UNDECLARED_ENTITY:
 	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+	case XML_ERR_UNPARSED_ENTITY:
+	case XML_ERR_ENTITY_IS_EXTERNAL:
+	case XML_ERR_ENTITY_IS_PARAMETER:
+	case XML_ERR_EXT_ENTITY_STANDALONE:
+	case XML_ERR_ENTITY_PE_INTERNAL:
+	case XML_ERR_ENTITY_LOOP:
+	case XML_ERR_ENTITY_BOUNDARY:
+	case XML_ERR_ENTITY_PROCESSING:
 		return "an entity reference (entities are not allowed: write the character itself, "
 		       "or &lt; &gt; &amp; &quot; &apos;)";
 	case XML_ERR_INVALID_CHAR:
@@ -87,6 +95,10 @@ static const char *parser_words(int code)
 		return "content after the end of <dataset>";
 	case XML_ERR_DOCUMENT_EMPTY:
 		return "an empty document";
+	case XML_ERR_INTERNAL_ERROR: /* libxml2's depth guard */
+		return "elements nested deeper than the parser's limit of 256 levels";
+	case XML_ERR_NO_MEMORY: /* also libxml2's guard for one huge text node */
+		return "a text longer than the parser's limit of 10 MB in one element (or out of memory)";
 	default:
 		return "malformed markup";
 	}
@@ -116,9 +128,13 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 		else
 			pe.msg = g_strdup_printf("%s; make it match data-format.md", msg);
 		g_array_append_val(p->rng_pending, pe);
-	} else {
+	} else if (!p->file_bad) {
+		/* After the first well-formedness error libxml2 goes on reporting its
+		 * consequences (an entity bomb trips the loop guard once per level):
+		 * one message per file, and the file is not read further. */
 		aj_loader_error(p->l, line, "not well-formed XML: %s (libxml2 error %d); fix it near "
 				"this line", parser_words(e->code), e->code);
+		p->file_bad = TRUE;
 	}
 	g_free(msg);
 }
