@@ -253,12 +253,12 @@ void aj_month_dups(AjLoader *l, gboolean baseline)
 
 void aj_resolve(AjLoader *l)
 {
-	guint before = l->errors->len;
-
 	sort_districts(l);
 	resolve_refs(l);
-	/* the duplicate messages name resolved records: only with clean references */
-	if (l->errors->len == before) {
+	/* The duplicate checks index by owner and month, and their messages name
+	 * resolved records: only when no record had an error (a record with one
+	 * may lack its owner, AJ_NONE, or its month). */
+	if (l->errors->len == 0) {
 		aj_month_dups(l, FALSE);
 		aj_month_dups(l, TRUE);
 	}
