@@ -48,6 +48,7 @@ printf '<?xml version="1.0"?>\n<!DOCTYPE dataset [<!ENTITY x SYSTEM "file://%s">
 timed 20 "$ANJIAN" check --data "$t/d"; rc=$?
 [ "$rc" -eq 65 ] || { cat "$t/err"; fail "external entity: exit $rc, want 65"; }
 grep -q 'd/ext.xml:[23]: ' "$t/err" || { cat "$t/err"; fail "external entity: no file:line"; }
+grep -q 'entit' "$t/err" || { cat "$t/err"; fail "external entity: the error does not say entity"; }
 ! grep -q 'secret-marker' "$t/err" "$t/out" || fail "external entity: the file's text leaked"
 
 # 3. 10 000-deep nesting.
@@ -57,6 +58,7 @@ awk 'BEGIN { printf "<?xml version=\"1.0\"?>\n<dataset version=\"1\">\n";
 	print "\n</dataset>" }' >"$t/d/deep.xml"
 timed 20 "$ANJIAN" check --data "$t/d"; rc=$?
 expect_dataerr deep.xml 3 "deep nesting"
+grep -q '256 levels' "$t/err" || { cat "$t/err"; fail "deep nesting: the error does not name the depth limit"; }
 
 # 4. A 1 MB attribute (a district name): a valid file, read in bounded time.
 case_dir
@@ -74,6 +76,7 @@ awk -v e=$ent 'BEGIN { s = "隐患描述"; for (i = 0; i < 12; i++) s = s s;
 	for (i = 0; i < 300; i++) printf "%s", s; print "</description></hazard>\n</dataset>" }' >"$t/d/text.xml"
 timed 20 "$ANJIAN" check --data "$t/d"; rc=$?
 expect_dataerr text.xml 3 "huge text node"
+grep -q '10 MB' "$t/err" || { cat "$t/err"; fail "huge text node: the error does not name the limit"; }
 [ "${ANJIAN_SAN:-}" = 1 ] && { echo "the 200 MB case runs in the plain build only"; exit 0; }
 # 6. A 200 MB data file of valid records: loaded in bounded time and memory
 # (the reader streams; the model holds ~50 bytes per inspection).
