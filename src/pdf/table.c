@@ -48,7 +48,38 @@ static gboolean unbreakable(const char *s)
 	return TRUE;
 }
 
-static void measure(AjTs *ts, Cell *c, cmark_node *node, double size)
+/* "罚款（万元）" in a narrow header breaks before the bracket, not inside
+ * it: WORD JOINERs (U+2060) tie what is inside full-width brackets.  Only
+ * for plain text, so attribute ranges stay valid. */
+static void keep_brackets(AjInline *in)
+{
+	GString *s;
+	int depth = 0;
+	GSList *attrs;
+	gboolean styled;
+
+	if (strstr(in->text->str, "（") == NULL)
+		return;
+	attrs = pango_attr_list_get_attributes(in->attrs);
+	styled = attrs != NULL;
+	g_slist_free_full(attrs, (GDestroyNotify)pango_attribute_destroy);
+	if (styled || in->links->len > 0)
+		return;
+	s = g_string_new(NULL);
+	for (const char *p = in->text->str; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (depth > 0 && c != 0xFF09 && s->len > 0)
+			g_string_append(s, "\xE2\x81\xA0");
+		else if (c == 0xFF09 && depth > 0)
+			g_string_append(s, "\xE2\x81\xA0");
+		g_string_append_unichar(s, c);
+		depth += c == 0xFF08 ? 1 : c == 0xFF09 && depth > 0 ? -1 : 0;
+	}
+	g_string_free(in->text, TRUE);
+	in->text = s;
+}
+
+static void measure(AjTs *ts, Cell *c, cmark_node *node, gboolean header, double size)
 {
 	PangoFontDescription *d = aj_font_desc(AJ_FONT_FANG, size);
 	PangoRectangle logical;
@@ -56,6 +87,8 @@ static void measure(AjTs *ts, Cell *c, cmark_node *node, double size)
 	aj_inline_init(&c->in);
 	if (node)
 		aj_inline_append_nodes(&c->in, node, AJ_FONT_FANG);
+	if (header)
+		keep_brackets(&c->in);
 	c->layout = pango_layout_new(ts->pctx);
 	pango_layout_set_font_description(c->layout, d);
 	pango_layout_set_text(c->layout, c->in.text->str, (int)c->in.text->len);
@@ -99,7 +132,7 @@ static gboolean column_widths(GArray *rows, int ncols, double size, double W, do
 			double nat = row->cells[j].nat * k + 2 * PAD_X;
 			if (row->header) {
 				head[j] = MAX(head[j], nat);
-				min[j] = MAX(min[j], MIN(nat, 3 * size + 2 * PAD_X));
+				min[j] = MAX(min[j], MIN(nat, 4 * size + 2 * PAD_X));
 			} else {
 				body[j] = MAX(body[j], nat);
 				min[j] = MAX(min[j], row->cells[j].min * k + 2 * PAD_X);
@@ -158,7 +191,7 @@ static void build_rows(AjTs *ts, cmark_node *table, int ncols, double size, GArr
 			    .header = cmark_gfm_extensions_get_table_row_is_header(r) };
 		cmark_node *c = cmark_node_first_child(r);
 		for (int j = 0; j < ncols; j++) {
-			measure(ts, &row.cells[j], c, size);
+			measure(ts, &row.cells[j], c, row.header, size);
 			if (c)
 				c = cmark_node_next(c);
 		}
