@@ -193,7 +193,7 @@ static void set_errors(const AjLoader *l, const char *dir, GError **err)
 		g_string_append_printf(s, "\n%s: %u error%s; fix %s and run 'anjian check --data "
 				       "%s' again", dir, l->errors->len, l->errors->len == 1 ? "" : "s",
 				       l->errors->len == 1 ? "it" : "them", dir);
-	g_set_error_literal(err, AJ_ERROR, EX_DATAERR, s->str);
+	g_set_error_literal(err, AJ_ERROR, l->unreadable ? EX_NOINPUT : EX_DATAERR, s->str);
 	g_string_free(s, TRUE);
 }
 

@@ -4,7 +4,8 @@
  *
  * Ownership: the returned model belongs to the caller (aj_model_free()).
  * On failure NULL is returned and *err says file:line and what to do, with
- * code EX_NOINPUT (no such directory / no files) or EX_DATAERR.
+ * code EX_NOINPUT (no such directory, no files, a file that cannot be
+ * opened) or EX_DATAERR.
  */
 #ifndef AJ_LOAD_H
 #define AJ_LOAD_H

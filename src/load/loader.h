@@ -44,6 +44,7 @@ typedef struct {
 	AjModel *model;
 	GPtrArray *errors; /* char *: "path:line: what is wrong; what to do" */
 	gboolean stop;     /* AJ_LOAD_MAX_ERRORS reached */
+	gboolean unreadable; /* a file could not be opened: EX_NOINPUT, not EX_DATAERR */
 
 	AjRefTable enterprise_refs, district_refs, department_refs;
 	/* Per kind: id text -> where it was first read (AjLoc packed in a pointer).

@@ -218,6 +218,7 @@ gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema)
 	p.r = xmlReaderForFile(l->path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
 	if (p.r == NULL) {
 		aj_loader_error(l, 0, "cannot open the file; check that it exists and is readable");
+		l->unreadable = TRUE;
 		return FALSE;
 	}
 	p.text = g_string_sized_new(256);
@@ -233,7 +234,8 @@ gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema)
 		if (first) {
 			const char *enc = (const char *)xmlTextReaderConstEncoding(p.r);
 			first = FALSE;
-			if (enc != NULL && g_ascii_strcasecmp(enc, "UTF-8") != 0) {
+			if (enc != NULL && g_ascii_strcasecmp(enc, "UTF-8") != 0 &&
+			    g_ascii_strcasecmp(enc, "UTF8") != 0) {
 				aj_loader_error(l, 1, "the file declares encoding %s; only UTF-8 is "
 						"allowed: convert it to UTF-8", enc);
 				p.file_bad = TRUE;

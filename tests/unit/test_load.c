@@ -498,6 +498,15 @@ static void missing_input(void **state)
 	assert_int_equal(err->code, EX_NOINPUT);
 	assert_non_null(strstr(err->message, "no *.xml"));
 	g_clear_error(&err);
+	/* a file that cannot be opened (a dangling link) is missing input too */
+	put(f, "a.xml", HEAD BASE TAIL);
+	char *dangling = g_build_filename(f->dir, "b.xml", NULL);
+	assert_int_equal(symlink("/nonexistent/anjian-test.xml", dangling), 0);
+	assert_null(aj_load_dir(f->dir, &err));
+	assert_int_equal(err->code, EX_NOINPUT);
+	assert_non_null(strstr(err->message, "b.xml: cannot open the file"));
+	g_clear_error(&err);
+	g_free(dangling);
 	g_free(missing);
 }
 
