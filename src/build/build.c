@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "build/cache.h"
 #include "build/interrupt.h"
 #include "build/manifest.h"
 #include "build/outdir.h"
@@ -35,6 +36,7 @@ static void built_doc_free(gpointer p)
 {
 	AjBuiltDoc *d = p;
 	g_free(d->title);
+	g_free(d->context_sha256);
 	if (d->context != NULL)
 		xmlFreeDoc(d->context);
 	if (d->document != NULL)
@@ -72,29 +74,77 @@ static gboolean write_context(AjBuiltDoc *d, const char *root, GError **err)
 	if (mem == NULL)
 		g_set_error(err, AJ_ERROR, EX_SOFTWARE, "%s: out of memory", path);
 	ok = mem != NULL && aj_file_write(path, mem, (gsize)len, "the document data", err);
-	if (ok)
+	if (ok) {
+		d->context_sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, mem, (gsize)len);
 		aj_built_doc_add_file(d, "data", rel, 0);
+	}
 	xmlFree(mem);
 	g_free(rel);
 	g_free(path);
 	return ok;
 }
 
-/* Contexts and data files of every planned document, in plan order. */
-static gboolean build_contexts(const AjModel *m, const AjPeriod *p, const AjCoverage *c,
-			       GPtrArray *plan, GPtrArray *docs, const char *root, GError **err)
+/* The documents of one month: plan, coverage and contexts as of its as-of.
+ * A name already in seen (a later month's document of the same period, or
+ * a problem list planned again every month) is skipped: the latest month's
+ * version wins.  plans keeps the plan arrays the docs point into. */
+static gboolean build_month(const AjModel *m, const AjPeriod *p, gboolean warn, GHashTable *seen,
+			    GPtrArray *plans, GPtrArray *docs, const char *root, GError **err)
 {
-	for (guint i = 0; i < plan->len; i++) {
+	AjCoverage *c = aj_coverage_new(m, p->asof);
+	GPtrArray *plan = aj_documents_plan(m, p);
+	gboolean ok = TRUE;
+
+	if (warn)
+		aj_coverage_warn_baselines(m, c);
+	g_ptr_array_add(plans, plan);
+	for (guint i = 0; ok && i < plan->len; i++) {
+		const AjDocPlan *dp = g_ptr_array_index(plan, i);
+		if (g_hash_table_contains(seen, dp->name))
+			continue;
+		g_hash_table_add(seen, dp->name);
 		AjBuiltDoc *d = g_new0(AjBuiltDoc, 1);
-		d->plan = g_ptr_array_index(plan, i);
+		d->plan = dp;
 		d->files = g_ptr_array_new_with_free_func(file_free);
 		d->title = aj_context_title(m, d->plan);
 		d->context = aj_context_build(m, p, c, d->plan);
 		g_ptr_array_add(docs, d);
-		if (!write_context(d, root, err))
-			return FALSE;
+		ok = write_context(d, root, err);
 	}
-	return TRUE;
+	aj_coverage_free(c);
+	return ok;
+}
+
+/* Every month from since (or month alone) to month, newest first so the
+ * latest version of a repeated document wins, then put back in calendar
+ * order for the manifest and the site. */
+static gboolean build_contexts(const AjModel *m, const AjBuildOptions *o, const AjPeriod *last,
+			       GPtrArray *plans, GPtrArray *docs, const char *root, GError **err)
+{
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	GPtrArray *groups = g_ptr_array_new();
+	AjMonth first = o->has_since ? o->since : o->month;
+	gboolean ok = TRUE;
+
+	for (AjMonth mo = o->month; ok && mo >= first; mo--) {
+		GPtrArray *group = g_ptr_array_new();
+		AjPeriod p;
+		if (mo == o->month)
+			p = *last;
+		else
+			aj_period_init(&p, mo, AJ_DAY_NONE);
+		g_ptr_array_add(groups, group);
+		ok = build_month(m, &p, mo == o->month, seen, plans, group, root, err);
+	}
+	for (guint g = groups->len; g-- > 0;) {
+		GPtrArray *group = g_ptr_array_index(groups, g);
+		for (guint i = 0; i < group->len; i++)
+			g_ptr_array_add(docs, g_ptr_array_index(group, i));
+		g_ptr_array_free(group, TRUE);
+	}
+	g_ptr_array_free(groups, TRUE);
+	g_hash_table_destroy(seen);
+	return ok;
 }
 
 /* Messages name files as they will be after the swap, not in the temporary
@@ -124,14 +174,15 @@ static char *strip_slashes(const char *path)
 gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 {
 	AjModel *model = NULL;
-	AjCoverage *coverage = NULL;
-	GPtrArray *plan = NULL;
+	GPtrArray *plans = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
 	GPtrArray *docs = g_ptr_array_new_with_free_func(built_doc_free);
 	char *out = strip_slashes(o->out_dir), *root = NULL, *templates = NULL;
+	char *fingerprint = NULL;
 	AjPeriod period;
 	AjInterruptGuard *guard = NULL;
 	gboolean ok = FALSE;
-	int jobs = o->jobs > 0 ? o->jobs : (int)g_get_num_processors();
+	AjRenderOptions ro = { .jobs = o->jobs > 0 ? o->jobs : (int)g_get_num_processors(),
+			       .progress = o->progress && !o->quiet };
 
 	xmlInitParser();
 	aj_warn_set_quiet(o->quiet);
@@ -140,12 +191,14 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 			    "give a date in or after that month");
 		goto done;
 	}
+	if (o->has_since && o->since > o->month) {
+		g_set_error(err, AJ_ERROR, EX_USAGE, "--since is after --month; give the first month "
+			    "to build, on or before --month");
+		goto done;
+	}
 	model = aj_load_dir(o->data_dir, err);
 	if (model == NULL)
 		goto done;
-	coverage = aj_coverage_new(model, period.asof);
-	aj_coverage_warn_baselines(model, coverage);
-	plan = aj_documents_plan(model, &period);
 	root = aj_outdir_begin(out, o->force, err);
 	if (root == NULL)
 		goto done;
@@ -153,10 +206,16 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	if (!aj_outdir_mkdir(root, "data", err) || !aj_outdir_mkdir(root, "md", err) ||
 	    !aj_outdir_mkdir(root, "pdf", err))
 		goto done;
-	if (!build_contexts(model, &period, coverage, plan, docs, root, err))
+	if (!build_contexts(model, o, &period, plans, docs, root, err))
 		goto done;
 	templates = aj_render_template_dir(o->templates_dir);
-	if (!aj_render_all(docs, root, templates, jobs, err))
+	fingerprint = aj_cache_fingerprint();
+	ro.root = root;
+	ro.template_dir = templates;
+	ro.fingerprint = fingerprint;
+	/* --force renders everything; the fresh renders still fill the cache */
+	ro.cache_from = o->force ? NULL : out;
+	if (!aj_render_all(docs, &ro, err))
 		goto done;
 	/* The web site (OUT/site) is written here, from docs, into root; its
 	 * writer appends each public document's "html" file to doc->files. */
@@ -172,8 +231,9 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 		goto done;
 	g_clear_pointer(&root, g_free);
 	if (!o->quiet)
-		printf("anjian build: %u documents written to %s (see %s/manifest.xml)\n", docs->len,
-		       out, out);
+		printf("anjian build: %u documents written to %s (%u typeset, %u unchanged; see "
+		       "%s/manifest.xml)\n",
+		       docs->len, out, ro.rendered, ro.reused, out);
 	ok = TRUE;
 done:
 	if (root != NULL) {
@@ -183,11 +243,10 @@ done:
 	aj_interrupt_guard_stop(guard);
 	g_free(root);
 	g_free(templates);
+	g_free(fingerprint);
 	g_free(out);
 	g_ptr_array_unref(docs);
-	if (plan != NULL)
-		g_ptr_array_unref(plan);
-	aj_coverage_free(coverage);
+	g_ptr_array_unref(plans);
 	aj_model_free(model);
 	return ok;
 }

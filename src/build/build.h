@@ -26,7 +26,12 @@ typedef struct {
 	int jobs;                  /* rendering threads; <= 0: number of cores */
 	const char *templates_dir; /* NULL: "templates", else ANJIAN_DATADIR/templates */
 	gboolean quiet;
-	gboolean force;            /* replace an OUT that has no manifest.xml */
+	gboolean force;            /* replace an OUT that has no manifest.xml, and render
+	                            * every document (no reuse of OUT/.cache) */
+	gboolean has_since;        /* FALSE: only month; TRUE: every month from since to
+	                            * month, each as of its last day (asof: month only) */
+	AjMonth since;
+	gboolean progress;         /* a progress line on stderr (the caller checks it is a tty) */
 	const char *site_url;      /* absolute URL of OUT/site for feed/sitemap; NULL: placeholder */
 } AjBuildOptions;
 
@@ -40,6 +45,7 @@ typedef struct {
 	const AjDocPlan *plan;  /* kind, period, publicity, serial, name */
 	char *title;
 	xmlDocPtr context;      /* the document's context (OUT/data/<name>.xml) */
+	char *context_sha256;   /* hex SHA-256 of that file's bytes (the cache key's part) */
 	AjDocument *document;   /* parsed Markdown; NULL when no template exists */
 	GPtrArray *files;       /* AjBuiltFile *, manifest order */
 } AjBuiltDoc;

@@ -1,21 +1,33 @@
 #include "build/render.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "build/cache.h"
 #include "pdf/pdf.h"
 #include "template/template.h"
 #include "util/epoch.h"
 #include "util/error.h"
 #include "util/file.h"
 
+/* Documents done out of total, shown on one rewritten stderr line. */
+typedef struct {
+	GMutex lock;
+	guint done, total;
+	gint64 start;
+	gboolean show;
+} Progress;
+
 typedef struct {
 	AjBuiltDoc *doc;
-	const char *root;
+	const AjRenderOptions *opts;
+	Progress *progress;
 	char *template_path;
 	GError *error;
 	/* Results, moved into doc by the main thread once all jobs are done. */
 	AjDocument *document;
 	int pages;
+	gboolean cached;
 } RenderJob;
 
 char *aj_render_template_dir(const char *dir)
@@ -27,16 +39,55 @@ char *aj_render_template_dir(const char *dir)
 	return g_strdup(ANJIAN_DATADIR "/templates");
 }
 
+static void progress_step(Progress *p)
+{
+	double secs;
+
+	if (!p->show)
+		return;
+	g_mutex_lock(&p->lock);
+	p->done++;
+	secs = (double)(g_get_monotonic_time() - p->start) / G_USEC_PER_SEC;
+	fprintf(stderr, "\r\033[Kanjian build: %u/%u documents, %.1f s, %.1f documents/s", p->done,
+		p->total, secs, secs > 0 ? p->done / secs : 0.0);
+	fflush(stderr);
+	g_mutex_unlock(&p->lock);
+}
+
+/* A cached render: the files are linked in, the Markdown parsed again for
+ * the site (cheap next to typesetting). */
+static gboolean from_cache(RenderJob *job, const char *key, const char *md_path)
+{
+	char *text = NULL;
+	gsize len = 0;
+
+	if (job->opts->cache_from == NULL ||
+	    !aj_cache_fetch(job->opts->cache_from, key, job->opts->root, job->doc->plan->name,
+			    &job->pages))
+		return FALSE;
+	if (!g_file_get_contents(md_path, &text, &len, NULL))
+		return FALSE;
+	job->document = aj_document_parse(text, len, md_path, NULL);
+	g_free(text);
+	job->cached = job->document != NULL;
+	return job->cached;
+}
+
 static void render_one(gpointer data, gpointer user_data)
 {
 	RenderJob *job = data;
+	const AjRenderOptions *o = job->opts;
 	const char *name = job->doc->plan->name;
-	char *text = NULL;
-	char *md_path = g_strdup_printf("%s/md/%s.md", job->root, name);
-	char *pdf_path = g_strdup_printf("%s/pdf/%s.pdf", job->root, name);
+	char *text = NULL, *key = NULL;
+	char *md_path = g_strdup_printf("%s/md/%s.md", o->root, name);
+	char *pdf_path = g_strdup_printf("%s/pdf/%s.pdf", o->root, name);
 	AjPdfOptions opts = { .creation_time = aj_source_date_epoch(),
 			      .context = xmlDocGetRootElement(job->doc->context) };
 
+	if (o->fingerprint != NULL && job->doc->context_sha256 != NULL)
+		key = aj_cache_key(o->fingerprint, job->template_path, job->doc->context_sha256);
+	if (key != NULL && from_cache(job, key, md_path))
+		goto done;
 	text = aj_template_render_file(job->template_path, opts.context, &job->error);
 	if (text == NULL)
 		goto done;
@@ -47,23 +98,34 @@ static void render_one(gpointer data, gpointer user_data)
 		goto done;
 	if (!aj_pdf_write(job->document, &opts, pdf_path, &job->pages, &job->error))
 		goto done;
+	if (key != NULL)
+		aj_cache_store(o->root, key, name, job->pages);
 done:
+	progress_step(job->progress);
+	g_free(key);
 	g_free(text);
 	g_free(md_path);
 	g_free(pdf_path);
 }
 
-gboolean aj_render_all(GPtrArray *docs, const char *root, const char *template_dir, int jobs,
-		       GError **err)
+gboolean aj_render_all(GPtrArray *docs, AjRenderOptions *o, GError **err)
 {
 	GPtrArray *work = g_ptr_array_new();
 	GThreadPool *pool = NULL;
+	Progress progress = { .start = g_get_monotonic_time(), .show = o->progress };
 	gboolean ok = TRUE;
 
+	g_mutex_init(&progress.lock);
+	o->rendered = o->reused = 0;
+	if (o->fingerprint != NULL) {
+		char *dir = g_build_filename(o->root, AJ_CACHE_DIR, NULL);
+		g_mkdir_with_parents(dir, 0755);
+		g_free(dir);
+	}
 	for (guint i = 0; i < docs->len; i++) {
 		AjBuiltDoc *d = g_ptr_array_index(docs, i);
 		char *file = g_strdup_printf("%s.md", aj_doc_kind_code(d->plan->kind));
-		char *path = g_build_filename(template_dir, file, NULL);
+		char *path = g_build_filename(o->template_dir, file, NULL);
 		g_free(file);
 		if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
 			g_free(path);
@@ -71,19 +133,23 @@ gboolean aj_render_all(GPtrArray *docs, const char *root, const char *template_d
 		}
 		RenderJob *job = g_new0(RenderJob, 1);
 		job->doc = d;
-		job->root = root;
+		job->opts = o;
+		job->progress = &progress;
 		job->template_path = path;
 		g_ptr_array_add(work, job);
 	}
-	if (jobs <= 1 || work->len <= 1) {
+	progress.total = work->len;
+	if (o->jobs <= 1 || work->len <= 1) {
 		for (guint i = 0; i < work->len; i++)
 			render_one(g_ptr_array_index(work, i), NULL);
 	} else {
-		pool = g_thread_pool_new(render_one, NULL, MIN(jobs, (int)work->len), TRUE, NULL);
+		pool = g_thread_pool_new(render_one, NULL, MIN(o->jobs, (int)work->len), TRUE, NULL);
 		for (guint i = 0; i < work->len; i++)
 			g_thread_pool_push(pool, g_ptr_array_index(work, i), NULL);
 		g_thread_pool_free(pool, FALSE, TRUE);
 	}
+	if (progress.show && progress.done > 0)
+		fputc('\n', stderr);
 	for (guint i = 0; i < work->len; i++) {
 		RenderJob *job = g_ptr_array_index(work, i);
 		char *rel;
@@ -95,6 +161,8 @@ gboolean aj_render_all(GPtrArray *docs, const char *root, const char *template_d
 			ok = FALSE;
 			aj_document_free(job->document);
 		} else {
+			o->rendered += job->cached ? 0 : 1;
+			o->reused += job->cached ? 1 : 0;
 			job->doc->document = job->document;
 			rel = g_strdup_printf("pdf/%s.pdf", job->doc->plan->name);
 			aj_built_doc_add_file(job->doc, "pdf", rel, job->pages);
@@ -107,5 +175,6 @@ gboolean aj_render_all(GPtrArray *docs, const char *root, const char *template_d
 		g_free(job);
 	}
 	g_ptr_array_free(work, TRUE);
+	g_mutex_clear(&progress.lock);
 	return ok;
 }

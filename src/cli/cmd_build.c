@@ -1,5 +1,6 @@
 /* `anjian build`: parses the command line into AjBuildOptions. */
 #include <stdio.h>
+#include <unistd.h>
 
 #include "build/build.h"
 #include "cli/cli.h"
@@ -14,6 +15,7 @@ static int usage(const char *msg)
 int aj_cmd_build(int argc, char **argv)
 {
 	char *data = NULL, *out = NULL, *month = NULL, *asof = NULL, *templates = NULL;
+	char *since = NULL;
 	char *site_url = NULL;
 	int jobs = 0;
 	gboolean quiet = FALSE, force = FALSE;
@@ -24,6 +26,9 @@ int aj_cmd_build(int argc, char **argv)
 		  "YYYY-MM" },
 		{ "as-of", 0, 0, G_OPTION_ARG_STRING, &asof, "as-of date (default: last day of the month)",
 		  "YYYY-MM-DD" },
+		{ "since", 0, 0, G_OPTION_ARG_STRING, &since,
+		  "also build every month from this one to --month (each as of its last day)",
+		  "YYYY-MM" },
 		{ "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "rendering threads (default: cores)", "N" },
 		{ "templates", 0, 0, G_OPTION_ARG_FILENAME, &templates,
 		  "template directory (default: ./templates, else the installed ones)", "DIR" },
@@ -32,14 +37,15 @@ int aj_cmd_build(int argc, char **argv)
 		  "(default: https://example.invalid/)", "URL" },
 		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "no warnings or summary", NULL },
 		{ "force", 0, 0, G_OPTION_ARG_NONE, &force,
-		  "replace --out even when it is not an earlier anjian output", NULL },
+		  "render every document again (no reuse of OUT/.cache) and replace --out "
+		  "even when it is not an earlier anjian output", NULL },
 		{ NULL }
 	};
 	AjBuildOptions o = { 0 };
 	GError *err = NULL;
 	int status = EX_OK;
 
-	if (!aj_cli_parse("build", "Build the documents of one month: data files, PDFs, web "
+	if (!aj_cli_parse("build", "Build the documents of one month (or of every month from --since): data files, PDFs, web "
 				   "site and manifest.",
 			  entries, &argc, &argv))
 		return EX_USAGE;
@@ -51,6 +57,8 @@ int aj_cmd_build(int argc, char **argv)
 		status = usage("--month must be a month YYYY-MM, e.g. 2026-03");
 	else if (asof != NULL && !aj_day_parse(asof, &o.asof))
 		status = usage("--as-of must be a date YYYY-MM-DD, e.g. 2026-03-31");
+	else if (since != NULL && !aj_month_parse(since, &o.since))
+		status = usage("--since must be a month YYYY-MM, e.g. 2025-07");
 	else if (jobs < 0)
 		status = usage("--jobs must be 1 or more");
 	if (status == EX_OK) {
@@ -61,6 +69,8 @@ int aj_cmd_build(int argc, char **argv)
 		o.quiet = quiet;
 		o.site_url = site_url;
 		o.force = force;
+		o.has_since = since != NULL;
+		o.progress = isatty(STDERR_FILENO);
 		if (!aj_build_run(&o, &err)) {
 			status = aj_error_report(err);
 			g_error_free(err);
@@ -70,6 +80,7 @@ int aj_cmd_build(int argc, char **argv)
 	g_free(out);
 	g_free(month);
 	g_free(asof);
+	g_free(since);
 	g_free(templates);
 	g_free(site_url);
 	return status;
