@@ -52,3 +52,13 @@ check-fuzz: $(FUZZ_BINS)
 	@sh tests/fuzz/run $(FUZZ_DIR) $(CHECK_FUZZ_SECONDS) $(FUZZ_NAMES)
 
 -include $(shell find $(FUZZ_DIR)/obj -name '*.d' 2>/dev/null)
+
+# Sanitizer runs (SANITIZE=1 check-unit, check-e2e-san): leak checking with
+# the library-cache suppressions of tests/lsan.supp.  Full unwinding lets a
+# suppression see the library frames; GLib allocates with malloc so its
+# objects are checked too.
+ifdef SANITIZE
+export LSAN_OPTIONS := suppressions=$(abspath tests/lsan.supp):print_suppressions=0
+export ASAN_OPTIONS := fast_unwind_on_malloc=0
+export G_SLICE := always-malloc
+endif
