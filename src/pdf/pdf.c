@@ -202,14 +202,3 @@ done:
 	g_byte_array_unref(ts.out);
 	return ok;
 }
-
-/* Read by LeakSanitizer in the SANITIZE=1 build (unused otherwise).
- * fontconfig keeps its parsed configuration for the whole process, and
- * cairo 1.16 loses a few font-subset buffers inside cairo_surface_finish();
- * neither is ours to free.  Their stacks stop inside the unsymbolised
- * libraries, so they are matched by module. */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-	return "leak:libfontconfig.so\nleak:libcairo.so\n";
-}
