@@ -11,14 +11,6 @@ done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 out="$tmp/out"
-if [ "${ANJIAN_SAN:-}" = 1 ]; then
-	# Leak checks see GLib objects (no slices); fontconfig's process-long
-	# caches and a cairo 1.16 leak in finishing a PDF are the libraries' own.
-	printf 'leak:libfontconfig.so\nleak:cairo_surface_finish\n' >"$tmp/lsan.supp"
-	export G_SLICE=always-malloc ASAN_OPTIONS=fast_unwind_on_malloc=0
-	export LSAN_OPTIONS="suppressions=$tmp/lsan.supp"
-fi
-
 if ! SOURCE_DATE_EPOCH=1774915200 "$ANJIAN" build --data "$ANJIAN_TOP/data" --out "$out" \
 	--month 2026-03 2>"$tmp/err"; then
 	cat "$tmp/err"
