@@ -151,9 +151,11 @@ char *aj_cache_key(const char *fingerprint, const char *template_path,
 		const char *f = g_ptr_array_index(files, i);
 		char *text = NULL;
 		gsize len = 0;
-		/* the name matters too: a partial found in another place is another input */
+		/* the name within the template directory matters (a partial found in
+		 * another place is another input), not where that directory is */
+		const char *rel = g_str_has_prefix(f, dir) ? f + strlen(dir) : f;
 		g_checksum_update(sum, (const guchar *)"\nfile ", -1);
-		g_checksum_update(sum, (const guchar *)f, -1);
+		g_checksum_update(sum, (const guchar *)rel, -1);
 		g_checksum_update(sum, (const guchar *)"\n", 1);
 		if (g_file_get_contents(f, &text, &len, NULL))
 			g_checksum_update(sum, (const guchar *)text, (gssize)len);

@@ -1,0 +1,92 @@
+#!/bin/sh
+# The render cache (OUT/.cache): a rebuild with nothing changed typesets
+# nothing and writes the same bytes; changing a record, a template or the
+# font set re-typesets exactly the documents it affects, and the result is
+# byte-identical to a --force build (the cache never serves a stale PDF);
+# --jobs 1 and --jobs 4 agree; .cache is neither in the manifest nor in
+# OUT/site.
+set -u
+: "${ANJIAN:?}" "${ANJIAN_TOP:?}"
+. "$ANJIAN_TOP/tests/e2e/lib.sh"
+[ -d "$ANJIAN_TOP/data" ] || { echo "no data/"; exit 77; }
+command -v xmllint >/dev/null || { echo "xmllint missing"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export SOURCE_DATE_EPOCH=1775001600
+cp -R "$ANJIAN_TOP/data" "$tmp/data"
+cp -R "$ANJIAN_TOP/templates" "$tmp/templates"
+
+# build OUT [options]: prints "TYPESET UNCHANGED" from the summary line.
+build() {
+	out=$1; shift
+	"$ANJIAN" build --data "$tmp/data" --templates "$tmp/templates" --out "$out" \
+		--month 2026-03 "$@" >"$tmp/log" 2>"$tmp/err" || { cat "$tmp/err"; fail "build $*"; }
+	sed -n 's/.*(\([0-9]*\) typeset, \([0-9]*\) unchanged.*/\1 \2/p' "$tmp/log"
+}
+# same A B: every file but .cache identical, both ways.
+same() { diff -r -x .cache "$1" "$2" >"$tmp/diff" || { head "$tmp/diff"; fail "$3"; }; }
+
+set -- $(build "$tmp/out")
+total=$1
+[ "$total" -gt 2 ] && [ "$2" = 0 ] || fail "first build: $total typeset, $2 unchanged"
+verify_manifest "$tmp/out" || fail "manifest"
+grep -q '\.cache' "$tmp/out/manifest.xml" && fail ".cache listed in the manifest"
+[ -n "$(ls "$tmp/out/.cache")" ] || fail "no cache written"
+find "$tmp/out/site" -name '*.pages' | grep -q . && fail "cache files under site/"
+cp -R "$tmp/out" "$tmp/first"
+
+[ "$(build "$tmp/out")" = "0 $total" ] || fail "no-change rebuild typeset something"
+same "$tmp/first" "$tmp/out" "no-change rebuild differs"
+[ "$(build "$tmp/out" --force)" = "$total 0" ] || fail "--force did not typeset everything"
+same "$tmp/first" "$tmp/out" "--force build differs"
+
+# One template: only the documents of that kind.
+n=$(grep -c 'kind="exposed"' "$tmp/out/manifest.xml")
+printf '\n' >>"$tmp/templates/exposed.md"
+[ "$(build "$tmp/out")" = "$n $((total - n))" ] || fail "template change: expected $n typeset"
+build "$tmp/forced" --force >/dev/null
+same "$tmp/forced" "$tmp/out" "template change: cached build differs from --force"
+cmp -s "$tmp/first/md/exposed-2026-03.md" "$tmp/out/md/exposed-2026-03.md" &&
+	fail "template change did not reach the Markdown"
+
+# One record: exactly the documents whose context changed.
+cp -R "$tmp/out" "$tmp/before"
+sed -i 's|</dataset>|  <inspection id="JC-2026-999999" enterprise="9132050943J7J1JY7E" department="yjj" date="2026-03-20" mode="routine"/>\n</dataset>|' \
+	"$tmp/data/enforcement/2026.xml"
+changed=0
+set -- $(build "$tmp/out")
+for f in "$tmp/out"/data/*.xml; do
+	cmp -s "$f" "$tmp/before/data/${f##*/}" || changed=$((changed + 1))
+done
+[ "$changed" -ge 1 ] && [ "$changed" -lt "$total" ] || fail "record change touched $changed contexts"
+[ "$1" = "$changed" ] || fail "record change: $1 typeset, $changed contexts changed"
+rm -rf "$tmp/forced"
+build "$tmp/forced" --force >/dev/null
+same "$tmp/forced" "$tmp/out" "record change: cached build differs from --force"
+
+if [ "${ANJIAN_SAN:-}" = 1 ]; then
+	echo "cache: $total documents; font and --jobs parts run in the plain build only"
+	exit 0
+fi
+
+# The font set: one more font file known to fontconfig renders everything.
+font=$(fc-list : file 2>/dev/null | sed -n '1s/: *$//p')
+if [ -n "$font" ] && [ -f /etc/fonts/fonts.conf ]; then
+	mkdir "$tmp/fonts"
+	cp "$font" "$tmp/fonts/"
+	cat >"$tmp/fonts.conf" <<CONF
+<?xml version="1.0"?>
+<fontconfig><include>/etc/fonts/fonts.conf</include><dir>$tmp/fonts</dir>
+<cachedir>$tmp/fc-cache</cachedir></fontconfig>
+CONF
+	[ "$(FONTCONFIG_FILE="$tmp/fonts.conf" build "$tmp/out")" = "$total 0" ] ||
+		fail "a new font file did not invalidate the cache"
+	same "$tmp/forced" "$tmp/out" "font change: output differs"
+fi
+
+# Threads do not change a byte.
+rm -rf "$tmp/j1" "$tmp/j4"
+build "$tmp/j1" --jobs 1 >/dev/null
+build "$tmp/j4" --jobs 4 >/dev/null
+same "$tmp/j1" "$tmp/j4" "--jobs 1 and --jobs 4 differ"
+echo "cache: $total documents; no-change rebuild typesets 0, template and record changes only theirs"
