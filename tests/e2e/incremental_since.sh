@@ -1,0 +1,47 @@
+#!/bin/sh
+# `anjian build --since`: every month from --since to --month in one OUT,
+# one manifest, one site whose archive lists them all; each month's
+# documents are those of a build of that month alone (its own as-of), a
+# problem list's table is built once (as of the latest month), and the
+# home page shows the latest month.
+set -u
+: "${ANJIAN:?}" "${ANJIAN_TOP:?}"
+. "$ANJIAN_TOP/tests/e2e/lib.sh"
+[ -d "$ANJIAN_TOP/data" ] || { echo "no data/"; exit 77; }
+command -v xmllint >/dev/null || { echo "xmllint missing"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export SOURCE_DATE_EPOCH=1775001600
+build() {
+	out=$1; shift
+	"$ANJIAN" build --data "$ANJIAN_TOP/data" --templates "$ANJIAN_TOP/templates" --out "$out" \
+		--quiet "$@" 2>"$tmp/err" || { cat "$tmp/err"; fail "build $*"; }
+}
+build "$tmp/span" --month 2026-03 --since 2026-01
+build "$tmp/feb" --month 2026-02
+build "$tmp/mar" --month 2026-03
+m="$tmp/span/manifest.xml"
+verify_manifest "$tmp/span" || fail "manifest"
+x() { xmllint --xpath "$1" "$m" 2>/dev/null; }
+for p in 2026-01 2026-02 2026-03; do
+	[ "$(x "count(/manifest/document[@kind='bulletin'][@period='$p'])")" = 1 ] || fail "bulletin $p"
+	[ -f "$tmp/span/site/bulletin/$p.html" ] || fail "no site page for bulletin $p"
+	grep -q "bulletin/$p.html" "$tmp/span/site/archive/bulletin.html" || fail "archive lacks $p"
+done
+[ "$(x "count(/manifest/document[@kind='bulletin'])")" = 3 ] || fail "bulletins outside the span"
+# problem lists: once each, as in the single-month build of the last month
+[ "$(x "count(/manifest/document[@kind='rectification'])")" = \
+  "$(xmllint --xpath "count(/manifest/document[@kind='rectification'])" "$tmp/mar/manifest.xml")" ] ||
+	fail "rectification tables repeated"
+# calendar order: January's bulletin comes first
+[ "$(x "string(/manifest/document[1]/@period)")" = 2026-01 ] || fail "manifest not in month order"
+for f in "$tmp/feb"/data/bulletin-* "$tmp/feb"/data/exposed-* "$tmp/mar"/data/*.xml; do
+	cmp -s "$f" "$tmp/span/data/${f##*/}" || fail "${f##*/} differs from its one-month build"
+done
+cmp -s "$tmp/mar/site/index.html" "$tmp/span/site/index.html" ||
+	grep -q '2026年3月' "$tmp/span/site/index.html" || fail "home page is not the latest month"
+[ "$(x 'string(/manifest/@generated)')" = 2026-04-01T00:00:00Z ] || fail "generated"
+"$ANJIAN" build --data "$ANJIAN_TOP/data" --out "$tmp/bad" --month 2026-01 --since 2026-03 \
+	--quiet 2>"$tmp/err"
+[ $? = 64 ] && grep -q -- '--since' "$tmp/err" || fail "--since after --month accepted"
+echo "since: three months in one manifest and site"
