@@ -93,18 +93,19 @@ const char *ajp_intern(Parse *p, const char *v)
 
 guint32 ajp_enterprise_ref(Parse *p, const char *v)
 {
-	return aj_ref_slot(p->l, &p->l->enterprise_refs, v);
+	G_STATIC_ASSERT(REC_PROBLEM_LIST < AJ_REF_CURSORS);
+	return aj_ref_slot(p->l, &p->l->enterprise_refs, &p->l->cursors[p->kind], v);
 }
 
 guint32 ajp_department_ref(Parse *p, const AjValueCtx *c, const char *v)
 {
-	return aj_value_nonblank(c, "department", v) ? aj_ref_slot(p->l, &p->l->department_refs, v)
+	return aj_value_nonblank(c, "department", v) ? aj_ref_slot(p->l, &p->l->department_refs, NULL, v)
 						      : AJ_NONE;
 }
 
 guint32 ajp_district_ref(Parse *p, const AjValueCtx *c, const char *v)
 {
-	return aj_value_district_code(c, "district", v) ? aj_ref_slot(p->l, &p->l->district_refs, v)
+	return aj_value_district_code(c, "district", v) ? aj_ref_slot(p->l, &p->l->district_refs, NULL, v)
 							: AJ_NONE;
 }
 

@@ -17,6 +17,10 @@ void aj_loader_init(AjLoader *l)
 	memset(l, 0, sizeof *l);
 	l->model = aj_model_new();
 	l->errors = g_ptr_array_new_with_free_func(g_free);
+	for (int i = 0; i < AJ_REF_CURSORS; i++) {
+		l->cursors[i].last = AJ_NONE;
+		l->cursors[i].next = g_array_new(FALSE, FALSE, sizeof(guint32));
+	}
 	AjRefTable *tables[] = { &l->enterprise_refs, &l->district_refs, &l->department_refs };
 	for (gsize i = 0; i < G_N_ELEMENTS(tables); i++) {
 		tables[i]->slot_of = g_hash_table_new(g_str_hash, g_str_equal);
@@ -36,6 +40,8 @@ void aj_loader_clear(AjLoader *l)
 	for (int k = 0; k < AJ_ID_KINDS; k++)
 		g_hash_table_destroy(l->ids[k]);
 	g_ptr_array_free(l->errors, TRUE);
+	for (int i = 0; i < AJ_REF_CURSORS; i++)
+		g_array_free(l->cursors[i].next, TRUE);
 	aj_model_free(l->model);
 	memset(l, 0, sizeof *l);
 }
@@ -75,29 +81,49 @@ void aj_loader_error_at(AjLoader *l, AjLoc loc, const char *fmt, ...)
 	va_end(ap);
 }
 
-guint32 aj_ref_slot(AjLoader *l, AjRefTable *t, const char *key)
+static gboolean slot_is(const AjRefTable *t, guint32 slot, const char *key)
 {
-	gpointer v;
+	return slot < t->keys->len && strcmp(g_ptr_array_index(t->keys, slot), key) == 0;
+}
 
-	/* Exports list records enterprise by enterprise, often in the same order
-	 * every month: the previous slot or the one after it is a likely hit and
-	 * costs one compare instead of a hash lookup. */
-	for (guint32 s = t->last; s < t->keys->len && s <= t->last + 1; s++) {
-		if (strcmp(g_ptr_array_index(t->keys, s), key) == 0) {
-			t->last = s;
-			return s;
-		}
-	}
-	v = g_hash_table_lookup(t->slot_of, key);
-	if (v != NULL) {
-		t->last = GPOINTER_TO_UINT(v) - 1;
-		return t->last;
-	}
+static guint32 lookup_slot(AjLoader *l, AjRefTable *t, const char *key)
+{
+	gpointer v = g_hash_table_lookup(t->slot_of, key);
+
+	if (v != NULL)
+		return GPOINTER_TO_UINT(v) - 1;
 	key = aj_model_intern(l->model, key);
 	g_ptr_array_add(t->keys, (gpointer)key);
 	g_hash_table_insert(t->slot_of, (gpointer)key, GUINT_TO_POINTER(t->keys->len));
-	t->last = t->keys->len - 1;
-	return t->last;
+	return t->keys->len - 1;
+}
+
+guint32 aj_ref_slot(AjLoader *l, AjRefTable *t, AjRefCursor *c, const char *key)
+{
+	guint32 slot = AJ_NONE, guess = AJ_NONE;
+
+	if (c == NULL)
+		return lookup_slot(l, t, key);
+	if (c->last != AJ_NONE) {
+		if (c->last < c->next->len)
+			guess = g_array_index(c->next, guint32, c->last);
+		if (guess == AJ_NONE)
+			guess = c->last + 1;
+		if (slot_is(t, guess, key))
+			slot = guess;
+		else if (slot_is(t, c->last, key))
+			slot = c->last;
+	}
+	if (slot == AJ_NONE)
+		slot = lookup_slot(l, t, key);
+	if (c->last != AJ_NONE && slot != c->last) {
+		guint32 none = AJ_NONE;
+		while (c->next->len <= c->last)
+			g_array_append_val(c->next, none);
+		g_array_index(c->next, guint32, c->last) = slot;
+	}
+	c->last = slot;
+	return slot;
 }
 
 G_STATIC_ASSERT(sizeof(gpointer) >= sizeof(guint64));

@@ -25,8 +25,18 @@
 typedef struct {
 	GHashTable *slot_of; /* key text -> slot + 1; keys interned in the model */
 	GPtrArray *keys;     /* slot -> interned key */
-	guint32 last;        /* slot of the previous lookup */
 } AjRefTable;
+
+/* Exports list records enterprise by enterprise, mostly in the same order
+ * every month.  A cursor remembers, for one kind of record, the slot it
+ * referred to last and which slot followed each slot the time before: the
+ * guess costs one compare where a hash lookup costs a few cache misses. */
+typedef struct {
+	guint32 last;  /* AJ_NONE at first */
+	GArray *next;  /* guint32 per slot: the slot that followed it, or AJ_NONE */
+} AjRefCursor;
+
+#define AJ_REF_CURSORS 16 /* one per record kind that refers to enterprises */
 
 /* Record kinds whose ids must be unique (problems: across all lists). */
 typedef enum {
@@ -47,6 +57,7 @@ typedef struct {
 	gboolean unreadable; /* a file could not be opened: EX_NOINPUT, not EX_DATAERR */
 
 	AjRefTable enterprise_refs, district_refs, department_refs;
+	AjRefCursor cursors[AJ_REF_CURSORS]; /* into enterprise_refs, by record kind */
 	/* Per kind: id text -> where it was first read (AjLoc packed in a pointer).
 	 * Keys are model strings. */
 	GHashTable *ids[AJ_ID_KINDS];
@@ -65,8 +76,9 @@ void aj_loader_error(AjLoader *l, guint line, const char *fmt, ...) G_GNUC_PRINT
 /* The same for a record already stored, at its own location. */
 void aj_loader_error_at(AjLoader *l, AjLoc loc, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 
-/* The provisional slot of a key (any string; interned when new). */
-guint32 aj_ref_slot(AjLoader *l, AjRefTable *t, const char *key);
+/* The provisional slot of a key (any string; interned when new); cursor
+ * may be NULL. */
+guint32 aj_ref_slot(AjLoader *l, AjRefTable *t, AjRefCursor *cursor, const char *key);
 
 /* Stores the id of a record of kind at loc; a duplicate is reported with
  * both places.  Returns the model's copy. */

@@ -9,6 +9,7 @@
 #include "load/load.h"
 #include "load/loader.h"
 #include "load/values.h"
+#include "model/credit_code.h"
 #include "util/error.h"
 
 #define ENT "91320508MAHNT8R86E"
@@ -254,6 +255,48 @@ static void references_may_point_forward(void **state)
 	assert_int_equal(g_array_index(m->inspections, AjInspection, 0).enterprise, 0);
 	assert_int_equal(g_array_index(m->inspections, AjInspection, 0).department, 0);
 	aj_model_free(m);
+}
+
+/* References resolve right whatever the order: the cursor's guesses
+ * (same order as last month, the next slot, the same slot) and the misses. */
+static void references_in_changing_order(void **state)
+{
+	Fixture *f = *state;
+	const char *codes[4];
+	GString *base = g_string_new(HEAD "  <district code=\"320508\" name=\"姑苏区\"/>\n");
+	char ids[4][19];
+
+	for (int i = 0; i < 4; i++) {
+		/* four valid codes: vary position 10, recompute the check character */
+		g_snprintf(ids[i], sizeof ids[i], "91320508MA%dN2K3X4Q", i);
+		ids[i][17] = aj_credit_code_check_char(ids[i]);
+		codes[i] = ids[i];
+		g_string_append_printf(base, "  <enterprise id=\"%s\" district=\"320508\" industry=\"trade\" "
+				       "scale=\"below\" employees=\"5\" revenue=\"1\" status=\"active\">"
+				       "<name>n%d</name><address>a</address></enterprise>\n", codes[i], i);
+	}
+	g_string_append(base, TAIL);
+	put(f, "a.xml", base->str);
+	/* the enterprise of each training, four per month (2 twice in a row is
+	 * moved to the next month, see the month below) */
+	const int order[] = { 0, 1, 2, 3, 0, 1, 2, 3, 1, 0, 3, 2, 0, 2, 2, 3, 3, 2, 1, 0 };
+	GString *t = g_string_new(HEAD);
+	for (gsize i = 0; i < G_N_ELEMENTS(order); i++)
+		g_string_append_printf(t, "  <training enterprise=\"%s\" month=\"2025-%02zu\" staff=\"%zu\" "
+				       "trained=\"0\" drills=\"0\" warning-education=\"0\"/>\n",
+				       codes[order[i]], i / 4 + 1 + (i >= 14 ? 1 : 0), i);
+	g_string_append(t, TAIL);
+	put(f, "b.xml", t->str);
+	AjModel *m = load_ok(f);
+	assert_int_equal(m->trainings->len, G_N_ELEMENTS(order));
+	for (guint i = 0; i < m->trainings->len; i++) {
+		const AjTraining *tr = &g_array_index(m->trainings, AjTraining, i);
+		assert_int_equal(tr->staff, i);
+		assert_string_equal(AJ_ENTERPRISE(m, tr->enterprise)->id, codes[order[i]]);
+	}
+	aj_model_free(m);
+	g_string_free(base, TRUE);
+	g_string_free(t, TRUE);
 }
 
 static void duplicates_name_both_places(void **state)
@@ -623,6 +666,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(credit_code_check, setup, teardown),
 		cmocka_unit_test_setup_teardown(dangling_references, setup, teardown),
 		cmocka_unit_test_setup_teardown(references_may_point_forward, setup, teardown),
+		cmocka_unit_test_setup_teardown(references_in_changing_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(duplicates_name_both_places, setup, teardown),
 		cmocka_unit_test_setup_teardown(date_order_and_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(problem_status_rules, setup, teardown),
