@@ -7,6 +7,7 @@
 #include "html/escape.h"
 #include "html/html.h"
 #include "util/error.h"
+#include "util/file.h"
 
 static const char page_css[] =
 	"body{margin:0;background:#f4f4f4;color:#222;font:18px/1.9 \"Noto Serif CJK SC\","
@@ -115,7 +116,6 @@ static void write_back(GString *out, const AjDocMeta *m)
 gboolean aj_html_write_page(const AjDocument *doc, const char *path, GError **err)
 {
 	GString *out = g_string_sized_new(16384);
-	GError *io = NULL;
 	gboolean ok = FALSE;
 
 	write_head(out, &doc->meta);
@@ -124,13 +124,8 @@ gboolean aj_html_write_page(const AjDocument *doc, const char *path, GError **er
 		goto done;
 	write_back(out, &doc->meta);
 	g_string_append(out, "</article>\n</body>\n</html>\n");
-	if (!g_file_set_contents(path, out->str, (gssize)out->len, &io)) {
-		g_set_error(err, AJ_ERROR, EX_CANTCREAT,
-			    "%s: cannot write the HTML page: %s; check that the directory exists "
-			    "and is writable", path, io->message);
-		g_error_free(io);
+	if (!aj_file_write(path, out->str, out->len, "the HTML page", err))
 		goto done;
-	}
 	ok = TRUE;
 done:
 	g_string_free(out, TRUE);

@@ -4,6 +4,7 @@
 
 #include "markdown/document.h"
 #include "util/error.h"
+#include "util/file.h"
 #include "pdf/typeset.h"
 
 static cairo_status_t collect(void *closure, const unsigned char *data, unsigned int length)
@@ -157,7 +158,6 @@ gboolean aj_pdf_write(const AjDocument *doc, const AjPdfOptions *opts, const cha
 {
 	AjTs ts = { .doc = doc, .opts = opts };
 	gboolean ok = FALSE;
-	GError *werr = NULL;
 
 	aj_fonts_init();
 	ts.out = g_byte_array_new();
@@ -184,12 +184,8 @@ gboolean aj_pdf_write(const AjDocument *doc, const AjPdfOptions *opts, const cha
 			    cairo_status_to_string(cairo_surface_status(ts.surface)));
 		goto done;
 	}
-	if (!g_file_set_contents(path, (const char *)ts.out->data, (gssize)ts.out->len, &werr)) {
-		g_set_error(err, AJ_ERROR, EX_CANTCREAT, "%s: cannot write the PDF: %s; check "
-			    "that its folder exists and is writable", path, werr->message);
-		g_error_free(werr);
+	if (!aj_file_write(path, ts.out->data, ts.out->len, "the PDF", err))
 		goto done;
-	}
 	if (pages)
 		*pages = ts.page;
 	ok = TRUE;

@@ -5,13 +5,13 @@
 
 #include "site/files.h"
 #include "util/error.h"
+#include "util/file.h"
 
 gboolean aj_site_put(const char *root, const char *rel, const char *data, gsize len,
 		     GError **err)
 {
 	char *path = g_build_filename(root, rel, NULL);
 	char *dir = g_path_get_dirname(path);
-	GError *io = NULL;
 	gboolean ok = FALSE;
 
 	if (g_mkdir_with_parents(dir, 0755) != 0) {
@@ -20,13 +20,8 @@ gboolean aj_site_put(const char *root, const char *rel, const char *data, gsize 
 			    "output directory", dir, g_strerror(errno));
 		goto done;
 	}
-	if (!g_file_set_contents(path, data, (gssize)len, &io)) {
-		g_set_error(err, AJ_ERROR, EX_CANTCREAT,
-			    "%s: cannot write: %s; check free space and permissions", path,
-			    io->message);
-		g_error_free(io);
+	if (!aj_file_write(path, data, len, NULL, err))
 		goto done;
-	}
 	ok = TRUE;
 done:
 	g_free(dir);
