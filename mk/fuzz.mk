@@ -62,3 +62,15 @@ export LSAN_OPTIONS := suppressions=$(abspath tests/lsan.supp):print_suppression
 export ASAN_OPTIONS := fast_unwind_on_malloc=0
 export G_SLICE := always-malloc
 endif
+
+# `make valgrind`: the end-to-end build of the sample data under memcheck
+# (about a minute; not part of `make check`).  Library caches are suppressed
+# by tests/valgrind.supp; any other leak or memory error fails.
+VALGRIND_RUN = G_SLICE=always-malloc valgrind -q --error-exitcode=1 --leak-check=full \
+	--num-callers=40 --suppressions=tests/valgrind.supp
+valgrind: anjian
+	@rm -rf build/valgrind && mkdir -p build/valgrind
+	$(VALGRIND_RUN) ./$(BIN) check --data data
+	SOURCE_DATE_EPOCH=1775001600 $(VALGRIND_RUN) ./$(BIN) build --data data \
+	  --out build/valgrind/out --month $(RUN_MONTH) --quiet
+	@echo "valgrind: no leaks or memory errors outside the suppressed library caches"
