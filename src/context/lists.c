@@ -109,6 +109,10 @@ static void exposed_row(xmlNodePtr x, const AjModel *m, const AjExposedRow *r)
 		append(problem, e->problem);
 		append(handling, e->handling);
 	}
+	/* An exposure record without <handling>: the exposure itself is what
+	 * was done, and the list must not print an empty 处理情况. */
+	if (handling->len == 0)
+		append(handling, "予以公开曝光");
 	aj_attr_str(x, "problem", problem->str);
 	aj_attr_str(x, "handling", handling->str);
 	g_string_free(problem, TRUE);
