@@ -171,8 +171,19 @@ static char *strip_slashes(const char *path)
 	return s;
 }
 
+/* Seconds since the previous mark, which it moves on. */
+static double lap(gint64 *mark)
+{
+	gint64 now = g_get_monotonic_time();
+	double s = (double)(now - *mark) / G_USEC_PER_SEC;
+	*mark = now;
+	return s;
+}
+
 gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 {
+	gint64 mark = g_get_monotonic_time();
+	double t_load = 0, t_contexts = 0, t_render = 0, t_site = 0, t_manifest = 0;
 	AjModel *model = NULL;
 	GPtrArray *plans = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
 	GPtrArray *docs = g_ptr_array_new_with_free_func(built_doc_free);
@@ -199,6 +210,7 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	model = aj_load_dir(o->data_dir, err);
 	if (model == NULL)
 		goto done;
+	t_load = lap(&mark);
 	root = aj_outdir_begin(out, o->force, err);
 	if (root == NULL)
 		goto done;
@@ -208,6 +220,7 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 		goto done;
 	if (!build_contexts(model, o, &period, plans, docs, root, err))
 		goto done;
+	t_contexts = lap(&mark);
 	templates = aj_render_template_dir(o->templates_dir);
 	fingerprint = aj_cache_fingerprint();
 	ro.root = root;
@@ -217,10 +230,12 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	ro.cache_from = o->force ? NULL : out;
 	if (!aj_render_all(docs, &ro, err))
 		goto done;
+	t_render = lap(&mark);
 	/* The web site (OUT/site) is written here, from docs, into root; its
 	 * writer appends each public document's "html" file to doc->files. */
 	if (!aj_site_write_built(docs, root, templates, o->site_url, err))
 		goto done;
+	t_site = lap(&mark);
 	for (guint i = 0; i < docs->len; i++) {
 		AjBuiltDoc *d = g_ptr_array_index(docs, i);
 		g_ptr_array_sort(d->files, compare_files);
@@ -229,7 +244,12 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 		goto done;
 	if (!aj_outdir_commit(root, out, err))
 		goto done;
+	t_manifest = lap(&mark);
 	g_clear_pointer(&root, g_free);
+	if (o->timings)
+		fprintf(stderr, "anjian build: timings: load %.3f s, contexts %.3f s, render %.3f s, "
+			"site %.3f s, manifest %.3f s\n",
+			t_load, t_contexts, t_render, t_site, t_manifest);
 	if (!o->quiet)
 		printf("anjian build: %u documents written to %s (%u typeset, %u unchanged; see "
 		       "%s/manifest.xml)\n",

@@ -32,6 +32,7 @@ typedef struct {
 	                            * month, each as of its last day (asof: month only) */
 	AjMonth since;
 	gboolean progress;         /* a progress line on stderr (the caller checks it is a tty) */
+	gboolean timings;          /* one line of phase times on stderr (make bench) */
 	const char *site_url;      /* absolute URL of OUT/site for feed/sitemap; NULL: placeholder */
 } AjBuildOptions;
 

@@ -18,7 +18,7 @@ int aj_cmd_build(int argc, char **argv)
 	char *since = NULL;
 	char *site_url = NULL;
 	int jobs = 0;
-	gboolean quiet = FALSE, force = FALSE;
+	gboolean quiet = FALSE, force = FALSE, timings = FALSE;
 	GOptionEntry entries[] = {
 		{ "data", 'd', 0, G_OPTION_ARG_FILENAME, &data, "data directory (required)", "DIR" },
 		{ "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "output directory (required)", "DIR" },
@@ -36,6 +36,9 @@ int aj_cmd_build(int argc, char **argv)
 		  "absolute URL the site is published at, for feed.xml and sitemap.xml "
 		  "(default: https://example.invalid/)", "URL" },
 		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "no warnings or summary", NULL },
+		{ "timings", 0, 0, G_OPTION_ARG_NONE, &timings,
+		  "print the time of each phase on stderr (load, contexts, render, site, manifest)",
+		  NULL },
 		{ "force", 0, 0, G_OPTION_ARG_NONE, &force,
 		  "render every document again (no reuse of OUT/.cache) and replace --out "
 		  "even when it is not an earlier anjian output", NULL },
@@ -70,6 +73,7 @@ int aj_cmd_build(int argc, char **argv)
 		o.site_url = site_url;
 		o.force = force;
 		o.has_since = since != NULL;
+		o.timings = timings;
 		o.progress = isatty(STDERR_FILENO);
 		if (!aj_build_run(&o, &err)) {
 			status = aj_error_report(err);

@@ -1,0 +1,8 @@
+# make bench: scripts/bench prints one table (README "Performance").  The
+# pandoc and WeasyPrint it compares with are installed here only, never by
+# make check.
+bench: anjian $(GEN)
+	@sh scripts/install-deps --bench || echo "bench: pandoc/weasyprint not installed; their rows are left out"
+	@sh scripts/bench $(abspath $(BIN)) $(abspath $(GEN)) "$(BENCH_SIZES)"
+
+BENCH_SIZES ?= 1000 10000 100000
