@@ -188,7 +188,7 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	GPtrArray *plans = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
 	GPtrArray *docs = g_ptr_array_new_with_free_func(built_doc_free);
 	char *out = strip_slashes(o->out_dir), *root = NULL, *templates = NULL;
-	char *fingerprint = NULL;
+	char *fingerprint = NULL, *build_key = NULL;
 	AjPeriod period;
 	AjInterruptGuard *guard = NULL;
 	gboolean ok = FALSE;
@@ -207,6 +207,16 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 			    "to build, on or before --month");
 		goto done;
 	}
+	templates = aj_render_template_dir(o->templates_dir);
+	fingerprint = aj_cache_fingerprint();
+	build_key = aj_cache_build_key(o, templates, fingerprint);
+	if (!o->force && aj_cache_build_current(out, build_key)) {
+		if (!o->quiet)
+			printf("anjian build: nothing changed since %s was built (data, templates, "
+			       "fonts, options); it is left as it is (--force rebuilds it)\n", out);
+		ok = TRUE;
+		goto done;
+	}
 	model = aj_load_dir(o->data_dir, err);
 	if (model == NULL)
 		goto done;
@@ -221,8 +231,6 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	if (!build_contexts(model, o, &period, plans, docs, root, err))
 		goto done;
 	t_contexts = lap(&mark);
-	templates = aj_render_template_dir(o->templates_dir);
-	fingerprint = aj_cache_fingerprint();
 	ro.root = root;
 	ro.template_dir = templates;
 	ro.fingerprint = fingerprint;
@@ -242,6 +250,7 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	}
 	if (!aj_manifest_write(root, docs, period.asof, err))
 		goto done;
+	aj_cache_build_store(root, build_key);
 	if (!aj_outdir_commit(root, out, err))
 		goto done;
 	t_manifest = lap(&mark);
@@ -264,6 +273,7 @@ done:
 	g_free(root);
 	g_free(templates);
 	g_free(fingerprint);
+	g_free(build_key);
 	g_free(out);
 	g_ptr_array_unref(docs);
 	g_ptr_array_unref(plans);

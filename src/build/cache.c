@@ -2,6 +2,7 @@
 
 #include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -247,4 +248,117 @@ void aj_cache_store(const char *root, const char *key, const char *name, int pag
 	g_free(cmd);
 	g_free(cpages);
 	g_free(count);
+}
+
+/* "relative-path size ino mtime ctime" of every *.xml below dir, in the
+ * loader's way: hidden entries skipped, a directory reached twice read once. */
+static void data_identity(GPtrArray *lines, const char *dir, const char *rel, GHashTable *seen)
+{
+	GStatBuf st;
+	GDir *d;
+	const char *name;
+
+	if (g_stat(dir, &st) != 0 ||
+	    !g_hash_table_add(seen, g_strdup_printf("%ju:%ju", (uintmax_t)st.st_dev,
+						    (uintmax_t)st.st_ino)))
+		return;
+	d = g_dir_open(dir, 0, NULL);
+	while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
+		char *path, *sub;
+		struct stat fs;
+		if (name[0] == '.')
+			continue;
+		path = g_build_filename(dir, name, NULL);
+		sub = g_strconcat(rel, "/", name, NULL);
+		if (g_file_test(path, G_FILE_TEST_IS_DIR))
+			data_identity(lines, path, sub, seen);
+		else if (g_str_has_suffix(name, ".xml") && stat(path, &fs) == 0)
+			g_ptr_array_add(lines, g_strdup_printf(
+				"data %s %lld %ju %lld.%09ld %lld.%09ld\n", sub, (long long)fs.st_size,
+				(uintmax_t)fs.st_ino, (long long)fs.st_mtim.tv_sec, fs.st_mtim.tv_nsec,
+				(long long)fs.st_ctim.tv_sec, fs.st_ctim.tv_nsec));
+		g_free(sub);
+		g_free(path);
+	}
+	if (d != NULL)
+		g_dir_close(d);
+}
+
+/* "template relative-path sha256" of every file below dir. */
+static void template_contents(GPtrArray *lines, const char *dir, const char *rel, int depth)
+{
+	GDir *d = depth < 16 ? g_dir_open(dir, 0, NULL) : NULL;
+	const char *name;
+
+	while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
+		char *path = g_build_filename(dir, name, NULL);
+		char *sub = g_strconcat(rel, "/", name, NULL);
+		char *text = NULL;
+		gsize len = 0;
+		if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+			template_contents(lines, path, sub, depth + 1);
+		} else if (g_file_get_contents(path, &text, &len, NULL)) {
+			char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+								(const guchar *)text, len);
+			g_ptr_array_add(lines, g_strdup_printf("template %s %s\n", sub, sum));
+			g_free(sum);
+		}
+		g_free(text);
+		g_free(sub);
+		g_free(path);
+	}
+	if (d != NULL)
+		g_dir_close(d);
+}
+
+char *aj_cache_build_key(const AjBuildOptions *o, const char *templates_dir,
+			 const char *fingerprint)
+{
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	char *opts = g_strdup_printf("build %s\ndata %s\nmonth %d asof %u since %d %d\nsite %s\n",
+				     fingerprint, o->data_dir, (int)o->month, (unsigned)o->asof, o->has_since,
+				     (int)o->since, o->site_url != NULL ? o->site_url : "(none)");
+	char *hex;
+
+	g_checksum_update(sum, (const guchar *)opts, -1);
+	data_identity(lines, o->data_dir, "", seen);
+	template_contents(lines, templates_dir, "", 0);
+	g_ptr_array_sort(lines, compare_str_ptr);
+	for (guint i = 0; i < lines->len; i++)
+		g_checksum_update(sum, g_ptr_array_index(lines, i), -1);
+	hex = g_strdup(g_checksum_get_string(sum));
+	g_hash_table_destroy(seen);
+	g_ptr_array_unref(lines);
+	g_checksum_free(sum);
+	g_free(opts);
+	return hex;
+}
+
+gboolean aj_cache_build_current(const char *out, const char *key)
+{
+	char *path = g_build_filename(out, AJ_CACHE_DIR, "build.key", NULL);
+	char *manifest = g_build_filename(out, "manifest.xml", NULL);
+	char *text = NULL;
+	gboolean ok = g_file_get_contents(path, &text, NULL, NULL) && strcmp(g_strstrip(text), key) == 0 &&
+		      g_file_test(manifest, G_FILE_TEST_IS_REGULAR);
+
+	g_free(text);
+	g_free(path);
+	g_free(manifest);
+	return ok;
+}
+
+void aj_cache_build_store(const char *root, const char *key)
+{
+	char *dir = g_build_filename(root, AJ_CACHE_DIR, NULL);
+	char *path = g_build_filename(dir, "build.key", NULL);
+	char *line = g_strconcat(key, "\n", NULL);
+
+	g_mkdir_with_parents(dir, 0755);
+	g_file_set_contents(path, line, -1, NULL);
+	g_free(line);
+	g_free(path);
+	g_free(dir);
 }

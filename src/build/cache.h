@@ -18,6 +18,8 @@
 
 #include <glib.h>
 
+#include "build/build.h"
+
 #define AJ_CACHE_DIR ".cache"
 
 /* Hex SHA-256 of what every document's render depends on besides its
@@ -40,5 +42,17 @@ gboolean aj_cache_fetch(const char *old_out, const char *key, const char *root,
 /* Records root/pdf/<name>.pdf and root/md/<name>.md under key in
  * root/.cache.  Failing to store is not an error: the next build renders. */
 void aj_cache_store(const char *root, const char *key, const char *name, int pages);
+
+/* The key of a whole build: fingerprint, every option that changes the
+ * output, the bytes of every file under templates_dir and the identity of
+ * every *.xml under data_dir (path, size, inode, modification and change
+ * times: a file rewritten in place changes its change time).  Equal keys
+ * mean the earlier OUT is already what this build would write. */
+char *aj_cache_build_key(const AjBuildOptions *o, const char *templates_dir,
+			 const char *fingerprint);
+/* TRUE when out/.cache/build.key holds key and out has its manifest. */
+gboolean aj_cache_build_current(const char *out, const char *key);
+/* Writes root/.cache/build.key (not an error when it fails). */
+void aj_cache_build_store(const char *root, const char *key);
 
 #endif

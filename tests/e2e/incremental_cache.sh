@@ -1,6 +1,7 @@
 #!/bin/sh
-# The render cache (OUT/.cache): a rebuild with nothing changed typesets
-# nothing and writes the same bytes; changing a record, a template or the
+# The render cache (OUT/.cache): a rebuild with nothing changed leaves OUT
+# as it is; one whose data files were rewritten unchanged typesets nothing
+# and writes the same bytes; changing a record, a template or the
 # font set re-typesets exactly the documents it affects, and the result is
 # byte-identical to a --force build (the cache never serves a stale PDF);
 # --jobs 1 and --jobs 4 agree; .cache is neither in the manifest nor in
@@ -35,8 +36,14 @@ grep -q '\.cache' "$tmp/out/manifest.xml" && fail ".cache listed in the manifest
 find "$tmp/out/site" -name '*.pages' | grep -q . && fail "cache files under site/"
 cp -R "$tmp/out" "$tmp/first"
 
-[ "$(build "$tmp/out")" = "0 $total" ] || fail "no-change rebuild typeset something"
+# Nothing changed: OUT is left as it is, without loading the data.
+build "$tmp/out" >/dev/null
+grep -q 'nothing changed' "$tmp/log" || fail "no-change rebuild did not notice: $(cat "$tmp/log")"
 same "$tmp/first" "$tmp/out" "no-change rebuild differs"
+# A data file rewritten with the same bytes: loaded again, nothing typeset.
+cp -p "$tmp/data/base.xml" "$tmp/base.xml" && cat "$tmp/base.xml" >"$tmp/data/base.xml"
+[ "$(build "$tmp/out")" = "0 $total" ] || fail "same-bytes rebuild typeset something"
+same "$tmp/first" "$tmp/out" "same-bytes rebuild differs"
 [ "$(build "$tmp/out" --force)" = "$total 0" ] || fail "--force did not typeset everything"
 same "$tmp/first" "$tmp/out" "--force build differs"
 
