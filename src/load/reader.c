@@ -92,7 +92,7 @@ static const char *parser_words(int code)
 	case XML_ERR_ATTRIBUTE_REDEFINED:
 		return "an attribute given twice";
 	case XML_ERR_DOCUMENT_END:
-		return "content after the end of <dataset>";
+		return "no <dataset> element, or content after its end";
 	case XML_ERR_DOCUMENT_EMPTY:
 		return "an empty document";
 	case XML_ERR_INTERNAL_ERROR: /* libxml2's depth guard */
