@@ -34,6 +34,18 @@ static void add_font_files(GPtrArray *lines, FcFontSet *set)
 	}
 }
 
+/* The program file too: a rebuilt binary of the same version (a
+ * developer's) may typeset differently. */
+static void add_program(GPtrArray *lines)
+{
+	struct stat st;
+
+	if (stat("/proc/self/exe", &st) == 0)
+		g_ptr_array_add(lines, g_strdup_printf("program %lld %lld.%09ld\n",
+						       (long long)st.st_size,
+						       (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec));
+}
+
 char *aj_cache_fingerprint(void)
 {
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
@@ -44,6 +56,7 @@ char *aj_cache_fingerprint(void)
 
 	aj_fonts_init();
 	g_checksum_update(sum, (const guchar *)"anjian " ANJIAN_VERSION "\n", -1);
+	add_program(lines);
 	g_checksum_update(sum, (const guchar *)epoch, -1);
 	for (int r = 0; r < AJ_FONT_N; r++) {
 		g_checksum_update(sum, (const guchar *)aj_font_families(r), -1);
