@@ -33,6 +33,57 @@ static gboolean site_url_ok(const char *url, GError **err)
 	return FALSE;
 }
 
+/* A document page written on a worker thread: pages share only read-only
+ * state (layouts, entries), each has its own scratch buffer and file. */
+typedef struct {
+	const Site *site;
+	const SiteEntry *entry;
+	GError *error;
+} PageJob;
+
+static void write_page_job(gpointer data, gpointer user_data)
+{
+	PageJob *job = data;
+	GString *buf = g_string_sized_new(65536);
+
+	aj_site_write_document(job->site, job->entry, buf, &job->error);
+	g_string_free(buf, TRUE);
+}
+
+/* Document pages are most of the site's time (Markdown to HTML, charts as
+ * SVG); they are independent, so they go in parallel.  The first failing
+ * page in entry order is the error, as a sequential run would report. */
+static gboolean write_documents(const Site *site, GError **err)
+{
+	guint n = site->entries->len;
+	PageJob *jobs = g_new0(PageJob, n);
+	int threads = MIN((int)g_get_num_processors(), (int)n);
+	gboolean ok = TRUE;
+
+	for (guint i = 0; i < n; i++)
+		jobs[i] = (PageJob){ .site = site, .entry = g_ptr_array_index(site->entries, i) };
+	if (threads <= 1) {
+		for (guint i = 0; i < n; i++)
+			write_page_job(&jobs[i], NULL);
+	} else {
+		GThreadPool *pool = g_thread_pool_new(write_page_job, NULL, threads, TRUE, NULL);
+		for (guint i = 0; i < n; i++)
+			g_thread_pool_push(pool, &jobs[i], NULL);
+		g_thread_pool_free(pool, FALSE, TRUE);
+	}
+	for (guint i = 0; i < n; i++) {
+		if (jobs[i].error == NULL)
+			continue;
+		if (ok)
+			g_propagate_error(err, jobs[i].error);
+		else
+			g_error_free(jobs[i].error);
+		ok = FALSE;
+	}
+	g_free(jobs);
+	return ok;
+}
+
 gboolean aj_site_write(const AjSiteDoc *docs, guint n_docs, const AjSiteOptions *opts,
 		       const char *out_dir, GError **err)
 {
@@ -48,9 +99,8 @@ gboolean aj_site_write(const AjSiteDoc *docs, guint n_docs, const AjSiteOptions 
 		goto done;
 	site = aj_site_new(docs, n_docs, opts, out_dir);
 	site->layouts = layouts;
-	for (guint i = 0; i < site->entries->len; i++)
-		if (!aj_site_write_document(site, g_ptr_array_index(site->entries, i), buf, err))
-			goto done;
+	if (!write_documents(site, err))
+		goto done;
 	ok = aj_site_write_archives(site, buf, err) && aj_site_write_index(site, buf, err) &&
 	     aj_site_write_search(site, buf, err) && aj_site_write_feeds(site, err) &&
 	     copy_assets(site, opts->layouts_dir, err);
