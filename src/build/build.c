@@ -208,7 +208,7 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 		goto done;
 	}
 	templates = aj_render_template_dir(o->templates_dir);
-	fingerprint = aj_cache_fingerprint();
+	fingerprint = aj_cache_fingerprint(g_file_test(templates, G_FILE_TEST_IS_DIR));
 	build_key = aj_cache_build_key(o, templates, fingerprint);
 	if (!o->force && aj_cache_build_current(out, build_key)) {
 		if (!o->quiet)

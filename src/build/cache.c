@@ -46,7 +46,7 @@ static void add_program(GPtrArray *lines)
 						       (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec));
 }
 
-char *aj_cache_fingerprint(void)
+char *aj_cache_fingerprint(gboolean fonts)
 {
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
@@ -54,17 +54,17 @@ char *aj_cache_fingerprint(void)
 	FcConfig *config;
 	char *hex;
 
-	aj_fonts_init();
 	g_checksum_update(sum, (const guchar *)"anjian " ANJIAN_VERSION "\n", -1);
 	add_program(lines);
 	g_checksum_update(sum, (const guchar *)epoch, -1);
-	for (int r = 0; r < AJ_FONT_N; r++) {
-		g_checksum_update(sum, (const guchar *)aj_font_families(r), -1);
-		g_checksum_update(sum, (const guchar *)"\n", 1);
+	if (fonts) {
+		aj_fonts_init();
+		for (int r = 0; r < AJ_FONT_N; r++)
+			g_ptr_array_add(lines, g_strdup_printf("role %d %s\n", r, aj_font_families(r)));
+		config = FcConfigGetCurrent();
+		add_font_files(lines, FcConfigGetFonts(config, FcSetSystem));
+		add_font_files(lines, FcConfigGetFonts(config, FcSetApplication));
 	}
-	config = FcConfigGetCurrent();
-	add_font_files(lines, FcConfigGetFonts(config, FcSetSystem));
-	add_font_files(lines, FcConfigGetFonts(config, FcSetApplication));
 	/* fontconfig's order depends on its cache; the key must not */
 	g_ptr_array_sort(lines, compare_str_ptr);
 	for (guint i = 0; i < lines->len; i++)

@@ -23,8 +23,9 @@
 #define AJ_CACHE_DIR ".cache"
 
 /* Hex SHA-256 of what every document's render depends on besides its
- * context and templates.  Initialises the fonts. */
-char *aj_cache_fingerprint(void);
+ * context and templates.  fonts: include the font set (initialises the
+ * fonts); FALSE when nothing will be typeset (no template directory). */
+char *aj_cache_fingerprint(gboolean fonts);
 
 /* The cache key of a document rendered with the template at template_path
  * (partials looked up as the template module does) from a context whose
