@@ -58,8 +58,15 @@ cmp -s "$tmp/first/md/exposed-2026-03.md" "$tmp/out/md/exposed-2026-03.md" &&
 
 # One record: exactly the documents whose context changed.
 cp -R "$tmp/out" "$tmp/before"
-sed -i 's|</dataset>|  <inspection id="JC-2026-999999" enterprise="9132050943J7J1JY7E" department="yjj" date="2026-03-20" mode="routine"/>\n</dataset>|' \
-	"$tmp/data/enforcement/2026.xml"
+ins=$(grep -m1 '<inspection ' "$tmp/data/enforcement/2026.xml" |
+	sed 's/id="[^"]*"/id="JC-2026-999999"/; s/date="[^"]*"/date="2026-03-20"/')
+[ -n "$ins" ] || fail "no inspection in the sample data to copy"
+printf '%s\n' "$ins" >"$tmp/ins"
+sed -i "/<\/dataset>/{
+r $tmp/ins
+d
+}" "$tmp/data/enforcement/2026.xml"
+echo '</dataset>' >>"$tmp/data/enforcement/2026.xml"
 changed=0
 set -- $(build "$tmp/out")
 for f in "$tmp/out"/data/*.xml; do
