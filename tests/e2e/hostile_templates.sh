@@ -22,6 +22,9 @@ build; rc=$?
 grep -q "tp/exposed.md:$((lines + 1)):1: .*exposed" "$t/err" || { cat "$t/err"; fail "self-including template: the error does not name exposed.md:$((lines + 1))"; }
 [ ! -e "$t/out/manifest.xml" ] || fail "self-including template: a build was published"
 
+# The engine's 100 000 sections run under the sanitizer in
+# test_mustache_errors; the whole build here only in the plain run.
+[ "${ANJIAN_SAN:-}" = 1 ] && { echo ok; exit 0; }
 rm -rf "$t/tp" "$t/out"; cp -R "$ANJIAN_TOP/templates" "$t/tp"
 awk 'BEGIN { for (i = 0; i < 100000; i++) printf "{{#meta}}{{/meta}}"; print "" }' >>"$t/tp/exposed.md"
 build || { cat "$t/err"; fail "100 000 sections: build failed"; }
