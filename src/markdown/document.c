@@ -112,7 +112,10 @@ static cmark_node *parse_markdown(const char *body, gsize len)
 {
 	cmark_parser *parser;
 	cmark_node *root;
-	static const char *const exts[] = { "table", "strikethrough", "autolink" };
+	/* No "autolink": it links bare URLs and e-mail addresses after parsing,
+	 * where no escaping of data can stop it; documents link only where a
+	 * template writes a link. */
+	static const char *const exts[] = { "table", "strikethrough" };
 
 	ensure_extensions();
 	parser = cmark_parser_new(CMARK_OPT_SOURCEPOS);
