@@ -3,7 +3,7 @@
 # directory as it was and removes its temporary directory.
 set -u
 : "${ANJIAN:?}" "${ANJIAN_TOP:?}"
-[ -d "$ANJIAN_TOP/data" ] || exit 77
+[ -d "$ANJIAN_TOP/data" ] || exit 1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
@@ -14,7 +14,7 @@ cp -R "$tmp/out" "$tmp/keep"
 # A slow template directory: the real templates when present, so the
 # build spends its time rendering inside the temporary directory.
 templates="$ANJIAN_TOP/templates"
-[ -f "$templates/bulletin.md" ] || exit 77
+[ -f "$templates/bulletin.md" ] || exit 1
 "$ANJIAN" build --data "$ANJIAN_TOP/data" --out "$tmp/out" --month 2026-03 --templates "$templates" \
 	--jobs 1 --quiet 2>/dev/null &
 pid=$!

@@ -7,11 +7,11 @@
 set -u
 : "${ANJIAN:?}" "${ANJIAN_TOP:?}"
 . "$ANJIAN_TOP/tests/e2e/lib.sh"
-[ -d "$ANJIAN_TOP/data" ] || { echo "no data/ yet"; exit 77; }
+[ -d "$ANJIAN_TOP/data" ] || { echo "no data/ yet"; exit 1; }
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 base="$ANJIAN_TOP/data/base.xml"
 ent=91320508MAHNT8R86E # an enterprise of data/base.xml
-grep -q "id=\"$ent\"" "$base" || { echo "sample enterprise $ent gone"; exit 77; }
+grep -q "id=\"$ent\"" "$base" || { echo "sample enterprise $ent gone"; exit 1; }
 timed() { # timed LIMIT_S CMD...: runs CMD with a time limit, output in $t/err
 	lim=$1; shift
 	timeout "$lim" "$@" >"$t/out" 2>"$t/err"

@@ -6,7 +6,7 @@
 set -u
 : "${ANJIAN:?}" "${ANJIAN_TOP:?}"
 . "$ANJIAN_TOP/tests/e2e/lib.sh"
-command -v pdftotext >/dev/null || { echo "pdftotext missing"; exit 77; }
+command -v pdftotext >/dev/null || { echo "pdftotext missing"; exit 1; }
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 lim=120
 [ "${ANJIAN_SAN:-}" = 1 ] && lim=600

@@ -6,7 +6,7 @@
 set -u
 : "${ANJIAN:?}" "${ANJIAN_TOP:?}"
 . "$ANJIAN_TOP/tests/e2e/lib.sh"
-[ -d "$ANJIAN_TOP/data" ] && [ -f "$ANJIAN_TOP/templates/exposed.md" ] || { echo "no data/ or templates/"; exit 77; }
+[ -d "$ANJIAN_TOP/data" ] && [ -f "$ANJIAN_TOP/templates/exposed.md" ] || { echo "no data/ or templates/"; exit 1; }
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 export SOURCE_DATE_EPOCH=1775001600
 lim=120

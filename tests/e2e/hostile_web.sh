@@ -12,8 +12,8 @@
 set -u
 : "${ANJIAN:?}" "${ANJIAN_TOP:?}"
 . "$ANJIAN_TOP/tests/e2e/lib.sh"
-[ -d "$ANJIAN_TOP/data" ] || { echo "no data/ yet"; exit 77; }
-for c in xmllint qpdf pdftotext; do command -v $c >/dev/null || { echo "$c missing"; exit 77; }; done
+[ -d "$ANJIAN_TOP/data" ] || { echo "no data/ yet"; exit 1; }
+for c in xmllint qpdf pdftotext; do command -v $c >/dev/null || { echo "$c missing"; exit 1; }; done
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 export SOURCE_DATE_EPOCH=1775001600
 cp -R "$ANJIAN_TOP/data" "$t/data"

@@ -5,8 +5,8 @@
 set -u
 : "${ANJIAN:?}" "${ANJIAN_TOP:?}"
 . "$ANJIAN_TOP/tests/e2e/lib.sh"
-[ -d "$ANJIAN_TOP/data" ] || { echo "no data/"; exit 77; }
-command -v script >/dev/null || { echo "script (util-linux) missing"; exit 77; }
+[ -d "$ANJIAN_TOP/data" ] || { echo "no data/"; exit 1; }
+command -v script >/dev/null || { echo "script (util-linux) missing"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export SOURCE_DATE_EPOCH=1775001600

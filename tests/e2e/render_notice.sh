@@ -3,7 +3,7 @@
 # with poppler-utils and qpdf against ../shared/spec/layout.md.
 set -eu
 for tool in pdfinfo pdftotext pdffonts qpdf; do
-	command -v "$tool" >/dev/null 2>&1 || { echo "skip: $tool missing"; exit 77; }
+	command -v "$tool" >/dev/null 2>&1 || { echo "FAIL: $tool missing (scripts/install-deps installs it)"; exit 1; }
 done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -3,7 +3,7 @@
 # same grid; front matter mistakes are reported with file, line and exit 65.
 set -eu
 for tool in pdfinfo pdftotext; do
-	command -v "$tool" >/dev/null 2>&1 || { echo "skip: $tool missing"; exit 77; }
+	command -v "$tool" >/dev/null 2>&1 || { echo "FAIL: $tool missing (scripts/install-deps installs it)"; exit 1; }
 done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -5,8 +5,8 @@
 # the manifest lists each public page, and two builds are byte-identical.
 set -u
 : "${ANJIAN:?}" "${ANJIAN_TOP:?}"
-[ -d "$ANJIAN_TOP/data" ] && [ -d "$ANJIAN_TOP/templates/site" ] || { echo "no data or layouts"; exit 77; }
-command -v xmllint >/dev/null || exit 77
+[ -d "$ANJIAN_TOP/data" ] && [ -d "$ANJIAN_TOP/templates/site" ] || { echo "no data or layouts"; exit 1; }
+command -v xmllint >/dev/null || exit 1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }

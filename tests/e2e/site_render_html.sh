@@ -4,7 +4,7 @@
 # stylesheet by hash only, and turns hostile Markdown into text.
 set -u
 : "${ANJIAN:?}" "${ANJIAN_TOP:?}"
-command -v xmllint >/dev/null || exit 77
+command -v xmllint >/dev/null || exit 1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }

@@ -5,8 +5,8 @@
 # name of the sample data appears only backslash-escaped.
 set -u
 : "${ANJIAN:?}" "${ANJIAN_TOP:?}"
-[ -d "$ANJIAN_TOP/data" ] || { echo "no data/ yet"; exit 77; }
-command -v xmllint >/dev/null || { echo "xmllint missing"; exit 77; }
+[ -d "$ANJIAN_TOP/data" ] || { echo "no data/ yet"; exit 1; }
+command -v xmllint >/dev/null || { echo "xmllint missing"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
@@ -14,9 +14,6 @@ export SOURCE_DATE_EPOCH=1775001600
 cd "$ANJIAN_TOP" || exit 1
 "$ANJIAN" build --data data --out "$tmp/out" --month 2026-03 --templates templates --quiet 2>"$tmp/err"
 rc=$?
-if [ "$rc" -eq 70 ] && grep -q "not implemented" "$tmp/err"; then
-	echo "a stage is not merged yet"; exit 77
-fi
 [ "$rc" -eq 0 ] || { cat "$tmp/err"; fail "build exited $rc"; }
 md="$tmp/out/md"
 x() { xmllint --xpath "$1" "$2" 2>/dev/null; }
