@@ -1,6 +1,7 @@
 #include "context/attrs.h"
 
 #include <stdio.h>
+#include <string.h>
 
 void aj_attr_str(xmlNodePtr node, const char *name, const char *value)
 {
@@ -96,4 +97,22 @@ char *aj_quarter_cn(AjQuarter q)
 {
 	static const char *const n[] = { "一", "二", "三", "四" };
 	return g_strdup_printf("%d年第%s季度", aj_quarter_year(q), n[aj_quarter_number(q) - 1]);
+}
+
+void aj_each_element(xmlNodePtr root, const char *name,
+		     void (*fn)(xmlNodePtr el, gpointer user), gpointer user)
+{
+	xmlNodePtr n = root != NULL ? root->children : NULL;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0)
+			fn(n, user);
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n != root && n->next == NULL)
+			n = n->parent;
+		n = (n == NULL || n == root) ? NULL : n->next;
+	}
 }

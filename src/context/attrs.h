@@ -25,6 +25,11 @@ void aj_attr_percent(xmlNodePtr node, const char *name, AjPercent p);
 void aj_attr_day(xmlNodePtr node, const char *name, AjDay d); /* absent when AJ_DAY_NONE */
 void aj_attr_day_cn(xmlNodePtr node, const char *name, AjDay d);
 
+/* Calls fn for every element named `name` below root, in document order,
+ * without recursion (readers of a context: the site's pages and search). */
+void aj_each_element(xmlNodePtr root, const char *name,
+		     void (*fn)(xmlNodePtr el, gpointer user), gpointer user);
+
 /* New child element (name) of parent. */
 xmlNodePtr aj_child(xmlNodePtr parent, const char *name);
 /* New child element holding text (absent when text is NULL). */

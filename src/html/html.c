@@ -28,37 +28,6 @@ static gboolean type_is(cmark_node *node, const char *name)
 	return t != NULL && strcmp(t, name) == 0;
 }
 
-/* The text of a subtree as a reader sees it (soft breaks as spaces). */
-static void plain_text(GString *s, cmark_node *root)
-{
-	cmark_iter *it = cmark_iter_new(root);
-	cmark_event_type ev;
-
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		const char *lit;
-
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-		case CMARK_NODE_HTML_INLINE:
-			lit = cmark_node_get_literal(n);
-			if (lit != NULL)
-				g_string_append(s, lit);
-			break;
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			g_string_append_c(s, ' ');
-			break;
-		default:
-			break;
-		}
-	}
-	cmark_iter_free(it);
-}
-
 static gboolean is_chart_url(const char *url)
 {
 	return url != NULL && g_str_has_prefix(url, "chart:");
@@ -106,7 +75,7 @@ static gboolean is_caption_paragraph(cmark_node *para)
 	if (cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
 		return FALSE;
 	s = g_string_new(NULL);
-	plain_text(s, para);
+	aj_document_append_text(s, para);
 	if (g_utf8_strlen(s->str, -1) <= 80 && strchr(s->str, '\n') == NULL) {
 		if (g_str_has_prefix(s->str, "表"))
 			ok = starts_with_numeral(s->str + strlen("表"));
@@ -178,7 +147,7 @@ static gboolean write_caption(Writer *w, cmark_node *table, GError **err)
 	if (heading == NULL)
 		return TRUE;
 	text = g_string_new(NULL);
-	plain_text(text, heading);
+	aj_document_append_text(text, heading);
 	/* right under its heading the caption only repeats it: kept for screen
 	 * readers, hidden on screen by the class */
 	g_string_append(w->out, heading == prev ? "<caption class=\"repeats-heading\">" : "<caption>");
@@ -203,7 +172,7 @@ static void write_cell_open(Writer *w, cmark_node *cell)
 	for (cmark_node *n = cmark_node_previous(cell); n != NULL; n = cmark_node_previous(n))
 		col++;
 	if (!header) {
-		plain_text(text, cell);
+		aj_document_append_text(text, cell);
 		if (is_number_text(text->str))
 			cls[ncls++] = "num";
 		else if (g_utf8_strlen(text->str, -1) <= SHORT_CELL)
@@ -237,7 +206,7 @@ static void write_heading_open(Writer *w, cmark_node *heading)
 
 	if (level > 6)
 		level = 6;
-	plain_text(text, heading);
+	aj_document_append_text(text, heading);
 	aj_html_slug(id, text->str);
 	base = id->len;
 	for (int n = 2; g_hash_table_contains(w->ids, id->str); n++) {
@@ -276,7 +245,7 @@ static gboolean write_chart(Writer *w, cmark_node *image, gboolean block, GError
 	gboolean ok = FALSE;
 
 	w->figures++;
-	plain_text(alt, image);
+	aj_document_append_text(alt, image);
 	prefix = g_strdup_printf("fig%d-", w->figures);
 	what = g_strdup_printf("%s: chart:%s", w->source, name);
 	g_string_append_printf(w->out, "<%s class=\"chart\" id=\"fig-%d\">", block ? "figure" : "span",
@@ -321,7 +290,7 @@ static void write_image(Writer *w, cmark_node *image)
 	const char *title = cmark_node_get_title(image);
 	GString *alt = g_string_new(NULL);
 
-	plain_text(alt, image);
+	aj_document_append_text(alt, image);
 	if (url == NULL || url[0] == '\0' || !aj_html_url_is_safe(url)) {
 		aj_html_escape(w->out, alt->str, alt->len);
 	} else {
@@ -397,9 +366,9 @@ static gboolean write_extension(Writer *w, cmark_node *node, gboolean entering, 
 		cmark_node *prev = cmark_node_previous(node);
 		cmark_node *heading = heading_before(node);
 		if (prev != NULL && is_caption_paragraph(prev))
-			plain_text(label, prev);
+			aj_document_append_text(label, prev);
 		else if (heading != NULL)
-			plain_text(label, heading);
+			aj_document_append_text(label, heading);
 		else
 			g_string_append(label, "表格");
 		g_string_append(w->out, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"");

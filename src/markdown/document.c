@@ -136,28 +136,41 @@ int aj_document_line(const AjDocument *doc, cmark_node *node)
 	return doc->body_line + (line > 0 ? line - 1 : 0);
 }
 
-static void append_text(GString *s, cmark_node *node)
+/* Iterative: a fuzzer's 5000-deep emphasis must not use 5000 stack frames. */
+void aj_document_append_text(GString *s, cmark_node *root)
 {
-	for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
-		switch (cmark_node_get_type(c)) {
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *lit;
+
+		if (ev != CMARK_EVENT_ENTER || n == root)
+			continue;
+		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
-			g_string_append(s, cmark_node_get_literal(c));
+		case CMARK_NODE_HTML_INLINE: /* raw HTML is shown as text, never obeyed */
+			lit = cmark_node_get_literal(n);
+			if (lit != NULL)
+				g_string_append(s, lit);
 			break;
 		case CMARK_NODE_SOFTBREAK:
 		case CMARK_NODE_LINEBREAK:
 			g_string_append_c(s, ' ');
 			break;
 		default:
-			append_text(s, c);
+			break;
 		}
 	}
+	cmark_iter_free(it);
 }
 
 char *aj_document_node_text(cmark_node *node)
 {
 	GString *s = g_string_new(NULL);
-	append_text(s, node);
+	aj_document_append_text(s, node);
 	return g_string_free(s, FALSE);
 }
 

@@ -40,9 +40,11 @@ void aj_document_free(AjDocument *doc);
 /* The line of the source file where node starts (front matter included). */
 int aj_document_line(const AjDocument *doc, cmark_node *node);
 
-/* The plain text of node's inline content (text, code, breaks as spaces);
- * the caller frees it. */
+/* The plain text of node's inline content as a reader sees it (text, code
+ * and raw inline HTML literally, breaks as spaces); the caller frees it. */
 char *aj_document_node_text(cmark_node *node);
+/* The same, appended to s. */
+void aj_document_append_text(GString *s, cmark_node *node);
 
 /* Attachments (附件) in the body: a level-1 heading whose text starts with
  * "附件" and the attachment number, e.g. "# 附件1 重点企业名单"; a thematic

@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "context/attrs.h"
 #include "html/docmeta.h"
 #include "html/html.h"
 #include "site/files.h"
@@ -254,26 +255,6 @@ static void add_figures(xmlNodePtr parent, xmlNodePtr context)
 	}
 }
 
-/* Calls fn for every element named `name` under root, in document order,
- * without recursion. */
-static void each_element(xmlNodePtr root, const char *name,
-			 void (*fn)(xmlNodePtr el, gpointer user), gpointer user)
-{
-	xmlNodePtr n = root != NULL ? root->children : NULL;
-
-	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0)
-			fn(n, user);
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != NULL && n != root && n->next == NULL)
-			n = n->parent;
-		n = (n == NULL || n == root) ? NULL : n->next;
-	}
-}
-
 typedef struct {
 	xmlNodePtr parent;
 	guint count;
@@ -312,7 +293,7 @@ static void add_list(xmlNodePtr page, const char *name, const SiteEntry *e)
 	set(list, "period-cn", e->period_cn);
 	acc.parent = list;
 	acc.count = 0;
-	each_element(e->src->context, "entry", add_row, &acc);
+	aj_each_element(e->src->context, "entry", add_row, &acc);
 	g_snprintf(buf, sizeof buf, "%u", acc.count);
 	set(list, "count", buf);
 	set(list, "more", acc.count > INDEX_ROWS ? "true" : "false");

@@ -4,6 +4,8 @@
  * search.html, which is the whole search when JavaScript is off. */
 #include <string.h>
 
+#include "context/attrs.h"
+
 #include "site/files.h"
 #include "site/pages.h"
 #include "util/error.h"
@@ -73,26 +75,6 @@ static gboolean lists_names(const char *kind)
 	       strcmp(kind, "hazard-supervision") == 0;
 }
 
-/* Elements of a list context that name an enterprise. */
-static void each_named(xmlNodePtr root, NameAcc *acc)
-{
-	xmlNodePtr n = root != NULL ? root->children : NULL;
-
-	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE &&
-		    (strcmp((const char *)n->name, "entry") == 0 ||
-		     strcmp((const char *)n->name, "hazard") == 0))
-			add_name(n, acc);
-		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
-			n = n->children;
-			continue;
-		}
-		while (n != NULL && n != root && n->next == NULL)
-			n = n->parent;
-		n = (n == NULL || n == root) ? NULL : n->next;
-	}
-}
-
 gboolean aj_site_write_search(const Site *site, GString *buf, GError **err)
 {
 	xmlNodePtr page = aj_site_page_new(site, "", "检索", "search.html");
@@ -123,8 +105,11 @@ gboolean aj_site_write_search(const Site *site, GString *buf, GError **err)
 	g_string_append(json, "\n],\"names\":[");
 	for (guint i = 0; i < site->entries->len; i++) {
 		acc.e = g_ptr_array_index(site->entries, i);
-		if (lists_names(acc.e->src->kind))
-			each_named(acc.e->src->context, &acc);
+		if (!lists_names(acc.e->src->kind))
+			continue;
+		/* the elements of a list context that name an enterprise */
+		aj_each_element(acc.e->src->context, "entry", add_name, &acc);
+		aj_each_element(acc.e->src->context, "hazard", add_name, &acc);
 	}
 	g_string_append(json, "\n]}\n");
 	if (!aj_site_put(site->root, "search-index.json", json->str, json->len, err))
