@@ -207,6 +207,7 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 			    "to build, on or before --month");
 		goto done;
 	}
+	aj_outdir_sweep(out);
 	templates = aj_render_template_dir(o->templates_dir);
 	fingerprint = aj_cache_fingerprint(g_file_test(templates, G_FILE_TEST_IS_DIR));
 	build_key = aj_cache_build_key(o, templates, fingerprint);

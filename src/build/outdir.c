@@ -3,8 +3,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util/error.h"
 
@@ -38,6 +41,39 @@ static gboolean replaceable(const char *out, gboolean force, GError **err)
 	return ok;
 }
 
+/* A build killed with SIGKILL cannot clean up: its OUT.tmp-PID-XXXXXX (or
+ * OUT.tmp-PID-old-XXXXXX) stays behind.  The next build removes those whose
+ * process is gone; a directory of a running build is left alone. */
+void aj_outdir_sweep(const char *out)
+{
+	char *parent = g_path_get_dirname(out), *base = g_path_get_basename(out);
+	char *prefix = g_strdup_printf("%s.tmp-", base);
+	GDir *dir = g_dir_open(parent, 0, NULL);
+	const char *name;
+
+	while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
+		const char *p = name + strlen(prefix);
+		char *end = NULL;
+		guint64 pid;
+
+		if (!g_str_has_prefix(name, prefix))
+			continue;
+		pid = g_ascii_strtoull(p, &end, 10);
+		if (end == p || *end != '-' || pid == 0 || pid > INT_MAX)
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		char *path = g_build_filename(parent, name, NULL);
+		aj_outdir_remove(path);
+		g_free(path);
+	}
+	if (dir != NULL)
+		g_dir_close(dir);
+	g_free(prefix);
+	g_free(base);
+	g_free(parent);
+}
+
 char *aj_outdir_begin(const char *out, gboolean force, GError **err)
 {
 	char *parent = g_path_get_dirname(out), *tmpl = NULL;
@@ -49,7 +85,7 @@ char *aj_outdir_begin(const char *out, gboolean force, GError **err)
 			    "%s: parent directory %s does not exist; create it first", out, parent);
 		goto done;
 	}
-	tmpl = g_strdup_printf("%s.tmp-XXXXXX", out);
+	tmpl = g_strdup_printf("%s.tmp-%d-XXXXXX", out, (int)getpid());
 	if (g_mkdtemp(tmpl) == NULL) {
 		g_set_error(err, AJ_ERROR, EX_CANTCREAT, "%s: cannot create a temporary directory "
 			    "beside it: %s; check the permissions of its parent",
@@ -115,7 +151,7 @@ gboolean aj_outdir_commit(const char *tmp, const char *out, GError **err)
 		goto done;
 	}
 	/* No RENAME_EXCHANGE (some file systems): move the old tree aside first. */
-	old = g_strdup_printf("%s.old-XXXXXX", out);
+	old = g_strdup_printf("%s.tmp-%d-old-XXXXXX", out, (int)getpid());
 	if (g_mkdtemp(old) == NULL || g_rename(out, old) != 0) {
 		g_set_error(err, AJ_ERROR, EX_IOERR, "%s: cannot move the earlier output aside: %s",
 			    out, g_strerror(errno));

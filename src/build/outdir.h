@@ -8,8 +8,11 @@
 
 #include <glib.h>
 
-/* Creates OUT.tmp-XXXXXX beside out (the parent must exist). EX_CANTCREAT. */
+/* Creates OUT.tmp-PID-XXXXXX beside out (the parent must exist). EX_CANTCREAT. */
 char *aj_outdir_begin(const char *out, gboolean force, GError **err);
+/* Removes the OUT.tmp-PID-… directories of builds that were killed (their
+ * process is gone); those of running builds stay. */
+void aj_outdir_sweep(const char *out);
 /* Replaces out by tmp (atomically where the system allows), then deletes
  * the old tree.  EX_IOERR. */
 gboolean aj_outdir_commit(const char *tmp, const char *out, GError **err);

@@ -26,4 +26,6 @@ done
 # The next build succeeds and clears nothing it should not.
 "$ANJIAN" build --data "$data" --out "$t/out" --month 2026-03 --quiet
 verify_manifest "$t/out" || fail "the build after the kills is inconsistent"
+left=$(ls -d "$t"/out.tmp-* 2>/dev/null | wc -l)
+[ "$left" -eq 0 ] || fail "$left temporary directories of killed builds are left: $(ls -d "$t"/out.tmp-*)"
 echo "$runs runs, $killed killed mid-build, output always consistent"

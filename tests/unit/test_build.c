@@ -6,6 +6,8 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <libxml/xpath.h>
 
 #include "build/manifest.h"
@@ -77,6 +79,36 @@ static void swap_replaces_earlier_output(void **state)
 	g_free(top);
 }
 
+/* A killed build's OUT.tmp-PID-… is swept; a live build's is not. */
+static void sweeps_temporaries_of_dead_builds(void **state)
+{
+	char *top = scratch(), *out = g_build_filename(top, "out", NULL), *tmp;
+	char *dead_dir, *live_dir;
+	GError *err = NULL;
+	pid_t child = fork();
+
+	assert_true(child >= 0);
+	if (child == 0)
+		_exit(0);
+	assert_int_equal(waitpid(child, NULL, 0), child);
+	dead_dir = g_strdup_printf("%s.tmp-%d-AAAAAA", out, (int)child);
+	live_dir = g_strdup_printf("%s.tmp-%d-BBBBBB", out, (int)getppid());
+	assert_int_equal(g_mkdir(dead_dir, 0755), 0);
+	put_file(dead_dir, "manifest.xml", "half");
+	assert_int_equal(g_mkdir(live_dir, 0755), 0);
+	aj_outdir_sweep(out);
+	tmp = aj_outdir_begin(out, FALSE, &err);
+	assert_non_null(tmp);
+	assert_false(g_file_test(dead_dir, G_FILE_TEST_EXISTS));
+	assert_true(g_file_test(live_dir, G_FILE_TEST_IS_DIR));
+	aj_outdir_remove(top);
+	g_free(tmp);
+	g_free(dead_dir);
+	g_free(live_dir);
+	g_free(out);
+	g_free(top);
+}
+
 static void refuses_foreign_directory(void **state)
 {
 	char *top = scratch(), *tmp;
@@ -143,6 +175,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(generated_time),
 		cmocka_unit_test(swap_replaces_earlier_output),
+		cmocka_unit_test(sweeps_temporaries_of_dead_builds),
 		cmocka_unit_test(refuses_foreign_directory),
 		cmocka_unit_test(manifest_lists_files),
 	};
