@@ -208,8 +208,10 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 		goto done;
 	}
 	aj_outdir_sweep(out);
-	templates = aj_render_template_dir(o->templates_dir);
-	fingerprint = aj_cache_fingerprint(g_file_test(templates, G_FILE_TEST_IS_DIR));
+	templates = aj_render_template_dir(o->templates_dir, err);
+	if (templates == NULL)
+		goto done;
+	fingerprint = aj_cache_fingerprint(TRUE);
 	build_key = aj_cache_build_key(o, templates, fingerprint);
 	if (!o->force && aj_cache_build_current(out, build_key)) {
 		if (!o->quiet)

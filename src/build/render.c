@@ -30,13 +30,51 @@ typedef struct {
 	gboolean cached;
 } RenderJob;
 
-char *aj_render_template_dir(const char *dir)
+/* The directory of the running program, for a build tree or a relocated
+ * install; NULL when /proc does not tell. */
+static char *program_dir(void)
 {
-	if (dir != NULL)
-		return g_strdup(dir);
-	if (g_file_test("templates", G_FILE_TEST_IS_DIR))
-		return g_strdup("templates");
-	return g_strdup(ANJIAN_DATADIR "/templates");
+	char *exe = g_file_read_link("/proc/self/exe", NULL), *dir;
+
+	if (exe == NULL)
+		return NULL;
+	dir = g_path_get_dirname(exe);
+	g_free(exe);
+	return dir;
+}
+
+char *aj_render_template_dir(const char *dir, GError **err)
+{
+	char *exe_dir, *candidates[4] = { NULL }, *found = NULL;
+
+	if (dir != NULL) {
+		if (g_file_test(dir, G_FILE_TEST_IS_DIR))
+			return g_strdup(dir);
+		g_set_error(err, AJ_ERROR, EX_NOINPUT,
+			    "%s: no such template directory; give --templates an existing "
+			    "directory", dir);
+		return NULL;
+	}
+	exe_dir = program_dir();
+	candidates[0] = g_strdup("templates");
+	candidates[1] = g_strdup(ANJIAN_DATADIR "/templates");
+	if (exe_dir != NULL) {
+		candidates[2] = g_build_filename(exe_dir, "..", "share", "anjian", "templates", NULL);
+		/* build/rel/anjian or build/san/anjian of a source tree */
+		candidates[3] = g_build_filename(exe_dir, "..", "..", "templates", NULL);
+	}
+	for (int i = 0; i < 4 && found == NULL; i++)
+		if (candidates[i] != NULL && g_file_test(candidates[i], G_FILE_TEST_IS_DIR))
+			found = g_strdup(candidates[i]);
+	if (found == NULL)
+		g_set_error(err, AJ_ERROR, EX_NOINPUT,
+			    "no templates found in ./templates, %s/templates or beside the "
+			    "program; run from the source tree, install with 'make install', or "
+			    "give --templates DIR", ANJIAN_DATADIR);
+	for (int i = 0; i < 4; i++)
+		g_free(candidates[i]);
+	g_free(exe_dir);
+	return found;
 }
 
 static void progress_step(Progress *p)
@@ -128,6 +166,8 @@ gboolean aj_render_all(GPtrArray *docs, AjRenderOptions *o, GError **err)
 		char *path = g_build_filename(o->template_dir, file, NULL);
 		g_free(file);
 		if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+			aj_warn("%s: no such template: %s gets its data file only", path,
+				d->plan->name);
 			g_free(path);
 			continue;
 		}

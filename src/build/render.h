@@ -22,9 +22,11 @@ typedef struct {
 	guint reused;             /* out: documents taken from the cache */
 } AjRenderOptions;
 
-/* The template directory: dir when given, else "templates" when it exists,
- * else ANJIAN_DATADIR "/templates".  The caller frees it. */
-char *aj_render_template_dir(const char *dir);
+/* The template directory: dir when given, else the first that exists of
+ * ./templates, ANJIAN_DATADIR/templates, and beside the program (an install
+ * moved elsewhere, or the source tree of build/rel/anjian).  NULL with
+ * EX_NOINPUT when there is none.  The caller frees it. */
+char *aj_render_template_dir(const char *dir, GError **err);
 
 /* Renders every doc (AjBuiltDoc *) whose <kind>.md template exists under
  * o->template_dir; files are written under o->root.  On failure returns

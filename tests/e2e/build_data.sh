@@ -12,6 +12,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 export SOURCE_DATE_EPOCH=1775001600 # 2026-04-01T00:00:00Z
+mkdir "$tmp/none" # an empty template directory: data files and manifest only
 build() { "$ANJIAN" build --data "$1" --out "$2" --month 2026-03 --templates "$tmp/none" --quiet; }
 
 build "$data" "$tmp/out1" 2>"$tmp/err"

@@ -8,6 +8,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 export SOURCE_DATE_EPOCH=1775001600
+mkdir "$tmp/none" # empty: data files only
 "$ANJIAN" build --data "$ANJIAN_TOP/data" --out "$tmp/out" --month 2026-03 --templates "$tmp/none" --quiet ||
 	fail "first build"
 cp -R "$tmp/out" "$tmp/keep"
