@@ -255,8 +255,12 @@ static gboolean write_chart(Writer *w, cmark_node *image, gboolean block, GError
 				   CHART_WIDTH * (aspect > 0 ? aspect : 0.6), err);
 		if (svg == NULL)
 			goto done;
+		/* On a phone the chart keeps a readable size and scrolls in its
+		 * own box, like a wide table. */
+		g_string_append(w->out, "<span class=\"chart-scroll\" tabindex=\"0\">");
 		if (!aj_html_inline_svg(w->out, svg, strlen(svg), prefix, what, err))
 			goto done;
+		g_string_append(w->out, "</span>");
 		desc = aj_chart_alt_text(name, w->context);
 	} else {
 		aj_warn("%s: chart:%s has no document data here; the page shows its caption only",
