@@ -15,6 +15,17 @@ static int compare_str_ptr(gconstpointer a, gconstpointer b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Feeds lines to sum in sorted order (directory and fontconfig listing
+ * orders vary; a key must not) and returns the hex digest; the caller
+ * frees it.  Frees neither lines nor sum. */
+static char *digest_sorted(GChecksum *sum, GPtrArray *lines)
+{
+	g_ptr_array_sort(lines, compare_str_ptr);
+	for (guint i = 0; i < lines->len; i++)
+		g_checksum_update(sum, g_ptr_array_index(lines, i), -1);
+	return g_strdup(g_checksum_get_string(sum));
+}
+
 /* Font files as "path size mtime" lines: a font installed, removed or
  * replaced changes the fingerprint even when the family names do not. */
 static void add_font_files(GPtrArray *lines, FcFontSet *set)
@@ -65,11 +76,7 @@ char *aj_cache_fingerprint(gboolean fonts)
 		add_font_files(lines, FcConfigGetFonts(config, FcSetSystem));
 		add_font_files(lines, FcConfigGetFonts(config, FcSetApplication));
 	}
-	/* fontconfig's order depends on its cache; the key must not */
-	g_ptr_array_sort(lines, compare_str_ptr);
-	for (guint i = 0; i < lines->len; i++)
-		g_checksum_update(sum, g_ptr_array_index(lines, i), -1);
-	hex = g_strdup(g_checksum_get_string(sum));
+	hex = digest_sorted(sum, lines);
 	g_ptr_array_unref(lines);
 	g_checksum_free(sum);
 	g_free(epoch);
@@ -338,10 +345,7 @@ char *aj_cache_build_key(const AjBuildOptions *o, const char *templates_dir,
 	g_checksum_update(sum, (const guchar *)opts, -1);
 	data_identity(lines, o->data_dir, "", seen);
 	template_contents(lines, templates_dir, "", 0);
-	g_ptr_array_sort(lines, compare_str_ptr);
-	for (guint i = 0; i < lines->len; i++)
-		g_checksum_update(sum, g_ptr_array_index(lines, i), -1);
-	hex = g_strdup(g_checksum_get_string(sum));
+	hex = digest_sorted(sum, lines);
 	g_hash_table_destroy(seen);
 	g_ptr_array_unref(lines);
 	g_checksum_free(sum);
