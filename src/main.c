@@ -1,12 +1,12 @@
 /* anjian: safety-supervision data in, official documents out. */
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
 
 #include "cli/cli.h"
+#include "util/i18n.h"
 
-static const char usage[] =
+static const char usage[] = N_(
 	"Usage: anjian COMMAND [OPTIONS]\n"
 	"\n"
 	"Turns safety-supervision data (XML) into the documents of a Safety\n"
@@ -24,20 +24,19 @@ static const char usage[] =
 	"  --version   show the version\n"
 	"\n"
 	"Exit status follows sysexits.h: 0 success, 64 usage, 65 data error,\n"
-	"66 missing input, 73/74 output errors.\n";
+	"66 missing input, 73/74 output errors.\n");
 
 int main(int argc, char **argv)
 {
-	/* Output must not depend on the user's locale; only messages may. */
-	setlocale(LC_ALL, "C.UTF-8");
+	aj_i18n_init();
 
 	if (argc < 2) {
-		fputs(usage, stderr);
+		fputs(_(usage), stderr);
 		return EX_USAGE;
 	}
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-		fputs(usage, stdout);
+		fputs(_(usage), stdout);
 		return EX_OK;
 	}
 	if (strcmp(cmd, "--version") == 0) {
@@ -50,6 +49,6 @@ int main(int argc, char **argv)
 		return aj_cmd_build(argc - 1, argv + 1);
 	if (strcmp(cmd, "render") == 0)
 		return aj_cmd_render(argc - 1, argv + 1);
-	fprintf(stderr, "anjian: unknown command '%s'\nTry 'anjian --help'.\n", cmd);
+	fprintf(stderr, _("anjian: unknown command '%s'\nTry 'anjian --help'.\n"), cmd);
 	return EX_USAGE;
 }

@@ -1,4 +1,5 @@
 #include "util/error.h"
+#include "util/i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -27,7 +28,7 @@ void aj_warn(const char *fmt, ...)
 	if (warnings_quiet)
 		return;
 	va_start(ap, fmt);
-	fputs("anjian: warning: ", stderr);
+	fputs(_("anjian: warning: "), stderr);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 	va_end(ap);
