@@ -195,6 +195,9 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	AjRenderOptions ro = { .jobs = o->jobs > 0 ? o->jobs : (int)g_get_num_processors(),
 			       .progress = o->progress && !o->quiet };
 
+	/* before any thread exists (they inherit the blocked signals) and
+	 * before anything is created */
+	guard = aj_interrupt_guard_start();
 	xmlInitParser();
 	aj_warn_set_quiet(o->quiet);
 	if (!aj_period_init(&period, o->month, o->asof)) {
@@ -224,10 +227,9 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	if (model == NULL)
 		goto done;
 	t_load = lap(&mark);
-	root = aj_outdir_begin(out, o->force, err);
+	root = aj_interrupt_guard_outdir(guard, out, o->force, err);
 	if (root == NULL)
 		goto done;
-	guard = aj_interrupt_guard_start(root);
 	if (!aj_outdir_mkdir(root, "data", err) || !aj_outdir_mkdir(root, "md", err) ||
 	    !aj_outdir_mkdir(root, "pdf", err))
 		goto done;
@@ -254,7 +256,7 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	if (!aj_manifest_write(root, docs, period.asof, err))
 		goto done;
 	aj_cache_build_store(root, build_key);
-	if (!aj_outdir_commit(root, out, err))
+	if (!aj_interrupt_guard_commit(guard, root, out, err))
 		goto done;
 	t_manifest = lap(&mark);
 	g_clear_pointer(&root, g_free);

@@ -1,0 +1,102 @@
+/* An interrupt at the worst moment of `anjian build`: right after OUT's
+ * temporary directory is created.  The interrupt guard must already be in
+ * place then, so the build exits 130 and the directory is removed.
+ *
+ * The moment is made certain by standing in for g_mkdtemp(): this file's
+ * definition is the one libanjian's outdir.o links against.  When armed it
+ * creates the directory, sends SIGINT to the process and lingers, so a
+ * guard that learns the path only afterwards would be too late. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "build/build.h"
+#include "build/outdir.h"
+
+static gboolean interrupt_on_mkdtemp;
+
+gchar *g_mkdtemp(gchar *tmpl)
+{
+	gchar *dir = mkdtemp(tmpl);
+
+	if (dir != NULL && interrupt_on_mkdtemp) {
+		kill(getpid(), SIGINT);
+		g_usleep(200 * 1000);
+	}
+	return dir;
+}
+
+static void put_file(const char *dir, const char *name, const char *text)
+{
+	char *path = g_build_filename(dir, name, NULL);
+	assert_true(g_file_set_contents(path, text, -1, NULL));
+	g_free(path);
+}
+
+/* Names in top that start with prefix. */
+static int count_prefixed(const char *top, const char *prefix)
+{
+	GDir *dir = g_dir_open(top, 0, NULL);
+	const char *name;
+	int n = 0;
+
+	assert_non_null(dir);
+	while ((name = g_dir_read_name(dir)) != NULL)
+		n += g_str_has_prefix(name, prefix);
+	g_dir_close(dir);
+	return n;
+}
+
+static void interrupt_as_temporary_is_created(void **state)
+{
+	char *top = g_dir_make_tmp("ajintr-XXXXXX", NULL);
+	char *data = g_build_filename(top, "data", NULL), *none = g_build_filename(top, "none", NULL);
+	char *out = g_build_filename(top, "out", NULL);
+	int status = 0;
+	pid_t child;
+
+	assert_non_null(top);
+	assert_int_equal(g_mkdir(data, 0755), 0);
+	assert_int_equal(g_mkdir(none, 0755), 0);
+	put_file(data, "a.xml", "<?xml version=\"1.0\"?>\n<dataset version=\"1\"/>\n");
+	child = fork();
+	assert_true(child >= 0);
+	if (child == 0) {
+		AjBuildOptions o = { .data_dir = data, .out_dir = out, .templates_dir = none,
+				     .quiet = TRUE, .jobs = 1 };
+		GError *err = NULL;
+
+		o.month = aj_month_from_ym(2026, 3);
+		o.asof = AJ_DAY_NONE;
+		interrupt_on_mkdtemp = TRUE;
+		aj_build_run(&o, &err);
+		_exit(0); /* the interrupt was lost */
+	}
+	assert_int_equal(waitpid(child, &status, 0), child);
+	/* exit 130 (128 + SIGINT) from the guard, not death by the signal */
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 128 + SIGINT);
+	assert_int_equal(count_prefixed(top, "out.tmp-"), 0);
+	assert_false(g_file_test(out, G_FILE_TEST_EXISTS));
+	aj_outdir_remove(top);
+	g_free(out);
+	g_free(none);
+	g_free(data);
+	g_free(top);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(interrupt_as_temporary_is_created),
+	};
+	return cmocka_run_group_tests_name("build interrupt", tests, NULL, NULL);
+}
