@@ -32,6 +32,16 @@ void aj_built_doc_add_file(AjBuiltDoc *doc, const char *format, const char *path
 	g_ptr_array_add(doc->files, f);
 }
 
+const char *aj_built_doc_publicity(const AjBuiltDoc *d)
+{
+	if (!d->plan->public_)
+		return "internal";
+	if (d->document != NULL && d->document->meta.publicity != NULL &&
+	    strcmp(d->document->meta.publicity, "public") != 0)
+		return "internal";
+	return "public";
+}
+
 static void built_doc_free(gpointer p)
 {
 	AjBuiltDoc *d = p;

@@ -54,6 +54,12 @@ typedef struct {
 /* Appends a file to doc's list (format and path copied). */
 void aj_built_doc_add_file(AjBuiltDoc *doc, const char *format, const char *path, int pages);
 
+/* "public" or "internal": the document's final publicity, which the site
+ * and the manifest both use.  Public only when the plan and the filled
+ * document both say so: a template that marks a document internal keeps
+ * it off the site (documents.md "Publicity"). */
+const char *aj_built_doc_publicity(const AjBuiltDoc *doc);
+
 /* Runs the whole build; returns FALSE with *err (AJ_ERROR, sysexits code). */
 gboolean aj_build_run(const AjBuildOptions *opts, GError **err);
 

@@ -44,8 +44,7 @@ static gboolean write_doc(xmlTextWriterPtr w, const char *root, const AjBuiltDoc
 	xmlTextWriterStartElement(w, BAD_CAST "document");
 	xmlTextWriterWriteAttribute(w, BAD_CAST "kind", BAD_CAST aj_doc_kind_code(d->plan->kind));
 	xmlTextWriterWriteAttribute(w, BAD_CAST "period", BAD_CAST d->plan->period);
-	xmlTextWriterWriteAttribute(w, BAD_CAST "publicity",
-				    BAD_CAST(d->plan->public_ ? "public" : "internal"));
+	xmlTextWriterWriteAttribute(w, BAD_CAST "publicity", BAD_CAST aj_built_doc_publicity(d));
 	xmlTextWriterWriteAttribute(w, BAD_CAST "title", BAD_CAST d->title);
 	for (guint i = 0; i < d->files->len; i++) {
 		const AjBuiltFile *f = g_ptr_array_index(d->files, i);

@@ -4,18 +4,6 @@
 #include "site/site.h"
 #include "util/error.h"
 
-/* Public only when the plan and the filled document both say so: a
- * template that marks a document internal keeps it off the site. */
-static const char *publicity(const AjBuiltDoc *d)
-{
-	if (!d->plan->public_)
-		return "internal";
-	if (d->document != NULL && d->document->meta.publicity != NULL &&
-	    strcmp(d->document->meta.publicity, "public") != 0)
-		return "internal";
-	return "public";
-}
-
 gboolean aj_site_write_built(GPtrArray *docs, const char *root, const char *templates_dir,
 			     const char *site_url, GError **err)
 {
@@ -48,7 +36,7 @@ gboolean aj_site_write_built(GPtrArray *docs, const char *root, const char *temp
 		site[i] = (AjSiteDoc){
 			.kind = aj_doc_kind_code(d->plan->kind),
 			.period = d->plan->period,
-			.publicity = publicity(d),
+			.publicity = aj_built_doc_publicity(d),
 			.title = d->title,
 			.context = d->context != NULL ? xmlDocGetRootElement(d->context) : NULL,
 			.doc = d->document,

@@ -74,4 +74,21 @@ done
 grep -q 'A\*B_C|D#1 &lt;script&gt;alert(1)&lt;/script&gt;' "$site/exposed/2026-03.html" ||
 	fail "the hostile name is not shown escaped on the exposed list"
 if grep -rq '<script>alert' "$site"; then fail "a script element from the data"; fi
+
+# A template that marks its document internal: the manifest says internal,
+# as the site does (no page, no html file), whatever the plan's default.
+mkdir "$tmp/tpl"
+cp -R templates/site "$tmp/tpl/site"
+sed 's/^publicity: .*/publicity: internal/' templates/exposed.md >"$tmp/tpl/exposed.md"
+grep -q '^publicity: internal$' "$tmp/tpl/exposed.md" || fail "exposed.md has no publicity line to change"
+"$ANJIAN" build --data data --out "$tmp/c" --month 2026-03 --templates "$tmp/tpl" --quiet 2>"$tmp/err" ||
+	{ cat "$tmp/err"; fail "build with an internal exposed list exited $?"; }
+m="$tmp/c/manifest.xml"
+[ "$(xmllint --xpath "string(/manifest/document[@kind='exposed']/@publicity)" "$m")" = internal ] ||
+	fail "a template's publicity: internal is not the manifest's"
+[ "$(xmllint --xpath "count(/manifest/document[@kind='exposed']/file[@format='html'])" "$m")" = 0 ] ||
+	fail "the internal exposed list has an html file in the manifest"
+[ -e "$tmp/c/site/exposed" ] && fail "the internal exposed list has pages on the site"
+[ "$(xmllint --xpath "string(/manifest/document[@kind='bulletin']/@publicity)" "$m")" = public ] ||
+	fail "the bulletin (no template here) is no longer public"
 echo ok

@@ -170,6 +170,41 @@ static void manifest_lists_files(void **state)
 	g_free(top);
 }
 
+/* The manifest's publicity is the document's final one, as the site has
+ * it: a template may mark a document the plan makes public internal
+ * (documents.md "Publicity"); it never makes an internal one public. */
+static void manifest_publicity_is_final(void **state)
+{
+	char *top = scratch(), *text;
+	AjDocPlan plan = { AJ_DOC_EXPOSED, (char *)"2026-03", (char *)"exposed-2026-03", TRUE, 2026, 1,
+			   AJ_NONE };
+	AjBuiltDoc doc = { &plan, (char *)"曝光名单", NULL, NULL, NULL };
+	const char *md = "---\ntitle: 曝光名单\npublicity: internal\n---\n正文\n";
+	GPtrArray *docs = g_ptr_array_new();
+	GError *err = NULL;
+
+	doc.files = g_ptr_array_new_with_free_func(file_free);
+	g_ptr_array_add(docs, &doc);
+	assert_string_equal(aj_built_doc_publicity(&doc), "public"); /* no template: the plan's */
+	doc.document = aj_document_parse(md, strlen(md), "exposed.md", &err);
+	assert_non_null(doc.document);
+	assert_string_equal(aj_built_doc_publicity(&doc), "internal");
+	assert_true(aj_manifest_write(top, docs, aj_day_from_ymd(2026, 3, 31), &err));
+	text = get_file(top, "manifest.xml");
+	assert_non_null(strstr(text, "kind=\"exposed\" period=\"2026-03\" publicity=\"internal\""));
+	g_free(text);
+	/* a template saying public does not publish what the plan keeps internal */
+	plan.public_ = FALSE;
+	g_free(doc.document->meta.publicity);
+	doc.document->meta.publicity = g_strdup("public");
+	assert_string_equal(aj_built_doc_publicity(&doc), "internal");
+	aj_document_free(doc.document);
+	g_ptr_array_unref(doc.files);
+	g_ptr_array_unref(docs);
+	aj_outdir_remove(top);
+	g_free(top);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -178,6 +213,7 @@ int main(void)
 		cmocka_unit_test(sweeps_temporaries_of_dead_builds),
 		cmocka_unit_test(refuses_foreign_directory),
 		cmocka_unit_test(manifest_lists_files),
+		cmocka_unit_test(manifest_publicity_is_final),
 	};
 	return cmocka_run_group_tests_name("build", tests, NULL, NULL);
 }
