@@ -55,7 +55,11 @@ e="$tmp/out1/data/exposed-2026-03.xml"
 [ "$(x 'count(/document/entry)' "$e")" -ge 1 ] || fail "exposed entries"
 [ "$(x 'count(/document/entry[not(reason)])' "$e")" = 0 ] || fail "entry without reason"
 [ "$(x 'count(/document/nomination)' "$tmp/out1/data/exemplar-review-2026-Q1.xml")" -ge 1 ] || fail "nominations"
-[ "$(x 'count(/document/hazard)' "$tmp/out1/data/hazard-supervision-2026-03.xml")" -ge 0 ] || fail "hazards"
+h="$tmp/out1/data/hazard-supervision-2026-03.xml"
+nh=$(x 'count(/document/hazard)' "$h")
+[ "$nh" -ge 1 ] || fail "no hazard listed for 2026-03 (the sample data has listed major hazards)"
+[ "$(x 'string(/document/summary/@total)' "$h")" = "$nh" ] || fail "hazard summary total is not the number of rows"
+[ "$(x 'count(/document/hazard[not(@id) or not(@deadline)])' "$h")" = 0 ] || fail "hazard without id or deadline"
 for r in "$tmp"/out1/data/rectification-*.xml; do
 	[ "$(x 'count(/document/summary)' "$r")" = 1 ] || fail "$r summary"
 done

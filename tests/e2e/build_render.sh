@@ -19,7 +19,7 @@ x() { xmllint --xpath "$1" "$2" 2>/dev/null; }
 for t in templates/*.md; do
 	kind=$(basename "$t" .md)
 	n=$(x "count(/manifest/document[@kind='$kind'])" "$m")
-	[ "$n" -ge 1 ] || continue
+	[ "$n" -ge 1 ] || fail "$kind has a template but no document in the manifest"
 	[ "$(x "count(/manifest/document[@kind='$kind']/file[@format='pdf'][@pages > 0])" "$m")" = "$n" ] ||
 		fail "$kind: not every document has a pdf with pages"
 	[ "$(x "count(/manifest/document[@kind='$kind']/file[@format='md'])" "$m")" = "$n" ] ||

@@ -47,16 +47,14 @@ done
 [ "$charts" -eq 3 ] || no "the PDF shows $charts chart source lines, not 3"
 
 html=$(file_of html)
-if [ -n "$html" ]; then
-	html="$out/$html"
-	n=$(grep -o '<svg[^>]*role="img"' "$html" | wc -l)
-	[ "$n" -eq 3 ] || no "the bulletin page has $n chart SVGs, not 3"
-	for label in '>事故起数<' '>张家港市<' '>其中逾期未整改<' '统计时点：2026年3月31日'; do
-		grep -q "$label" "$html" || no "the bulletin page lacks the chart text $label"
-	done
-	! grep -q '<symbol' "$html" || no "chart text on the page is drawn as glyph symbols"
-else
-	echo "the bulletin has no page yet: site not checked"
-fi
+[ -n "$html" ] || { echo "FAIL: the manifest lists no page for the (public) bulletin"; exit 1; }
+html="$out/$html"
+[ -f "$html" ] || { echo "FAIL: manifest names $html, which does not exist"; exit 1; }
+n=$(grep -o '<svg[^>]*role="img"' "$html" | wc -l)
+[ "$n" -eq 3 ] || no "the bulletin page has $n chart SVGs, not 3"
+for label in '>事故起数<' '>张家港市<' '>其中逾期未整改<' '统计时点：2026年3月31日'; do
+	grep -q "$label" "$html" || no "the bulletin page lacks the chart text $label"
+done
+! grep -q '<symbol' "$html" || no "chart text on the page is drawn as glyph symbols"
 [ "$fail" -eq 0 ] && echo "charts: PDF ($pages pages) and site checked"
 exit "$fail"

@@ -38,8 +38,16 @@ done
 for f in "$tmp/feb"/data/bulletin-* "$tmp/feb"/data/exposed-* "$tmp/mar"/data/*.xml; do
 	cmp -s "$f" "$tmp/span/data/${f##*/}" || fail "${f##*/} differs from its one-month build"
 done
-cmp -s "$tmp/mar/site/index.html" "$tmp/span/site/index.html" ||
-	grep -q '2026年3月' "$tmp/span/site/index.html" || fail "home page is not the latest month"
+# The home page features the latest month exactly as a build of that month
+# alone does; only its list of recent documents (h-recent) is longer.
+featured() { sed '/aria-labelledby="h-recent"/,$d' "$1/site/index.html"; }
+grep -q 'aria-labelledby="h-recent"' "$tmp/span/site/index.html" || fail "home page has no recent-documents list"
+featured "$tmp/mar" >"$tmp/home.mar"
+featured "$tmp/span" >"$tmp/home.span"
+grep -q 'bulletin/2026-03.html' "$tmp/home.mar" || fail "March's home page does not feature its bulletin"
+cmp -s "$tmp/home.mar" "$tmp/home.span" || fail "home page is not the latest month"
+sed -n '/aria-labelledby="h-recent"/,$p' "$tmp/span/site/index.html" | grep -o 'href="[^"]*"' |
+	head -n 1 | grep -q 'bulletin/2026-03.html' || fail "recent documents do not start with the latest bulletin"
 [ "$(x 'string(/manifest/@generated)')" = 2026-04-01T00:00:00Z ] || fail "generated"
 "$ANJIAN" build --data "$ANJIAN_TOP/data" --out "$tmp/bad" --month 2026-01 --since 2026-03 \
 	--quiet 2>"$tmp/err"
