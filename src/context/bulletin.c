@@ -20,23 +20,31 @@ static void yoy_attrs(xmlNodePtr node, const char *suffix, const AjPercent *yoy)
 	}
 }
 
+/* The prior-year figures behind every 同比, with their comparability, so
+ * that a province adds cities' figures up without their records: a sum is
+ * comparable only when every part is (the shard contract, README). */
 static void prior_attrs(xmlNodePtr node, const char *prefix, const AjCoreFigures *f)
 {
-	char *name;
+	const struct {
+		const char *key;
+		gint64 value;
+	} figures[] = { { "inspections", f->inspections },
+			{ "penalties", f->penalties },
+			{ "accidents", f->accidents },
+			{ "deaths", f->deaths } };
+	char *name = g_strdup_printf("%s-comparable", prefix);
 
+	aj_attr_bool(node, name, f->comparable);
+	g_free(name);
 	if (!f->comparable)
 		return;
-	name = g_strdup_printf("%s-inspections", prefix);
-	aj_attr_int(node, name, f->inspections);
-	g_free(name);
-	name = g_strdup_printf("%s-penalties", prefix);
-	aj_attr_int(node, name, f->penalties);
-	g_free(name);
-	name = g_strdup_printf("%s-accidents", prefix);
-	aj_attr_int(node, name, f->accidents);
-	g_free(name);
-	name = g_strdup_printf("%s-deaths", prefix);
-	aj_attr_int(node, name, f->deaths);
+	for (gsize i = 0; i < G_N_ELEMENTS(figures); i++) {
+		name = g_strdup_printf("%s-%s", prefix, figures[i].key);
+		aj_attr_int(node, name, figures[i].value);
+		g_free(name);
+	}
+	name = g_strdup_printf("%s-fines", prefix);
+	aj_attr_yuan(node, name, f->fines);
 	g_free(name);
 }
 

@@ -141,6 +141,13 @@ static void bulletin_fixed_attributes(void **state)
 	/* January and February 2025 are uncovered without baselines. */
 	assert_xp(doc, "count(/document/total/@inspections-ytd-yoy)", "0");
 	assert_xp(doc, "string(/document/district[@code='320505']/@target)", "unknown");
+	/* The shard contract: the raw prior figures and their comparability. */
+	assert_xp(doc, "string(/document/district[@code='320506']/@prior-comparable)", "true");
+	assert_xp(doc, "string(/document/district[@code='320506']/@prior-inspections)", "2");
+	assert_xp(doc, "string(/document/district[@code='320506']/@prior-fines)", "0.00");
+	assert_xp(doc, "string(/document/total/@prior-inspections)", "3");
+	assert_xp(doc, "string(/document/total/@prior-ytd-comparable)", "false");
+	assert_xp(doc, "count(/document/total/@prior-ytd-inspections)", "0");
 	assert_xp(doc, "string(/document/district[@code='320505']/@major-hazards-overdue)", "1");
 	assert_xp(doc, "string(/document/district[@code='320505']/@name)", "虎丘区");
 	assert_xp(doc, "count(/document/compliance)", "3");
