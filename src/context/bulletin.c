@@ -109,7 +109,7 @@ static void target_attrs(xmlNodePtr node, const AjBulletinRow *r)
 	g_free(text);
 }
 
-static void add_targets(xmlNodePtr root, const AjModel *m, const AjBulletin *b)
+static void add_targets(xmlNodePtr root, const AjBulletin *b, const AjCtxUnit *units)
 {
 	xmlNodePtr t = aj_child(root, "targets");
 	gint64 count[3] = { 0, 0, 0 };
@@ -121,8 +121,8 @@ static void add_targets(xmlNodePtr root, const AjModel *m, const AjBulletin *b)
 		if (r->target == AJ_TARGET_MET)
 			continue;
 		x = aj_child(t, r->target == AJ_TARGET_MISSED ? "missed" : "unknown");
-		aj_attr_str(x, "code", AJ_DISTRICT(m, d)->code);
-		aj_attr_str(x, "name", AJ_DISTRICT(m, d)->name);
+		aj_attr_str(x, "code", units[d].code);
+		aj_attr_str(x, "name", units[d].name);
 		target_attrs(x, r);
 	}
 	aj_attr_int(t, "met", count[AJ_TARGET_MET]);
@@ -133,13 +133,11 @@ static void add_targets(xmlNodePtr root, const AjModel *m, const AjBulletin *b)
 	aj_attr_flag(t, "all-met", count[AJ_TARGET_MET] == (gint64)b->n_districts);
 }
 
-static void add_trend(xmlNodePtr root, const AjModel *m, const AjPeriod *p, const AjCoverage *c)
+void aj_ctx_trend(xmlNodePtr root, const AjTrendMonth months[12])
 {
 	xmlNodePtr t = aj_child(root, "trend");
-	AjTrendMonth months[12];
 	char buf[8];
 
-	aj_trend_compute(m, p, c, months);
 	for (int i = 0; i < 12; i++) {
 		xmlNodePtr x = aj_child(t, "month");
 		char *label = g_strdup_printf("%d月", aj_month_number(months[i].month));
@@ -154,36 +152,64 @@ static void add_trend(xmlNodePtr root, const AjModel *m, const AjPeriod *p, cons
 	}
 }
 
-void aj_ctx_bulletin(xmlNodePtr root, const AjModel *m, const AjPeriod *p, const AjCoverage *c)
+void aj_ctx_bulletin_figures(xmlNodePtr root, const AjBulletin *b, const AjCtxUnit *units,
+			     const char *whole)
 {
-	AjBulletin *b = aj_bulletin_compute(m, p, c);
 	xmlNodePtr total, x;
 
 	for (guint d = 0; d < b->n_districts; d++) {
 		x = aj_child(root, "district");
-		aj_attr_str(x, "code", AJ_DISTRICT(m, d)->code);
-		aj_attr_str(x, "name", AJ_DISTRICT(m, d)->name);
+		aj_attr_str(x, "code", units[d].code);
+		aj_attr_str(x, "name", units[d].name);
 		aj_attr_int(x, "no", d + 1);
 		figure_attrs(x, &b->rows[d]);
 		target_attrs(x, &b->rows[d]);
 	}
 	total = aj_child(root, "total");
-	aj_attr_str(total, "name", "全市");
+	aj_attr_str(total, "name", whole);
 	figure_attrs(total, &b->rows[b->n_districts]);
-	add_targets(root, m, b);
-	add_trend(root, m, p, c);
+	add_targets(root, b, units);
+}
+
+AjCtxUnit *aj_ctx_units(const AjModel *m)
+{
+	AjCtxUnit *units = g_new0(AjCtxUnit, m->districts->len);
+
+	for (guint d = 0; d < m->districts->len; d++)
+		units[d] = (AjCtxUnit){ AJ_DISTRICT(m, d)->code, AJ_DISTRICT(m, d)->name };
+	return units;
+}
+
+void aj_ctx_bulletin(xmlNodePtr root, const AjModel *m, const AjPeriod *p, const AjCoverage *c)
+{
+	AjBulletin *b = aj_bulletin_compute(m, p, c);
+	AjCtxUnit *units = aj_ctx_units(m);
+	AjTrendMonth months[12];
+	xmlNodePtr x;
+
+	aj_ctx_bulletin_figures(root, b, units, "全市");
+	aj_trend_compute(m, p, c, months);
+	aj_ctx_trend(root, months);
 	aj_ctx_compliance(root, m, p);
 	aj_ctx_exposed(aj_child(root, "exposed"), m, p);
 	if (aj_period_ends_quarter(p)) {
 		AjQuarter q = aj_quarter_of_month(p->month);
-		char *qcn = aj_quarter_cn(q);
-		char buf[8];
-		x = aj_child(root, "exemplars");
-		aj_attr_str(x, "quarter", aj_quarter_format(q, buf));
-		aj_attr_str(x, "quarter-cn", qcn);
+		x = aj_ctx_exemplars_head(root, q);
 		aj_ctx_exemplars(x, m, q, p->asof);
-		aj_attr_flag(root, "has-exemplars", TRUE);
-		g_free(qcn);
 	}
+	g_free(units);
 	aj_bulletin_free(b);
+}
+
+xmlNodePtr aj_ctx_exemplars_head(xmlNodePtr root, AjQuarter q)
+{
+	xmlNodePtr x = aj_child(root, "exemplars");
+	char *qcn = aj_quarter_cn(q);
+	char buf[8];
+
+	aj_attr_str(x, "quarter", aj_quarter_format(q, buf));
+	aj_attr_str(x, "quarter-cn", qcn);
+	aj_attr_flag(root, "has-exemplars", TRUE);
+	g_free(qcn);
+	return x;
 }

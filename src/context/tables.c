@@ -44,21 +44,29 @@ static void compliance_attrs(xmlNodePtr x, const AjComplianceRow *r)
 	ratio_attr(x, "training-rate", r->trained, r->staff);
 }
 
-void aj_ctx_compliance(xmlNodePtr parent, const AjModel *m, const AjPeriod *p)
+void aj_ctx_compliance_rows(xmlNodePtr parent, const AjComplianceRow *rows, const AjCtxUnit *units,
+			    guint n, const char *whole)
 {
-	guint n = m->districts->len;
-	AjComplianceRow *rows = g_new0(AjComplianceRow, n + 1);
-
-	aj_compliance_compute(m, p, rows);
 	for (guint d = 0; d <= n; d++) {
 		xmlNodePtr x = aj_child(parent, "compliance");
-		aj_attr_str(x, "district", d < n ? AJ_DISTRICT(m, d)->code : "all");
-		aj_attr_str(x, "name", d < n ? AJ_DISTRICT(m, d)->name : "全市");
+		aj_attr_str(x, "district", d < n ? units[d].code : "all");
+		aj_attr_str(x, "name", d < n ? units[d].name : whole);
 		if (d < n)
 			aj_attr_int(x, "no", d + 1);
 		aj_attr_flag(x, "total", d == n);
 		compliance_attrs(x, &rows[d]);
 	}
+}
+
+void aj_ctx_compliance(xmlNodePtr parent, const AjModel *m, const AjPeriod *p)
+{
+	guint n = m->districts->len;
+	AjComplianceRow *rows = g_new0(AjComplianceRow, n + 1);
+	AjCtxUnit *units = aj_ctx_units(m);
+
+	aj_compliance_compute(m, p, rows);
+	aj_ctx_compliance_rows(parent, rows, units, n, "全市");
+	g_free(units);
 	g_free(rows);
 }
 

@@ -103,12 +103,7 @@ void aj_assessment_add(AjAssessmentRow *a, const AjAssessmentRow *b)
 		const AjTargetMonth *u = &b->months[k];
 		for (int i = 0; i < AJ_YOY_COUNT; i++)
 			t->ytd[i] += u->ytd[i];
-		t->prior_ytd.inspections += u->prior_ytd.inspections;
-		t->prior_ytd.penalties += u->prior_ytd.penalties;
-		t->prior_ytd.accidents += u->prior_ytd.accidents;
-		t->prior_ytd.deaths += u->prior_ytd.deaths;
-		t->prior_ytd.fines += u->prior_ytd.fines;
-		t->prior_ytd.comparable = t->prior_ytd.comparable && u->prior_ytd.comparable;
+		aj_core_figures_add(&t->prior_ytd, &u->prior_ytd);
 	}
 }
 

@@ -77,7 +77,7 @@ static void count_records(AjBulletin *b, const AjModel *m, const AjPeriod *p)
 	}
 }
 
-static void add_row(AjBulletinRow *t, const AjBulletinRow *r)
+void aj_bulletin_row_add(AjBulletinRow *t, const AjBulletinRow *r)
 {
 	t->inspections += r->inspections;
 	t->inspections_ytd += r->inspections_ytd;
@@ -136,6 +136,12 @@ AjTarget aj_target_judge(const AjBulletinRow *r, guint *failing)
 	return f == 0 ? AJ_TARGET_MET : AJ_TARGET_MISSED;
 }
 
+void aj_bulletin_row_judge(AjBulletinRow *r)
+{
+	year_on_year(r);
+	r->target = aj_target_judge(r, &r->failing);
+}
+
 AjBulletin *aj_bulletin_compute(const AjModel *m, const AjPeriod *p, const AjCoverage *c)
 {
 	AjBulletin *b = g_new0(AjBulletin, 1);
@@ -147,15 +153,14 @@ AjBulletin *aj_bulletin_compute(const AjModel *m, const AjPeriod *p, const AjCov
 	b->rows = g_new0(AjBulletinRow, n + 1);
 	count_records(b, m, p);
 	for (guint d = 0; d < n; d++)
-		add_row(&b->rows[n], &b->rows[d]);
+		aj_bulletin_row_add(&b->rows[n], &b->rows[d]);
 	aj_core_figures(m, c, aj_span_prev_year(p->m), p->asof, TRUE, prior);
 	aj_core_figures(m, c, aj_span_prev_year(p->ytd), p->asof, TRUE, prior_ytd);
 	for (guint d = 0; d <= n; d++) {
 		AjBulletinRow *r = &b->rows[d];
 		r->prior = prior[d];
 		r->prior_ytd = prior_ytd[d];
-		year_on_year(r);
-		r->target = aj_target_judge(r, &r->failing);
+		aj_bulletin_row_judge(r);
 	}
 	g_free(prior);
 	g_free(prior_ytd);

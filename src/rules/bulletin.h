@@ -49,6 +49,11 @@ AjBulletin *aj_bulletin_compute(const AjModel *model, const AjPeriod *p, const A
 void aj_bulletin_free(AjBulletin *b);
 /* 两增两降 of one district from its YTD and prior YTD figures. */
 AjTarget aj_target_judge(const AjBulletinRow *r, guint *failing);
+/* Adds r's figures of M and YTD to t (not the prior ones, not yoy). */
+void aj_bulletin_row_add(AjBulletinRow *t, const AjBulletinRow *r);
+/* Sets a row's year-on-year changes and 两增两降 from its figures and its
+ * prior ones: the rule of a district, for any unit (a city in a province). */
+void aj_bulletin_row_judge(AjBulletinRow *r);
 /* The 12 months ending at M, oldest first. */
 void aj_trend_compute(const AjModel *model, const AjPeriod *p, const AjCoverage *c,
 		      AjTrendMonth out[12]);

@@ -158,12 +158,16 @@ void aj_core_figures(const AjModel *m, const AjCoverage *c, AjDaySpan span, AjDa
 			}
 		}
 	}
-	for (guint d = 0; d < n; d++) {
-		out[n].inspections += out[d].inspections;
-		out[n].penalties += out[d].penalties;
-		out[n].accidents += out[d].accidents;
-		out[n].deaths += out[d].deaths;
-		out[n].fines += out[d].fines;
-		out[n].comparable = out[n].comparable && out[d].comparable;
-	}
+	for (guint d = 0; d < n; d++)
+		aj_core_figures_add(&out[n], &out[d]);
+}
+
+void aj_core_figures_add(AjCoreFigures *t, const AjCoreFigures *f)
+{
+	t->inspections += f->inspections;
+	t->penalties += f->penalties;
+	t->accidents += f->accidents;
+	t->deaths += f->deaths;
+	t->fines += f->fines;
+	t->comparable = t->comparable && f->comparable;
 }

@@ -59,5 +59,8 @@ typedef struct {
  * has none); with FALSE only records count (the current period). */
 void aj_core_figures(const AjModel *model, const AjCoverage *c, AjDaySpan span, AjDay asof,
 		     gboolean baselines, AjCoreFigures *out);
+/* Adds f to t; t stays comparable only when both are (start from
+ * comparable zeros: a sum of parts, such as cities in a province). */
+void aj_core_figures_add(AjCoreFigures *t, const AjCoreFigures *f);
 
 #endif
