@@ -28,13 +28,18 @@ void aj_attr_flag(xmlNodePtr node, const char *name, gboolean value)
 		aj_attr_str(node, name, "true");
 }
 
-void aj_attr_yuan(xmlNodePtr node, const char *name, AjFen fen)
+void aj_attr_hundredths(xmlNodePtr node, const char *name, gint64 h)
 {
 	char buf[48];
 
-	snprintf(buf, sizeof buf, "%s%" G_GINT64_FORMAT ".%02d", fen < 0 ? "-" : "",
-		 (fen < 0 ? -fen : fen) / 100, (int)((fen < 0 ? -fen : fen) % 100));
+	snprintf(buf, sizeof buf, "%s%" G_GINT64_FORMAT ".%02d", h < 0 ? "-" : "",
+		 (h < 0 ? -h : h) / 100, (int)((h < 0 ? -h : h) % 100));
 	aj_attr_str(node, name, buf);
+}
+
+void aj_attr_yuan(xmlNodePtr node, const char *name, AjFen fen)
+{
+	aj_attr_hundredths(node, name, fen);
 }
 
 void aj_attr_wan(xmlNodePtr node, const char *name, AjFen fen)

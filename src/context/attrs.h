@@ -19,6 +19,8 @@ void aj_attr_bool(xmlNodePtr node, const char *name, gboolean value); /* "true" 
 /* Sets name="true" only when value: templates test it as a section. */
 void aj_attr_flag(xmlNodePtr node, const char *name, gboolean value);
 void aj_attr_yuan(xmlNodePtr node, const char *name, AjFen fen);
+/* A number kept in hundredths, with two decimals: 1167 → "11.67" (points). */
+void aj_attr_hundredths(xmlNodePtr node, const char *name, gint64 h);
 void aj_attr_wan(xmlNodePtr node, const char *name, AjFen fen_yuan);
 /* Absent when not comparable. */
 void aj_attr_percent(xmlNodePtr node, const char *name, AjPercent p);

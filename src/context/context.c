@@ -9,7 +9,8 @@
 static const char *number_prefix(AjDocKind kind)
 {
 	static const char *const prefix[] = { "苏安办通", "苏安办曝", "苏安办示",
-					      "苏安办审", "苏安办改", "苏安办督" };
+					      "苏安办审", "苏安办改", "苏安办督",
+					      "苏安办考" };
 	return prefix[kind];
 }
 
@@ -22,6 +23,8 @@ static char *period_cn(const AjModel *m, const AjDocPlan *plan)
 		const AjProblemList *pl = &g_array_index(m->problem_lists, AjProblemList, plan->list);
 		return g_strdup_printf("%s%s", pl->source, pl->batch);
 	}
+	if (plan->kind == AJ_DOC_ASSESSMENT)
+		return g_strdup_printf("%s年度", plan->period);
 	if (aj_quarter_parse(plan->period, &q))
 		return aj_quarter_cn(q);
 	if (aj_month_parse(plan->period, &mo))
@@ -52,6 +55,9 @@ char *aj_context_title(const AjModel *m, const AjDocPlan *plan)
 		break;
 	case AJ_DOC_HAZARD_SUPERVISION:
 		title = g_strdup_printf(ISSUER "关于%s挂牌督办重大事故隐患整改情况的通报", pc);
+		break;
+	case AJ_DOC_ASSESSMENT:
+		title = g_strdup_printf("%s各地区安全生产工作考核结果", pc);
 		break;
 	}
 	g_free(pc);
@@ -129,6 +135,12 @@ xmlDocPtr aj_context_build(const AjModel *m, const AjPeriod *p, const AjCoverage
 	case AJ_DOC_HAZARD_SUPERVISION:
 		aj_ctx_hazard_supervision(root, m, p);
 		break;
+	case AJ_DOC_ASSESSMENT: {
+		AjAssessmentRule rule;
+		aj_assessment_rule_default(&rule);
+		aj_ctx_assessment(root, m, p, &rule);
+		break;
+	}
 	}
 	return doc;
 }

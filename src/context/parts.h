@@ -7,6 +7,7 @@
 
 #include <libxml/tree.h>
 
+#include "rules/assessment.h"
 #include "rules/bulletin.h"
 #include "rules/compliance.h"
 #include "rules/documents.h"
@@ -46,5 +47,14 @@ void aj_ctx_compliance_rows(xmlNodePtr parent, const AjComplianceRow *rows, cons
 void aj_ctx_rectification(xmlNodePtr root, const AjModel *m, const AjProblemList *list,
 			  AjDay asof);
 void aj_ctx_hazard_supervision(xmlNodePtr root, const AjModel *m, const AjPeriod *p);
+
+/* The assessment of the year of p (README "Assessment") under rule. */
+void aj_ctx_assessment(xmlNodePtr root, const AjModel *m, const AjPeriod *p,
+		       const AjAssessmentRule *rule);
+/* The same from rows[0..n] (n units, then the whole area): scores rows[0..n-1]
+ * (which is why rows is not const), writes <rule>, <unit> per unit in rank
+ * order and <total>. */
+void aj_ctx_assessment_rows(xmlNodePtr root, AjAssessmentRow *rows, const AjCtxUnit *units,
+			    guint n, const char *whole, const AjAssessmentRule *rule);
 
 #endif

@@ -5,13 +5,15 @@
 const char *aj_doc_kind_code(AjDocKind kind)
 {
 	static const char *const codes[] = { "bulletin",	"exposed",	 "exemplars",
-					     "exemplar-review", "rectification", "hazard-supervision" };
+					     "exemplar-review", "rectification", "hazard-supervision",
+					     "assessment" };
 	return codes[kind];
 }
 
 gboolean aj_doc_kind_public(AjDocKind kind)
 {
-	return kind != AJ_DOC_EXEMPLAR_REVIEW && kind != AJ_DOC_RECTIFICATION;
+	return kind != AJ_DOC_EXEMPLAR_REVIEW && kind != AJ_DOC_RECTIFICATION &&
+	       kind != AJ_DOC_ASSESSMENT;
 }
 
 static void plan_free(gpointer p)
@@ -75,6 +77,8 @@ GPtrArray *aj_documents_plan(const AjModel *m, const AjPeriod *p)
 	}
 	add(out, AJ_DOC_HAZARD_SUPERVISION, g_strdup(aj_month_format(p->month, buf)), year, month,
 	    AJ_NONE);
+	if (month == 12)
+		add(out, AJ_DOC_ASSESSMENT, g_strdup_printf("%d", year), year, 1, AJ_NONE);
 	g_array_free(lists, TRUE);
 	return out;
 }

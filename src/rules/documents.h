@@ -16,7 +16,8 @@ typedef enum {
 	AJ_DOC_EXEMPLARS,
 	AJ_DOC_EXEMPLAR_REVIEW,
 	AJ_DOC_RECTIFICATION,
-	AJ_DOC_HAZARD_SUPERVISION
+	AJ_DOC_HAZARD_SUPERVISION,
+	AJ_DOC_ASSESSMENT
 } AjDocKind;
 
 typedef struct {
@@ -33,7 +34,8 @@ const char *aj_doc_kind_code(AjDocKind kind);
 gboolean aj_doc_kind_public(AjDocKind kind);
 
 /* bulletin, exposed, [exemplars, exemplar-review when M ends a quarter],
- * rectification per problem list issued on or before as-of, hazard-supervision. */
+ * rectification per problem list issued on or before as-of, hazard-supervision,
+ * [assessment of the year when M is December]. */
 GPtrArray *aj_documents_plan(const AjModel *model, const AjPeriod *p);
 
 #endif

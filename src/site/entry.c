@@ -12,6 +12,7 @@ static const struct {
 	{ "hazard-supervision", "挂牌督办重大事故隐患" },
 	{ "rectification", "问题清单整改台账" },
 	{ "exemplar-review", "示范企业评审" },
+	{ "assessment", "年度考核" },
 };
 
 const char *aj_site_kind_label(const char *kind)
