@@ -18,6 +18,8 @@ m="$tmp/a/manifest.xml"
 x() { xmllint --xpath "$1" "$2" 2>/dev/null; }
 for t in templates/*.md; do
 	kind=$(basename "$t" .md)
+	# built with December only: tests/e2e/assessment_sample.sh checks it
+	[ "$kind" != assessment ] || continue
 	n=$(x "count(/manifest/document[@kind='$kind'])" "$m")
 	[ "$n" -ge 1 ] || fail "$kind has a template but no document in the manifest"
 	[ "$(x "count(/manifest/document[@kind='$kind']/file[@format='pdf'][@pages > 0])" "$m")" = "$n" ] ||
