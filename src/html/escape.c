@@ -63,40 +63,6 @@ void aj_html_escape(GString *out, const char *text, gssize len)
 	}
 }
 
-gboolean aj_html_url_is_safe(const char *url)
-{
-	static const char *const safe[] = { "http", "https", "mailto" };
-	GString *scheme = NULL;
-	const char *p = url;
-	gboolean ok = TRUE;
-
-	if (url == NULL)
-		return FALSE;
-	while (*p != '\0' && (unsigned char)*p <= 0x20)
-		p++;
-	scheme = g_string_new(NULL);
-	for (; *p != '\0'; p++) {
-		char c = *p;
-
-		if (c == '\t' || c == '\n' || c == '\r')
-			continue;
-		if (c == ':') {
-			/* a scheme must start with a letter; "1:x" is a relative path
-			 * in the URL spec, but no reader should have to know that */
-			ok = FALSE;
-			for (gsize i = 0; i < G_N_ELEMENTS(safe); i++)
-				if (g_ascii_strcasecmp(scheme->str, safe[i]) == 0)
-					ok = TRUE;
-			break;
-		}
-		if (c == '/' || c == '?' || c == '#')
-			break; /* no scheme: relative */
-		g_string_append_c(scheme, c);
-	}
-	g_string_free(scheme, TRUE);
-	return ok;
-}
-
 void aj_html_slug(GString *out, const char *text)
 {
 	gsize start = out->len;

@@ -17,12 +17,6 @@
  * content and attribute values (& < > " ' all escaped). */
 void aj_html_escape(GString *out, const char *text, gssize len);
 
-/* TRUE when url may become an href/src: http, https, mailto, or no scheme
- * at all (relative paths, #fragments).  Browsers ignore tabs, newlines and
- * leading control characters when they read a scheme, so this does too:
- * "java\tscript:" is as unsafe as "javascript:". */
-gboolean aj_html_url_is_safe(const char *url);
-
 /* Appends an id made of text: letters, digits and CJK kept, runs of other
  * characters folded into "-", at most 48 characters; "section" when nothing
  * is left. */

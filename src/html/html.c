@@ -9,6 +9,7 @@
 #include "html/escape.h"
 #include "html/html.h"
 #include "html/svg.h"
+#include "markdown/conventions.h"
 #include "util/error.h"
 
 #define CHART_WIDTH 720.0
@@ -19,28 +20,14 @@ typedef struct {
 	xmlNodePtr context;
 	const char *source;
 	GHashTable *ids; /* heading ids used so far → NULL */
-	int figures;
+	int figures; /* figures numbered so far (图N) */
+	int charts;  /* charts inside running text, for unique ids */
 } Writer;
 
 static gboolean type_is(cmark_node *node, const char *name)
 {
 	const char *t = cmark_node_get_type_string(node);
 	return t != NULL && strcmp(t, name) == 0;
-}
-
-static gboolean is_chart_url(const char *url)
-{
-	return url != NULL && g_str_has_prefix(url, "chart:");
-}
-
-/* A paragraph holding nothing but one chart image becomes a <figure>. */
-static gboolean is_figure_paragraph(cmark_node *para)
-{
-	cmark_node *child = cmark_node_first_child(para);
-
-	return child != NULL && cmark_node_next(child) == NULL &&
-	       cmark_node_get_type(child) == CMARK_NODE_IMAGE &&
-	       is_chart_url(cmark_node_get_url(child));
 }
 
 static gboolean in_tight_list(cmark_node *para)
@@ -52,45 +39,6 @@ static gboolean in_tight_list(cmark_node *para)
 	       cmark_node_get_list_tight(list);
 }
 
-static gboolean starts_with_numeral(const char *p)
-{
-	static const char *const cn[] = { "一", "二", "三", "四", "五",
-					  "六", "七", "八", "九", "十" };
-
-	if (g_ascii_isdigit(*p))
-		return TRUE;
-	for (gsize i = 0; i < G_N_ELEMENTS(cn); i++)
-		if (g_str_has_prefix(p, cn[i]))
-			return TRUE;
-	return FALSE;
-}
-
-/* See the caption rule in html.h. */
-static gboolean is_caption_paragraph(cmark_node *para)
-{
-	GString *s;
-	cmark_node *child = cmark_node_first_child(para);
-	gboolean ok = FALSE;
-
-	if (cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
-		return FALSE;
-	s = g_string_new(NULL);
-	aj_document_append_text(s, para);
-	if (g_utf8_strlen(s->str, -1) <= 80 && strchr(s->str, '\n') == NULL) {
-		if (g_str_has_prefix(s->str, "表"))
-			ok = starts_with_numeral(s->str + strlen("表"));
-		if (child != NULL && cmark_node_next(child) == NULL &&
-		    cmark_node_get_type(child) == CMARK_NODE_STRONG)
-			ok = TRUE;
-	}
-	for (cmark_node *n = child; n != NULL; n = cmark_node_next(n))
-		if (cmark_node_get_type(n) == CMARK_NODE_SOFTBREAK ||
-		    cmark_node_get_type(n) == CMARK_NODE_LINEBREAK)
-			ok = FALSE;
-	g_string_free(s, TRUE);
-	return ok;
-}
-
 /* The nearest heading before node among its siblings, or NULL. */
 static cmark_node *heading_before(cmark_node *node)
 {
@@ -98,32 +46,6 @@ static cmark_node *heading_before(cmark_node *node)
 		if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
 			return n;
 	return NULL;
-}
-
-/* "12", "1,234", "-3.5", "12.5%", "+0.0", "—": right-aligned figures. */
-static gboolean is_number_text(const char *s)
-{
-	const char *p = s;
-	gboolean digits = FALSE;
-
-	while (g_ascii_isspace(*p))
-		p++;
-	if (strcmp(p, "—") == 0 || strcmp(p, "-") == 0 || strcmp(p, "——") == 0)
-		return TRUE;
-	if (*p == '+' || *p == '-')
-		p++;
-	else if (g_str_has_prefix(p, "−"))
-		p += strlen("−");
-	for (; g_ascii_isdigit(*p) || (*p == ',' && digits); p++)
-		digits = TRUE;
-	if (*p == '.' && g_ascii_isdigit(p[1]))
-		for (p++; g_ascii_isdigit(*p); p++)
-			;
-	if (*p == '%')
-		p++;
-	while (g_ascii_isspace(*p))
-		p++;
-	return digits && *p == '\0';
 }
 
 static gboolean walk(Writer *w, cmark_node *root, GError **err);
@@ -134,7 +56,7 @@ static gboolean write_caption(Writer *w, cmark_node *table, GError **err)
 	cmark_node *heading;
 	GString *text;
 
-	if (prev != NULL && is_caption_paragraph(prev)) {
+	if (prev != NULL && aj_md_is_table_caption(prev)) {
 		/* the paragraph was skipped where it stood; its inline markup stays */
 		g_string_append(w->out, "<caption>");
 		for (cmark_node *n = cmark_node_first_child(prev); n != NULL; n = cmark_node_next(n))
@@ -173,7 +95,7 @@ static void write_cell_open(Writer *w, cmark_node *cell)
 		col++;
 	if (!header) {
 		aj_document_append_text(text, cell);
-		if (is_number_text(text->str))
+		if (aj_md_is_number(text->str))
 			cls[ncls++] = "num";
 		else if (g_utf8_strlen(text->str, -1) <= SHORT_CELL)
 			cls[ncls++] = "short"; /* a name like 虎丘区 must not wrap */
@@ -221,94 +143,114 @@ static void write_heading_open(Writer *w, cmark_node *heading)
 	g_string_free(id, TRUE);
 }
 
-/* A CJK character on both sides of a soft break: no space between them, as
- * a Chinese reader expects from a source line that was merely wrapped. */
-static gboolean break_joins_cjk(GString *out, cmark_node *brk)
+/* The chart NAME as inline SVG in its scrolling box; *desc gets the
+ * sentence stating its numbers.  Without a context only a warning. */
+static gboolean write_chart_svg(Writer *w, const char *name, const char *prefix, char **desc,
+				GError **err)
 {
-	cmark_node *next = cmark_node_next(brk);
-	const char *lit, *last;
-
-	if (out->len == 0 || next == NULL || cmark_node_get_type(next) != CMARK_NODE_TEXT)
-		return FALSE;
-	lit = cmark_node_get_literal(next);
-	last = g_utf8_find_prev_char(out->str, out->str + out->len);
-	return lit != NULL && last != NULL && g_unichar_iswide(g_utf8_get_char_validated(last, -1)) &&
-	       g_unichar_iswide(g_utf8_get_char_validated(lit, -1));
-}
-
-static gboolean write_chart(Writer *w, cmark_node *image, gboolean block, GError **err)
-{
-	const char *name = cmark_node_get_url(image) + strlen("chart:");
-	GString *alt = g_string_new(NULL);
-	char *svg = NULL, *desc = NULL, *prefix = NULL, *what = NULL;
 	double aspect = aj_chart_aspect(name);
-	gboolean ok = FALSE;
+	char *svg, *what;
+	gboolean ok;
 
-	w->figures++;
-	aj_document_append_text(alt, image);
-	prefix = g_strdup_printf("fig%d-", w->figures);
-	what = g_strdup_printf("%s: chart:%s", w->source, name);
-	g_string_append_printf(w->out, "<%s class=\"chart\" id=\"fig-%d\">", block ? "figure" : "span",
-			       w->figures);
-	if (w->context != NULL) {
-		svg = aj_chart_svg(name, w->context, CHART_WIDTH,
-				   CHART_WIDTH * (aspect > 0 ? aspect : 0.6), err);
-		if (svg == NULL)
-			goto done;
-		/* On a phone the chart keeps a readable size and scrolls in its
-		 * own box, like a wide table. */
-		g_string_append(w->out, "<span class=\"chart-scroll\" tabindex=\"0\">");
-		if (!aj_html_inline_svg(w->out, svg, strlen(svg), prefix, what, err))
-			goto done;
-		g_string_append(w->out, "</span>");
-		desc = aj_chart_alt_text(name, w->context);
-	} else {
+	*desc = NULL;
+	if (w->context == NULL) {
 		aj_warn("%s: chart:%s has no document data here; the page shows its caption only",
 			w->source, name);
+		return TRUE;
 	}
-	if (block) {
-		g_string_append_printf(w->out, "<figcaption>图%d　", w->figures);
-		aj_html_escape(w->out, alt->str, alt->len);
+	svg = aj_chart_svg(name, w->context, CHART_WIDTH, CHART_WIDTH * (aspect > 0 ? aspect : 0.6),
+			   err);
+	if (svg == NULL)
+		return FALSE;
+	what = g_strdup_printf("%s: chart:%s", w->source, name);
+	/* On a phone the chart keeps a readable size and scrolls in its own
+	 * box, like a wide table. */
+	g_string_append(w->out, "<span class=\"chart-scroll\" tabindex=\"0\">");
+	ok = aj_html_inline_svg(w->out, svg, strlen(svg), prefix, what, err);
+	g_string_append(w->out, "</span>");
+	if (ok)
+		*desc = aj_chart_alt_text(name, w->context);
+	g_free(what);
+	g_free(svg);
+	return ok;
+}
+
+static void write_img(Writer *w, cmark_node *image)
+{
+	const char *title = cmark_node_get_title(image);
+	char *alt = aj_document_node_text(image);
+
+	g_string_append(w->out, "<img src=\"");
+	aj_html_escape(w->out, cmark_node_get_url(image), -1);
+	g_string_append(w->out, "\" alt=\"");
+	aj_html_escape(w->out, alt, -1);
+	if (title != NULL && title[0] != '\0') {
+		g_string_append(w->out, "\" title=\"");
+		aj_html_escape(w->out, title, -1);
+	}
+	g_string_append(w->out, "\"/>");
+	g_free(alt);
+}
+
+/* A figure (see conventions.h): the chart or image with its caption 图N. */
+static gboolean write_figure(Writer *w, cmark_node *image, GError **err)
+{
+	gboolean chart = aj_md_image_kind(image) == AJ_IMAGE_CHART;
+	char *caption, *prefix, *desc = NULL;
+	gboolean ok = TRUE;
+
+	w->figures++;
+	caption = aj_md_figure_caption(w->figures, image);
+	prefix = g_strdup_printf("fig%d-", w->figures);
+	g_string_append_printf(w->out, "<figure class=\"%s\" id=\"fig-%d\">", chart ? "chart" : "image",
+			       w->figures);
+	if (chart)
+		ok = write_chart_svg(w, cmark_node_get_url(image) + strlen("chart:"), prefix, &desc, err);
+	else
+		write_img(w, image);
+	if (ok) {
+		g_string_append(w->out, "<figcaption>");
+		aj_html_escape(w->out, caption, -1);
 		if (desc != NULL && desc[0] != '\0') {
 			g_string_append(w->out, "<span class=\"chart-data\">");
 			aj_html_escape(w->out, desc, -1);
 			g_string_append(w->out, "</span>");
 		}
 		g_string_append(w->out, "</figcaption></figure>\n");
-	} else {
-		g_string_append(w->out, "</span>");
 	}
-	ok = TRUE;
-done:
-	g_free(svg);
 	g_free(desc);
 	g_free(prefix);
-	g_free(what);
-	g_string_free(alt, TRUE);
+	g_free(caption);
 	return ok;
 }
 
-static void write_image(Writer *w, cmark_node *image)
+/* An image inside running text: a chart without a number, a picture, or
+ * for a refused source its description. */
+static gboolean write_inline_image(Writer *w, cmark_node *image, GError **err)
 {
-	const char *url = cmark_node_get_url(image);
-	const char *title = cmark_node_get_title(image);
-	GString *alt = g_string_new(NULL);
+	char *prefix, *desc = NULL, *alt;
+	gboolean ok;
 
-	aj_document_append_text(alt, image);
-	if (url == NULL || url[0] == '\0' || !aj_html_url_is_safe(url)) {
-		aj_html_escape(w->out, alt->str, alt->len);
-	} else {
-		g_string_append(w->out, "<img src=\"");
-		aj_html_escape(w->out, url, -1);
-		g_string_append(w->out, "\" alt=\"");
-		aj_html_escape(w->out, alt->str, alt->len);
-		if (title != NULL && title[0] != '\0') {
-			g_string_append(w->out, "\" title=\"");
-			aj_html_escape(w->out, title, -1);
-		}
-		g_string_append(w->out, "\"/>");
+	switch (aj_md_image_kind(image)) {
+	case AJ_IMAGE_FILE:
+		write_img(w, image);
+		return TRUE;
+	case AJ_IMAGE_REFUSED:
+		alt = aj_document_node_text(image);
+		aj_html_escape(w->out, alt, -1);
+		g_free(alt);
+		return TRUE;
+	default:
+		break;
 	}
-	g_string_free(alt, TRUE);
+	w->charts++;
+	prefix = g_strdup_printf("chart%d-", w->charts);
+	g_string_append_printf(w->out, "<span class=\"chart\" id=\"chart-%d\">", w->charts);
+	ok = write_chart_svg(w, cmark_node_get_url(image) + strlen("chart:"), prefix, &desc, err);
+	g_string_append(w->out, "</span>");
+	g_free(desc);
+	g_free(prefix);
+	return ok;
 }
 
 static void write_link(Writer *w, cmark_node *link, gboolean entering)
@@ -316,7 +258,7 @@ static void write_link(Writer *w, cmark_node *link, gboolean entering)
 	const char *url = cmark_node_get_url(link);
 	const char *title = cmark_node_get_title(link);
 
-	if (url == NULL || !aj_html_url_is_safe(url))
+	if (!aj_md_url_is_safe(url))
 		return; /* the link text stays, as plain text */
 	if (!entering) {
 		g_string_append(w->out, "</a>");
@@ -369,7 +311,7 @@ static gboolean write_extension(Writer *w, cmark_node *node, gboolean entering, 
 		GString *label = g_string_new(NULL);
 		cmark_node *prev = cmark_node_previous(node);
 		cmark_node *heading = heading_before(node);
-		if (prev != NULL && is_caption_paragraph(prev))
+		if (prev != NULL && aj_md_is_table_caption(prev))
 			aj_document_append_text(label, prev);
 		else if (heading != NULL)
 			aj_document_append_text(label, heading);
@@ -466,11 +408,10 @@ static gboolean write_node(Writer *w, cmark_node *node, gboolean entering, gbool
 						: cmark_node_get_on_exit(node), -1);
 		break;
 	case CMARK_NODE_PARAGRAPH: {
-		cmark_node *next = cmark_node_next(node);
-		if (next != NULL && type_is(next, "table") && is_caption_paragraph(node)) {
+		if (aj_md_is_table_caption(node)) {
 			*skip = TRUE; /* written as the table's caption */
-		} else if (is_figure_paragraph(node)) {
-			if (entering && !write_chart(w, cmark_node_first_child(node), TRUE, err))
+		} else if (aj_md_figure_image(node) != NULL) {
+			if (entering && !write_figure(w, aj_md_figure_image(node), err))
 				return FALSE;
 			*skip = TRUE;
 		} else if (!in_tight_list(node)) {
@@ -504,7 +445,7 @@ static gboolean write_node(Writer *w, cmark_node *node, gboolean entering, gbool
 		aj_html_escape(w->out, cmark_node_get_literal(node), -1);
 		break;
 	case CMARK_NODE_SOFTBREAK:
-		if (!break_joins_cjk(w->out, node))
+		if (!aj_md_softbreak_joins(node))
 			g_string_append_c(w->out, '\n');
 		break;
 	case CMARK_NODE_LINEBREAK:
@@ -525,12 +466,8 @@ static gboolean write_node(Writer *w, cmark_node *node, gboolean entering, gbool
 		write_link(w, node, entering);
 		break;
 	case CMARK_NODE_IMAGE:
-		if (entering && is_chart_url(cmark_node_get_url(node))) {
-			if (!write_chart(w, node, FALSE, err))
-				return FALSE;
-		} else if (entering) {
-			write_image(w, node);
-		}
+		if (entering && !write_inline_image(w, node, err))
+			return FALSE;
 		*skip = TRUE;
 		break;
 	case CMARK_NODE_FOOTNOTE_REFERENCE:

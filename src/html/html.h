@@ -6,24 +6,24 @@
  *   <h1>; each has an id from its text (see escape.h), made unique.
  * - Tables: <div class="table-wrap" tabindex="0" role="region"
  *   aria-label="CAPTION"><table><caption>…, a
- *   <thead> of <th scope="col"> and a <tbody>; cells whose text is a number
- *   (12, 1,234, -3.5, 12.5%, or — for "not comparable") get class "num",
- *   other cells of at most 8 characters class "short" (kept on one line),
- *   GFM column alignment becomes class "al-l|al-c|al-r" (no style
- *   attributes: the site's CSP forbids them).
- *   Caption rule: the paragraph right before the table becomes its caption
- *   (and is not repeated as a paragraph) when it is one line of at most 80
- *   characters that starts with "表" and a number ("表1 …", "表一 …") or is
- *   all bold ("**各地区情况**"); otherwise the caption repeats the text of
- *   the nearest heading before the table at the same level (class
- *   "repeats-heading" when that heading is right above the table, so CSS
- *   can hide the repetition from sight); a table with neither has none.
- * - Links only for http, https, mailto and relative targets; any other
- *   scheme (javascript:, data:, vbscript:, …) leaves the link text as text.
- * - Images: "chart:NAME" becomes <figure class="chart"> with the chart's
- *   SVG inline (aj_chart_svg over `context`), a <figcaption> "图N　ALT" and
- *   the chart's numbers as a sentence (aj_chart_alt_text); other images an
- *   <img> with alt, or their alt text when the source is unsafe.
+ *   <thead> of <th scope="col"> and a <tbody>; cells holding a number
+ *   (aj_md_is_number) get class "num", other cells of at most 8 characters
+ *   class "short" (kept on one line), GFM column alignment becomes class
+ *   "al-l|al-c|al-r" (no style attributes: the site's CSP forbids them).
+ *   The caption is the table's caption paragraph (aj_md_table_caption,
+ *   inline markup kept, not repeated as a paragraph); otherwise it repeats
+ *   the text of the nearest heading before the table at the same level
+ *   (class "repeats-heading" when that heading is right above the table,
+ *   so CSS can hide the repetition from sight); a table with neither has
+ *   none.
+ * - Links only where aj_md_url_is_safe() allows; any other target leaves
+ *   the link text as text.  Soft breaks follow aj_md_softbreak_joins().
+ * - Figures (aj_md_figure_image) become <figure class="chart|image"
+ *   id="fig-N"> with a <figcaption> from aj_md_figure_caption(); a chart
+ *   is its SVG inline (aj_chart_svg over `context`) followed by its numbers
+ *   as a sentence (aj_chart_alt_text).  Images inside running text: a
+ *   chart as <span class="chart" id="chart-N">, a picture as <img>, a
+ *   refused source as its description.
  * - Raw HTML blocks and inline HTML are written as escaped text.
  * Output is well-formed XML (XHTML syntax: <br/>, quoted attributes) and the
  * same bytes for the same input.

@@ -3,9 +3,9 @@
  * page's Content-Security-Policy (no 'unsafe-inline'). */
 #include <string.h>
 
-#include "html/docmeta.h"
 #include "html/escape.h"
 #include "html/html.h"
+#include "markdown/conventions.h"
 #include "util/error.h"
 #include "util/file.h"
 
@@ -27,7 +27,7 @@ static const char page_css[] =
 	"td.short{white-space:nowrap}.num,.al-r{text-align:right}.al-c{text-align:center}caption{font-weight:bold}"
 	"caption.repeats-heading{position:absolute;width:1px;height:1px;overflow:hidden;"
 	"clip:rect(0 0 0 0);white-space:nowrap}"
-	"figure{margin:1em 0}figure svg{width:100%;height:auto}"
+	"figure{margin:1em 0}figure svg{width:100%;height:auto}figure img{max-width:100%}"
 	"figcaption{text-align:center;font-size:.9em}.chart-data{display:block;color:#555}"
 	"pre{white-space:pre-wrap;background:#f6f6f6;padding:.5em}";
 
@@ -96,6 +96,8 @@ static void write_front(GString *out, const AjDocMeta *m)
 
 static void write_back(GString *out, const AjDocMeta *m)
 {
+	char *date = aj_md_date_cn(m->date);
+
 	if (m->attachments != NULL && m->attachments->len > 0) {
 		g_string_append(out, "<p class=\"attachments\">附件：");
 		for (guint i = 0; i < m->attachments->len; i++) {
@@ -105,12 +107,9 @@ static void write_back(GString *out, const AjDocMeta *m)
 		g_string_append(out, "</p>\n");
 	}
 	para(out, "signature", m->signature);
-	if (m->date != NULL) {
-		g_string_append(out, "<p class=\"date\">");
-		aj_html_date_cn(out, m->date);
-		g_string_append(out, "</p>\n");
-	}
-	para(out, "publicity", aj_html_publicity_note(m->publicity));
+	para(out, "date", date);
+	para(out, "publicity", aj_md_publicity_note(m->publicity));
+	g_free(date);
 }
 
 gboolean aj_html_write_page(const AjDocument *doc, const char *path, GError **err)

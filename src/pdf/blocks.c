@@ -2,6 +2,7 @@
  * lists, quotes, code, rules; tables and figures go to their own files. */
 #include <string.h>
 
+#include "markdown/conventions.h"
 #include "markdown/document.h"
 #include "pdf/typeset.h"
 
@@ -109,13 +110,10 @@ static cmark_node *next_table(cmark_node *h)
 {
 	cmark_node *n = cmark_node_next(h);
 	const char *type = n ? cmark_node_get_type_string(n) : NULL;
-	char *cap;
 
 	if (type && strcmp(type, "table") == 0)
 		return n;
-	cap = n ? aj_table_caption(n) : NULL;
-	g_free(cap);
-	return cap != NULL ? cmark_node_next(n) : NULL;
+	return n && aj_md_is_table_caption(n) ? cmark_node_next(n) : NULL;
 }
 
 static void set_heading(AjTs *ts, cmark_node *h, const AjBlockCtx *ctx)
@@ -169,59 +167,11 @@ done:
 	aj_inline_clear(&in);
 }
 
-static cmark_node *sole_image(cmark_node *para)
-{
-	cmark_node *img = NULL;
-	for (cmark_node *c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
-		if (cmark_node_get_type(c) == CMARK_NODE_IMAGE && img == NULL)
-			img = c;
-		else if (cmark_node_get_type(c) == CMARK_NODE_SOFTBREAK)
-			continue;
-		else if (cmark_node_get_type(c) == CMARK_NODE_TEXT &&
-			 strspn(cmark_node_get_literal(c), " \t") ==
-				 strlen(cmark_node_get_literal(c)))
-			continue;
-		else
-			return NULL;
-	}
-	return img;
-}
-
-/* "表1　…" or "图2 …" on its own: a caption, centred above its table. */
-static gboolean is_caption(const char *t)
-{
-	const char *p;
-	if (!g_str_has_prefix(t, "表") && !g_str_has_prefix(t, "图"))
-		return FALSE;
-	p = t + 3;
-	if (!g_ascii_isdigit(*p))
-		return FALSE;
-	while (g_ascii_isdigit(*p))
-		p++;
-	return (*p == ' ' || g_str_has_prefix(p, "　")) && g_utf8_strlen(t, -1) <= AJ_CHARS &&
-	       strchr(t, '\n') == NULL;
-}
-
-/* The plain text of a caption paragraph directly above a table, or NULL. */
-char *aj_table_caption(cmark_node *para)
-{
-	char *t;
-	cmark_node *next = cmark_node_next(para);
-	const char *type = next ? cmark_node_get_type_string(next) : NULL;
-
-	if (cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH || !type || strcmp(type, "table") != 0)
-		return NULL;
-	t = g_strstrip(aj_document_node_text(para));
-	if (!is_caption(t))
-		g_clear_pointer(&t, g_free);
-	return t;
-}
-
 static void set_paragraph(AjTs *ts, cmark_node *p, const AjBlockCtx *ctx, const char *label)
 {
 	AjParaStyle st = aj_para_body();
 	AjInline in;
-	cmark_node *img = label ? NULL : sole_image(p);
+	cmark_node *img = label ? NULL : aj_md_figure_image(p);
 
 	if (img) {
 		aj_figure_set(ts, img);
@@ -233,14 +183,6 @@ static void set_paragraph(AjTs *ts, cmark_node *p, const AjBlockCtx *ctx, const 
 	aj_inline_append_nodes(&in, p, ctx->role);
 	st.role = ctx->role;
 	st.margin = ctx->margin;
-	if (label == NULL && is_caption(in.text->str)) {
-		st.indent = 0;
-		st.justify = FALSE;
-		st.align = PANGO_ALIGN_CENTER;
-		/* Keep a caption with the head of the table below it. */
-		if (aj_ts_lines_left(ts) < 4)
-			aj_ts_begin_page(ts);
-	}
 	if (in.text->len > 0)
 		aj_para_set(ts, &in, &st);
 	aj_inline_clear(&in);
@@ -313,13 +255,10 @@ void aj_blocks_set(AjTs *ts, cmark_node *first, cmark_node *stop, const AjBlockC
 		case CMARK_NODE_HEADING:
 			set_heading(ts, n, ctx);
 			break;
-		case CMARK_NODE_PARAGRAPH: {
-			char *cap = aj_table_caption(n);
-			if (cap == NULL) /* a table sets its own caption */
+		case CMARK_NODE_PARAGRAPH:
+			if (!aj_md_is_table_caption(n)) /* a table sets its own caption */
 				set_paragraph(ts, n, ctx, NULL);
-			g_free(cap);
 			break;
-		}
 		case CMARK_NODE_LIST:
 			set_list(ts, n, ctx);
 			break;
@@ -343,7 +282,7 @@ void aj_blocks_set(AjTs *ts, cmark_node *first, cmark_node *stop, const AjBlockC
 			break;
 		default:
 			if (type && strcmp(type, "table") == 0)
-				aj_table_set(ts, n, cmark_node_previous(n));
+				aj_table_set(ts, n);
 			else
 				aj_blocks_set(ts, cmark_node_first_child(n), NULL, ctx);
 		}

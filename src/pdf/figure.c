@@ -3,17 +3,16 @@
 #include <string.h>
 
 #include "chart/chart.h"
+#include "markdown/conventions.h"
 #include "markdown/document.h"
 #include "util/error.h"
 #include "pdf/typeset.h"
 
-static void caption(AjTs *ts, const char *alt)
+static void caption(AjTs *ts, cmark_node *image)
 {
 	AjParaStyle st = aj_para_body();
-	char *text;
+	char *text = aj_md_figure_caption(++ts->figure_no, image);
 
-	ts->figure_no++;
-	text = g_strdup_printf("图%d%s%s", ts->figure_no, alt && *alt ? " " : "", alt ? alt : "");
 	st.indent = 0;
 	st.justify = FALSE;
 	st.align = PANGO_ALIGN_CENTER;
@@ -30,7 +29,7 @@ static double place(AjTs *ts, double h)
 	return ts->y;
 }
 
-static void set_chart(AjTs *ts, const char *name, const char *alt)
+static void set_chart(AjTs *ts, const char *name, cmark_node *image)
 {
 	double w = AJ_TB_W, h, top;
 	GError *err = NULL;
@@ -57,10 +56,10 @@ static void set_chart(AjTs *ts, const char *name, const char *alt)
 	cairo_restore(ts->cr);
 	ts->y = top + h;
 	aj_ts_snap(ts);
-	caption(ts, alt);
+	caption(ts, image);
 }
 
-static void set_png(AjTs *ts, const char *url, const char *alt)
+static void set_png(AjTs *ts, const char *url, cmark_node *image)
 {
 	char *dir = g_path_get_dirname(ts->doc->source_name);
 	char *path = g_path_is_absolute(url) ? g_strdup(url) : g_build_filename(dir, url, NULL);
@@ -90,7 +89,7 @@ static void set_png(AjTs *ts, const char *url, const char *alt)
 	cairo_restore(ts->cr);
 	ts->y = top + h;
 	aj_ts_snap(ts);
-	caption(ts, alt);
+	caption(ts, image);
 done:
 	cairo_surface_destroy(img);
 	g_free(path);
@@ -100,12 +99,9 @@ done:
 void aj_figure_set(AjTs *ts, cmark_node *image)
 {
 	const char *url = cmark_node_get_url(image);
-	char *alt = aj_document_node_text(image);
 
-	g_strstrip(alt);
-	if (url && g_str_has_prefix(url, "chart:"))
-		set_chart(ts, url + 6, alt);
+	if (aj_md_image_kind(image) == AJ_IMAGE_CHART)
+		set_chart(ts, url + strlen("chart:"), image);
 	else
-		set_png(ts, url ? url : "", alt);
-	g_free(alt);
+		set_png(ts, url, image);
 }

@@ -2,6 +2,7 @@
  * shaped by a single PangoLayout. */
 #include <string.h>
 
+#include "markdown/conventions.h"
 #include "markdown/document.h"
 #include "pdf/typeset.h"
 
@@ -28,33 +29,6 @@ void aj_inline_clear(AjInline *in)
 void aj_inline_append(AjInline *in, const char *text, int len)
 {
 	g_string_append_len(in->text, text, len);
-}
-
-static gboolean is_cjk(gunichar c)
-{
-	return c >= 0x2E80 && !(c >= 0xFF01 && c <= 0xFF5E && g_unichar_isalnum(c));
-}
-
-static gunichar last_char(const GString *s)
-{
-	if (s->len == 0)
-		return 0;
-	return g_utf8_get_char(g_utf8_find_prev_char(s->str, s->str + s->len));
-}
-
-static gunichar first_char_after(cmark_node *node)
-{
-	for (cmark_node *n = cmark_node_next(node); n; n = cmark_node_next(n)) {
-		const char *lit = cmark_node_get_literal(n);
-		if (cmark_node_get_type(n) == CMARK_NODE_TEXT && lit && *lit)
-			return g_utf8_get_char(lit);
-		if (cmark_node_get_type(n) != CMARK_NODE_TEXT) {
-			cmark_node *c = cmark_node_first_child(n);
-			const char *l2 = c ? cmark_node_get_literal(c) : NULL;
-			return l2 && *l2 ? g_utf8_get_char(l2) : 0;
-		}
-	}
-	return 0;
 }
 
 static void add_attr(AjInline *in, PangoAttribute *a, gsize start)
@@ -87,13 +61,10 @@ void aj_inline_append_nodes(AjInline *in, cmark_node *parent, AjFontRole base)
 			g_string_append(in->text, cmark_node_get_literal(n));
 			add_family(in, AJ_FONT_MONO, start);
 			break;
-		case CMARK_NODE_SOFTBREAK: {
-			/* Chinese lines join without a space; Latin words need one. */
-			gunichar a = last_char(in->text), b = first_char_after(n);
-			if (!(is_cjk(a) || is_cjk(b)))
+		case CMARK_NODE_SOFTBREAK:
+			if (!aj_md_softbreak_joins(n))
 				g_string_append_c(in->text, ' ');
 			break;
-		}
 		case CMARK_NODE_LINEBREAK:
 			g_string_append(in->text, "\xE2\x80\xA8"); /* U+2028: no new indent */
 			break;
@@ -108,6 +79,8 @@ void aj_inline_append_nodes(AjInline *in, cmark_node *parent, AjFontRole base)
 		case CMARK_NODE_LINK: {
 			AjLink link;
 			aj_inline_append_nodes(in, n, base);
+			if (!aj_md_url_is_safe(cmark_node_get_url(n)))
+				break; /* a refused link is its text */
 			add_attr(in, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), start);
 			link.start = (int)start;
 			link.end = (int)in->text->len;

@@ -4,8 +4,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "markdown/conventions.h"
 #include "markdown/document.h"
-#include "model/dates.h"
 #include "pdf/typeset.h"
 
 static PangoLayout *text_layout(AjTs *ts, const char *text, AjFontRole role, double size)
@@ -37,14 +37,6 @@ static void snap_nearest(AjTs *ts, double y)
 {
 	double k = (y - AJ_TB_Y) / AJ_PITCH;
 	ts->y = AJ_TB_Y + MAX(0, floor(k + 0.5)) * AJ_PITCH;
-}
-
-static char *date_cn(const char *iso)
-{
-	AjDay d;
-	if (iso == NULL || !aj_day_parse(iso, &d))
-		return NULL;
-	return aj_day_format_cn(d);
 }
 
 /* 发文机关标志: red 小标宋, as large as fits one line, its top edge 35 mm
@@ -93,7 +85,7 @@ static char *join_dates(const char *t)
 		gboolean prev_unit = prev == 0x5E74 || prev == 0x6708;
 		if ((g_ascii_isdigit(prev) && unit) || (prev_unit && g_ascii_isdigit(c)))
 			g_string_append(s, "\xE2\x81\xA0");
-		else if (prev >= 0x3400 && g_ascii_isdigit(c))
+		else if (aj_cjk_is_wide(prev) && g_ascii_isdigit(c))
 			g_string_append(s, "\xE2\x80\x8B"); /* ZWSP: may break before a date */
 		g_string_append_unichar(s, c);
 		prev = c;
@@ -226,7 +218,7 @@ void aj_official_closing(AjTs *ts)
 {
 	const AjDocMeta *m = &ts->doc->meta;
 	const char *sig = m->signature ? m->signature : m->issuer;
-	char *date = date_cn(m->date);
+	char *date = aj_md_date_cn(m->date);
 
 	attachment_note(ts);
 	if (sig || date) {
@@ -253,10 +245,7 @@ void aj_official_closing(AjTs *ts)
 	}
 	if (m->publicity) {
 		AjParaStyle st = aj_para_body();
-		aj_para_set_text(ts,
-				 strcmp(m->publicity, "internal") == 0 ? "（此件不予公开）"
-								       : "（此件主动公开）",
-				 &st);
+		aj_para_set_text(ts, aj_md_publicity_note(m->publicity), &st);
 	}
 	g_free(date);
 }
@@ -294,7 +283,7 @@ void aj_official_imprint(AjTs *ts)
 	const AjDocMeta *m = &ts->doc->meta;
 	const double size = 14.0, one = 14.0;
 	const char *printer = m->printer ? m->printer : m->issuer;
-	char *date = date_cn(m->print_date ? m->print_date : m->date);
+	char *date = aj_md_date_cn(m->print_date ? m->print_date : m->date);
 	PangoLayout *cc = NULL, *pl, *dl;
 	char *cc_text = NULL, *date_text;
 	int cc_lines = 0, lines;

@@ -3,6 +3,7 @@
  * clusters (Pango's own justification only widens spaces). */
 #include <string.h>
 
+#include "markdown/conventions.h"
 #include "util/error.h"
 #include "pdf/typeset.h"
 
@@ -43,11 +44,6 @@ PangoLayout *aj_para_layout(AjTs *ts, const AjInline *in, const AjParaStyle *st)
 	pango_attr_list_unref(attrs);
 	pango_font_description_free(d);
 	return layout;
-}
-
-static gboolean is_cjk(gunichar c)
-{
-	return c >= 0x2E80;
 }
 
 static gboolean is_blank(gunichar c)
@@ -106,7 +102,7 @@ static void justify_line(PangoLayoutLine *line, const char *text, int target)
 again:
 	for (int k = 0; k + 1 < end; k++) {
 		GlyphRef *a = &g_array_index(g, GlyphRef, k), *b = a + 1;
-		if (b->cluster_start && (latin_too || is_cjk(a->ch) || is_cjk(b->ch) ||
+		if (b->cluster_start && (latin_too || aj_cjk_is_wide(a->ch) || aj_cjk_is_wide(b->ch) ||
 					 is_blank(a->ch) || is_blank(b->ch)))
 			weight++;
 	}
@@ -116,7 +112,7 @@ again:
 	}
 	for (int k = 0; weight > 0 && k + 1 < end; k++) {
 		GlyphRef *a = &g_array_index(g, GlyphRef, k), *b = a + 1;
-		if (b->cluster_start && (latin_too || is_cjk(a->ch) || is_cjk(b->ch) ||
+		if (b->cluster_start && (latin_too || aj_cjk_is_wide(a->ch) || aj_cjk_is_wide(b->ch) ||
 					 is_blank(a->ch) || is_blank(b->ch))) {
 			int share;
 			seen++;

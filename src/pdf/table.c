@@ -3,6 +3,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <string.h>
 
+#include "markdown/conventions.h"
 #include "markdown/document.h"
 #include "pdf/typeset.h"
 
@@ -23,26 +24,11 @@ typedef struct {
 	double height;
 } Row;
 
-/* Numbers, money, percentages, dates and codes: set right-aligned and never
- * broken inside. */
-static gboolean looks_numeric(const char *s)
-{
-	gboolean digit = FALSE;
-	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-		if (g_ascii_isdigit(c))
-			digit = TRUE;
-		else if (!strchr(".,%-+ ", (int)c) && c != 0x2014 && c != 0x2212)
-			return FALSE;
-	}
-	return digit;
-}
-
 static gboolean unbreakable(const char *s)
 {
 	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
-		if (c >= 0x2E80 || c == ' ')
+		if (aj_cjk_is_wide(c) || c == ' ')
 			return FALSE;
 	}
 	return TRUE;
@@ -96,7 +82,7 @@ static void measure(AjTs *ts, Cell *c, cmark_node *node, gboolean header, double
 	pango_layout_set_wrap(c->layout, PANGO_WRAP_WORD_CHAR);
 	pango_layout_get_extents(c->layout, NULL, &logical);
 	c->nat = logical.width / (double)PANGO_SCALE;
-	c->numeric = looks_numeric(c->in.text->str);
+	c->numeric = aj_md_is_number(c->in.text->str);
 	/* Numbers, codes and short phrases ("下降32.1%") stay on one line;
 	 * longer text may wrap down to four characters a line. */
 	c->min = unbreakable(c->in.text->str) || c->nat <= 8 * size ? c->nat
@@ -342,21 +328,33 @@ static double row_need(const Row *row, const Frame *f, const Row *header)
 	return too_tall(row, f, header) ? 2 * PAD_Y + 4 * AJ_TABLE_PT * 1.4 : row->height;
 }
 
-static void draw_caption(AjTs *ts, const char *caption, const Frame *f, double y)
+/* The caption's layout, centred on the frame's width; a caption of several
+ * lines keeps the grid pitch. */
+static PangoLayout *caption_layout(AjTs *ts, const char *caption, const Frame *f)
 {
 	PangoLayout *layout = pango_layout_new(ts->pctx);
 	PangoFontDescription *d = aj_font_desc(AJ_FONT_FANG, AJ_BODY_PT);
+	PangoRectangle line;
 
 	pango_layout_set_font_description(layout, d);
 	pango_layout_set_width(layout, (int)(f->width * PANGO_SCALE));
 	pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
+	pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_text(layout, caption, -1);
+	if (pango_layout_get_line_count(layout) > 1) {
+		pango_layout_line_get_extents(pango_layout_get_line_readonly(layout, 0), NULL, &line);
+		pango_layout_set_spacing(layout, (int)(AJ_PITCH * PANGO_SCALE) - line.height);
+	}
 	aj_para_check_coverage(ts, layout);
+	pango_font_description_free(d);
+	return layout;
+}
+
+static void draw_caption(AjTs *ts, PangoLayout *layout, double y)
+{
 	cairo_set_source_rgb(ts->cr, 0, 0, 0);
 	cairo_move_to(ts->cr, 0, aj_ts_baseline(y, AJ_BODY_PT) - 0.88 * AJ_BODY_PT);
 	pango_cairo_show_layout(ts->cr, layout);
-	pango_font_description_free(d);
-	g_object_unref(layout);
 }
 
 gboolean aj_table_is_landscape(AjTs *ts, cmark_node *table)
@@ -392,9 +390,12 @@ static void draw_held_heading(AjTs *ts, double y)
 	g_clear_pointer(&ts->held_outline, g_free);
 }
 
-void aj_table_set(AjTs *ts, cmark_node *table, cmark_node *prev)
+void aj_table_set(AjTs *ts, cmark_node *table)
 {
-	char *caption = prev ? aj_table_caption(prev) : NULL;
+	cmark_node *cap = aj_md_table_caption(table);
+	char *caption = cap ? g_strstrip(aj_document_node_text(cap)) : NULL;
+	PangoLayout *cap_layout = NULL;
+	int cap_lines = 0;
 	int ncols = cmark_gfm_extensions_get_table_columns(table);
 	uint8_t *aligns = cmark_gfm_extensions_get_table_alignments(table);
 	GArray *rows = g_array_new(FALSE, TRUE, sizeof(Row));
@@ -444,9 +445,11 @@ void aj_table_set(AjTs *ts, cmark_node *table, cmark_node *prev)
 	if (caption) {
 		/* The caption keeps with the header and the first row. */
 		double head = 0;
+		cap_layout = caption_layout(ts, caption, &f);
+		cap_lines = pango_layout_get_line_count(cap_layout);
 		for (guint r = 0; r < MIN(rows->len, 2u); r++)
 			head += g_array_index(rows, Row, r).height;
-		if (y > 0.01 && y + AJ_PITCH + head > f.height) {
+		if (y > 0.01 && y + cap_lines * AJ_PITCH + head > f.height) {
 			aj_ts_begin_page(ts);
 			y = 0;
 		}
@@ -462,8 +465,8 @@ void aj_table_set(AjTs *ts, cmark_node *table, cmark_node *prev)
 		y += AJ_PITCH;
 	}
 	if (caption) {
-		draw_caption(ts, caption, &f, y);
-		y += AJ_PITCH;
+		draw_caption(ts, cap_layout, y);
+		y += cap_lines * AJ_PITCH;
 	}
 	for (guint r = 0; r < rows->len; r++) {
 		const Row *row = &g_array_index(rows, Row, r);
@@ -512,6 +515,7 @@ void aj_table_set(AjTs *ts, cmark_node *table, cmark_node *prev)
 	ts->y = f.landscape ? AJ_TB_BOTTOM : AJ_TB_Y + y;
 	aj_ts_snap(ts);
 out:
+	g_clear_object(&cap_layout);
 	g_free(caption);
 	free_rows(rows, ncols);
 	g_array_unref(rows);

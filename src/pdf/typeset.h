@@ -120,10 +120,8 @@ void aj_outline_add(AjTs *ts, int level, const char *text, double y);
 /* "一" … "九十九" for 1..99; caller frees. */
 char *aj_cn_number(int n);
 
-/* table.c; prev is the block before the table (its caption "表N …" if it
- * is one, see aj_table_caption()). */
-void aj_table_set(AjTs *ts, cmark_node *table, cmark_node *prev);
-char *aj_table_caption(cmark_node *para); /* caller frees */
+/* table.c: the table with its caption (aj_md_table_caption()). */
+void aj_table_set(AjTs *ts, cmark_node *table);
 /* TRUE when the table needs a landscape page. */
 gboolean aj_table_is_landscape(AjTs *ts, cmark_node *table);
 

@@ -1,6 +1,5 @@
 #include <string.h>
 
-#include "html/docmeta.h"
 #include "site/entry.h"
 
 static const struct {

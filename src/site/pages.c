@@ -1,8 +1,8 @@
 #include <string.h>
 
 #include "context/attrs.h"
-#include "html/docmeta.h"
 #include "html/html.h"
+#include "markdown/conventions.h"
 #include "site/files.h"
 #include "site/pages.h"
 #include "util/error.h"
@@ -19,13 +19,6 @@ static void set(xmlNodePtr n, const char *name, const char *value)
 static xmlNodePtr child(xmlNodePtr parent, const char *name)
 {
 	return xmlNewChild(parent, NULL, (const xmlChar *)name, NULL);
-}
-
-static char *date_cn(const char *iso)
-{
-	GString *s = g_string_new(NULL);
-	aj_html_date_cn(s, iso);
-	return g_string_free(s, FALSE);
 }
 
 xmlNodePtr aj_site_page_new(const Site *site, const char *root, const char *title,
@@ -80,7 +73,7 @@ gboolean aj_site_page_write(const Site *site, xmlNodePtr page, const char *layou
 static void add_item(xmlNodePtr parent, const SiteEntry *e, const char *root)
 {
 	xmlNodePtr it = child(parent, "item");
-	char *dc = date_cn(e->date);
+	char *dc = aj_md_date_cn(e->date);
 	char *href = g_strconcat(root, e->path, NULL);
 
 	set(it, "href", href);
@@ -100,7 +93,7 @@ gboolean aj_site_write_document(const Site *site, const SiteEntry *e, GString *b
 	/* the menu marks the document's kind */
 	xmlNodePtr page = aj_site_page_new(site, "../", e->src->title, archive);
 	xmlNodePtr d = child(page, "doc");
-	char *dc = date_cn(e->date);
+	char *dc = aj_md_date_cn(e->date);
 	GString *body = g_string_sized_new(8192);
 	gboolean ok = FALSE;
 
@@ -117,7 +110,7 @@ gboolean aj_site_write_document(const Site *site, const SiteEntry *e, GString *b
 		set(d, "number", m->number);
 		set(d, "recipients", m->recipients);
 		set(d, "signature", m->signature);
-		set(d, "publicity-note", aj_html_publicity_note(m->publicity));
+		set(d, "publicity-note", aj_md_publicity_note(m->publicity));
 		if (!aj_html_append_fragment(body, doc->root, e->src->context, doc->source_name, err))
 			goto done;
 	}

@@ -172,6 +172,29 @@ static void png_images(void **state)
 	g_free(dir);
 }
 
+/* Links follow the shared rule: a refused target is plain text, with no
+ * link annotation (PDF readers would offer to run javascript: links). */
+static void links_only_when_safe(void **state)
+{
+	char *dir = g_dir_make_tmp("ajpdf-XXXXXX", NULL);
+	char *path = g_build_filename(dir, "t.pdf", NULL);
+	char *data = NULL;
+	gsize len = 0;
+	GError *err = NULL;
+
+	assert_int_equal(render("[点我](javascript:alert(1)) 和 [网站](https://example.org/)\n", path,
+				&err),
+			 1);
+	assert_true(g_file_get_contents(path, &data, &len, NULL));
+	assert_non_null(g_strstr_len(data, (gssize)len, "/URI (https://example.org/)"));
+	assert_null(g_strstr_len(data, (gssize)len, "javascript"));
+	g_free(data);
+	g_unlink(path);
+	g_rmdir(dir);
+	g_free(path);
+	g_free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -180,6 +203,7 @@ int main(void)
 		cmocka_unit_test(unwritable_path_is_cantcreat),
 		cmocka_unit_test(threads_render_the_same_bytes),
 		cmocka_unit_test(png_images),
+		cmocka_unit_test(links_only_when_safe),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
