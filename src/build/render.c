@@ -86,9 +86,8 @@ static void progress_step(Progress *p)
 	g_mutex_lock(&p->lock);
 	p->done++;
 	secs = (double)(g_get_monotonic_time() - p->start) / G_USEC_PER_SEC;
-	fprintf(stderr, "\r\033[Kanjian build: %u/%u documents, %.1f s, %.1f documents/s", p->done,
-		p->total, secs, secs > 0 ? p->done / secs : 0.0);
-	fflush(stderr);
+	aj_progress_show("anjian build: %u/%u documents, %.1f s, %.1f documents/s", p->done, p->total,
+			 secs, secs > 0 ? p->done / secs : 0.0);
 	g_mutex_unlock(&p->lock);
 }
 
@@ -188,8 +187,7 @@ gboolean aj_render_all(GPtrArray *docs, AjRenderOptions *o, GError **err)
 			g_thread_pool_push(pool, g_ptr_array_index(work, i), NULL);
 		g_thread_pool_free(pool, FALSE, TRUE);
 	}
-	if (progress.show && progress.done > 0)
-		fputc('\n', stderr);
+	aj_progress_end();
 	for (guint i = 0; i < work->len; i++) {
 		RenderJob *job = g_ptr_array_index(work, i);
 		char *rel;

@@ -18,11 +18,21 @@
 #define AJ_ERROR (aj_error_quark())
 GQuark aj_error_quark(void);
 
+/* Every line below goes to stderr in one write(2), under one lock, so lines
+ * from several threads and the progress line never mix. */
+
 /* Prints "anjian: MESSAGE" to stderr and returns the exit status of err. */
 int aj_error_report(const GError *err);
 
 /* Prints "anjian: warning: MESSAGE" to stderr unless warnings are muted. */
 void aj_warn(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 void aj_warn_set_quiet(gboolean quiet);
+
+/* The progress line: drawn (again) with "\r" on stderr, which the caller
+ * has checked is a terminal; a message written meanwhile goes above it and
+ * the line is drawn again below.  aj_progress_end() closes it with a
+ * newline; it is a no-op when no line is shown. */
+void aj_progress_show(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+void aj_progress_end(void);
 
 #endif
