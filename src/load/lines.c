@@ -5,8 +5,6 @@
 
 #define CHUNK (64 * 1024)
 
-typedef enum { IN_TEXT, IN_COMMENT, IN_CDATA, IN_PI } State;
-
 struct AjLineScan {
 	FILE *f;
 	char buf[CHUNK];
@@ -14,7 +12,6 @@ struct AjLineScan {
 	guint line;	 /* line of buf[pos] */
 	guint64 seen;	 /* start tags passed so far */
 	guint last_line; /* line of the last start tag */
-	State state;
 	gboolean eof;
 };
 
@@ -96,48 +93,69 @@ static gboolean to_markup(AjLineScan *s)
 	}
 }
 
+/* Moves past the next occurrence of end (the close of a comment, CDATA
+ * section or processing instruction); FALSE at the end of the file. */
+static gboolean skip_past(AjLineScan *s, const char *end)
+{
+	while (!starts(s, end)) {
+		if (peek(s, 0) < 0)
+			return FALSE;
+		skip(s, 1);
+	}
+	skip(s, strlen(end));
+	return TRUE;
+}
+
+/* At a '<' that does not open a start tag: moves past a comment, CDATA
+ * section or processing instruction, or over the '<' of an end tag or a
+ * declaration.  FALSE at the end of the file. */
+static gboolean skip_other_markup(AjLineScan *s)
+{
+	if (starts(s, "<!--")) {
+		skip(s, 4);
+		return skip_past(s, "-->");
+	}
+	if (starts(s, "<![CDATA[")) {
+		skip(s, 9);
+		return skip_past(s, "]]>");
+	}
+	if (starts(s, "<?")) {
+		skip(s, 2);
+		return skip_past(s, "?>");
+	}
+	s->pos++; /* text resumes at the next '<' */
+	return TRUE;
+}
+
+static gboolean at_start_tag(AjLineScan *s)
+{
+	int next = peek(s, 1);
+	return next != '!' && next != '?' && next != '/';
+}
+
 guint aj_line_scan_element(AjLineScan *s, guint64 ordinal)
 {
 	while (s->seen < ordinal) {
-		switch (s->state) {
-		case IN_TEXT: {
-			if (!to_markup(s))
-				return 0;
-			int next = peek(s, 1);
-			if (next != '!' && next != '?' && next != '/') { /* the common case */
-				s->seen++;
-				s->last_line = s->line;
-				s->pos++;
-			} else if (starts(s, "<!--")) {
-				skip(s, 4);
-				s->state = IN_COMMENT;
-			} else if (starts(s, "<![CDATA[")) {
-				skip(s, 9);
-				s->state = IN_CDATA;
-			} else if (starts(s, "<?")) {
-				skip(s, 2);
-				s->state = IN_PI;
-			} else {
-				/* an end tag or a declaration: text resumes at the next '<' */
-				s->pos++;
-			}
-			break;
-		}
-		case IN_COMMENT:
-		case IN_CDATA:
-		case IN_PI: {
-			const char *end = s->state == IN_COMMENT ? "-->" : s->state == IN_CDATA ? "]]>" : "?>";
-			if (peek(s, 0) < 0)
-				return 0;
-			if (starts(s, end)) {
-				skip(s, strlen(end));
-				s->state = IN_TEXT;
-			} else {
-				skip(s, 1);
-			}
-			break;
-		}
+		if (!to_markup(s))
+			return 0;
+		if (at_start_tag(s)) { /* the common case */
+			s->seen++;
+			s->last_line = s->line;
+			s->pos++;
+		} else if (!skip_other_markup(s)) {
+			return 0;
 		}
 	}
 	return s->last_line;
+}
+
+guint aj_line_scan_doctype(AjLineScan *s)
+{
+	while (s->seen == 0 && to_markup(s)) {
+		if (starts(s, "<!DOCTYPE"))
+			return s->line;
+		if (at_start_tag(s) || !skip_other_markup(s))
+			return 0;
+	}
+	return 0;
 }

@@ -22,6 +22,10 @@ AjLineScan *aj_line_scan_new(const char *path); /* NULL if the file cannot be op
 /* The line of the start tag of element number `ordinal` (1 = the root);
  * ordinals must not decrease between calls.  0 when the file ends first. */
 guint aj_line_scan_element(AjLineScan *s, guint64 ordinal);
+/* The line of the <!DOCTYPE of the file's prolog, 0 when there is none
+ * (the root element or the end of the file comes first).  Only on a
+ * scanner that has not looked for elements yet. */
+guint aj_line_scan_doctype(AjLineScan *s);
 void aj_line_scan_free(AjLineScan *s);
 
 #endif

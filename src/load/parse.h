@@ -74,6 +74,7 @@ typedef struct {
 	GArray *rng_pending;
 	guint64 ordinal;    /* elements read so far: the current one's number */
 	AjLineScan *lines; /* exact lines past 65535, made when first needed */
+	gint64 doctype;    /* line of the <!DOCTYPE, 0 none, -1 not looked up yet */
 } Parse;
 
 typedef struct {

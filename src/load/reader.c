@@ -36,6 +36,28 @@ guint ajp_node_line(Parse *p)
 	return line > 0 && line < 65535 ? (guint)line : element_line(p);
 }
 
+/* The line of the file's <!DOCTYPE, 0 when it has none.  Looked up only
+ * when an error or the DOCTYPE node makes it matter: the reader is ahead
+ * of that line by then, and a DTD node carries no line. */
+static guint doctype_line(Parse *p)
+{
+	if (p->doctype < 0) {
+		AjLineScan *s = aj_line_scan_new(p->l->path);
+		p->doctype = s != NULL ? aj_line_scan_doctype(s) : 0;
+		aj_line_scan_free(s);
+	}
+	return (guint)p->doctype;
+}
+
+/* A DOCTYPE is refused whole: whatever libxml2 finds wrong inside it (an
+ * entity loop, an external entity, a bad declaration) has the same fix. */
+static void doctype_error(Parse *p, guint line)
+{
+	aj_loader_error(p->l, line, "the file has a DOCTYPE; DTDs and entity declarations are not "
+			"allowed: remove the <!DOCTYPE …> block");
+	p->file_bad = TRUE;
+}
+
 /* libxml2 messages can quote pieces of the input (entity names, bytes of a
  * bad UTF-8 sequence) and those may come from an <informant>: keep the first
  * line only and elide every quoted part.  (Used for schema messages, which
@@ -111,12 +133,17 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 
 	if (e == NULL || e->level < XML_ERR_ERROR || p->l->stop)
 		return;
-	if (e->node != NULL)
-		line = (guint)MAX(0, xmlGetLineNo(e->node));
-	if (line == 0 && e->line > 0 && e->line < 65535)
-		line = (guint)e->line;
-	if (line == 0 || line >= 65535)
-		line = element_line(p);
+	if (e->domain == XML_FROM_PARSER && e->line > 0) {
+		line = (guint)e->line; /* the parser's own position, at the fault (an int) */
+	} else {
+		/* the schema's: of a node, 16 bits in libxml2 2.9 */
+		if (e->node != NULL)
+			line = (guint)MAX(0, xmlGetLineNo(e->node));
+		if (line == 0 && e->line > 0 && e->line < 65535)
+			line = (guint)e->line;
+		if (line == 0 || line >= 65535)
+			line = element_line(p);
+	}
 	char *msg = sanitize(e->message);
 	if (e->domain == XML_FROM_RELAXNGV) {
 		AjPending pe = { line, NULL };
@@ -128,6 +155,8 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 		else
 			pe.msg = g_strdup_printf("%s; make it match data-format.md", msg);
 		g_array_append_val(p->rng_pending, pe);
+	} else if (!p->file_bad && doctype_line(p) > 0) {
+		doctype_error(p, doctype_line(p));
 	} else if (!p->file_bad) {
 		/* After the first well-formedness error libxml2 goes on reporting its
 		 * consequences (an entity bomb trips the loop guard once per level):
@@ -214,6 +243,7 @@ gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema)
 	p.l = l;
 	p.m = l->model;
 	p.aspect = p.problem = -1;
+	p.doctype = -1;
 	/* No NOENT (entities stay unexpanded), no DTDLOAD, no XINCLUDE, no network. */
 	p.r = xmlReaderForFile(l->path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
 	if (p.r == NULL) {
@@ -289,9 +319,9 @@ gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema)
 				stray_text(&p);
 			break;
 		case XML_READER_TYPE_DOCUMENT_TYPE:
-			aj_loader_error(l, ajp_node_line(&p), "the file has a DOCTYPE; DTDs and entity "
-					"declarations are not allowed: remove the <!DOCTYPE …> block");
-			p.file_bad = TRUE;
+			if (!p.file_bad) /* not reported already by on_xml_error() */
+				doctype_error(&p, doctype_line(&p) > 0 ? doctype_line(&p)
+								       : ajp_node_line(&p));
 			break;
 		case XML_READER_TYPE_ENTITY_REFERENCE:
 		case XML_READER_TYPE_ENTITY:

@@ -82,12 +82,63 @@ static void entity_bomb(void **state)
 	}
 	g_string_append(s, "]>\n<dataset version=\"1\"><district code=\"320599\" name=\"&k;\"/></dataset>\n");
 	msg = load_fails(s->str);
-	has(msg, "x.xml:");
-	if (strstr(msg, "DOCTYPE") == NULL && strstr(msg, "entit") == NULL)
-		fail_msg("message '%s' names neither the DOCTYPE nor entities", msg);
+	/* at the DOCTYPE, not at line 14 where the reader met the reference */
+	has(msg, "x.xml:2: the file has a DOCTYPE");
 	assert_null(strstr(msg, "aaaa"));
 	/* one message for the file, not one per entity level */
 	assert_null(strstr(strstr(msg, "x.xml:") + 1, "x.xml:"));
+	g_free(msg);
+	g_string_free(s, TRUE);
+}
+
+/* The DOCTYPE is named at its own line, wherever the reader stopped when
+ * it noticed (it reads ahead) and whatever libxml2 found inside it. */
+static void doctype_at_its_line(void **state)
+{
+	static const struct {
+		const char *text;
+		const char *want;
+	} cases[] = {
+		{ "<?xml version=\"1.0\"?>\n<!-- a comment naming <!DOCTYPE x> -->\n"
+		  "<!DOCTYPE dataset [\n  <!ENTITY x \"y\">\n]>\n<dataset version=\"1\">\n"
+		  "  <district code=\"320599\" name=\"&x;\"/>\n\n\n\n</dataset>\n",
+		  "x.xml:3: the file has a DOCTYPE" },
+		/* an external subset: never loaded */
+		{ "<?xml version=\"1.0\"?>\n<?pi?>\n\n<!DOCTYPE dataset SYSTEM \"x.dtd\">\n"
+		  "<dataset version=\"1\"><district code=\"320599\" name=\"&x;\"/></dataset>\n",
+		  "x.xml:4: the file has a DOCTYPE" },
+		/* a broken declaration and a parameter entity inside it */
+		{ "<?xml version=\"1.0\"?>\n\n<!DOCTYPE dataset [\n<!ENTITY % p \"x\">\n%p;\n"
+		  "<!ENTITY y bad>\n]>\n<dataset version=\"1\"/>\n",
+		  "x.xml:3: the file has a DOCTYPE" },
+	};
+
+	for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *msg = load_fails(cases[i].text);
+		has(msg, cases[i].want);
+		/* one message for the file */
+		assert_null(strstr(strstr(msg, "x.xml:") + 1, "x.xml:"));
+		g_free(msg);
+	}
+}
+
+/* An entity reference without a DOCTYPE is named at its own line: in an
+ * attribute of a tag spread over lines, and past line 65535, where
+ * libxml2's node lines stop. */
+static void entity_reference_at_its_line(void **state)
+{
+	GString *s = g_string_new("<?xml version=\"1.0\"?>\n<dataset version=\"1\">\n"
+				  "<district code=\"320599\"\n\n name=\"&x;\"/>\n</dataset>\n");
+	char *msg = load_fails(s->str);
+
+	has(msg, "x.xml:5: not well-formed XML: an entity reference");
+	g_free(msg);
+	g_string_assign(s, "<?xml version=\"1.0\"?>\n<dataset version=\"1\">\n");
+	for (int i = 0; i < 70000; i++)
+		g_string_append(s, "<!-- -->\n");
+	g_string_append(s, "<district code=\"320599\"\n name=\"a&x;\"/>\n</dataset>\n");
+	msg = load_fails(s->str);
+	has(msg, "x.xml:70004: not well-formed XML: an entity reference");
 	g_free(msg);
 	g_string_free(s, TRUE);
 }
@@ -114,6 +165,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(baseline_without_district),
 		cmocka_unit_test(entity_bomb),
+		cmocka_unit_test(doctype_at_its_line),
+		cmocka_unit_test(entity_reference_at_its_line),
 		cmocka_unit_test(deep_nesting),
 	};
 	return cmocka_run_group_tests_name("hostile_load", tests, NULL, NULL);
