@@ -13,6 +13,7 @@
 #include "site/built.h"
 #include "util/error.h"
 #include "util/file.h"
+#include "util/testhook.h"
 
 static void file_free(gpointer p)
 {
@@ -202,7 +203,7 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	AjPeriod period;
 	AjInterruptGuard *guard = NULL;
 	gboolean ok = FALSE;
-	AjRenderOptions ro = { .jobs = o->jobs > 0 ? o->jobs : (int)g_get_num_processors(),
+	AjRenderOptions ro = { .jobs = aj_test_jobs(o->jobs > 0 ? o->jobs : (int)g_get_num_processors()),
 			       .progress = o->progress && !o->quiet };
 
 	/* before any thread exists (they inherit the blocked signals) and
@@ -237,15 +238,18 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	if (model == NULL)
 		goto done;
 	t_load = lap(&mark);
+	aj_test_point("loaded");
 	root = aj_interrupt_guard_outdir(guard, out, o->force, err);
 	if (root == NULL)
 		goto done;
+	aj_test_point("begun");
 	if (!aj_outdir_mkdir(root, "data", err) || !aj_outdir_mkdir(root, "md", err) ||
 	    !aj_outdir_mkdir(root, "pdf", err))
 		goto done;
 	if (!build_contexts(model, o, &period, plans, docs, root, err))
 		goto done;
 	t_contexts = lap(&mark);
+	aj_test_point("contexts");
 	ro.root = root;
 	ro.template_dir = templates;
 	ro.fingerprint = fingerprint;
@@ -254,11 +258,13 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	if (!aj_render_all(docs, &ro, err))
 		goto done;
 	t_render = lap(&mark);
+	aj_test_point("rendered");
 	/* The web site (OUT/site) is written here, from docs, into root; its
 	 * writer appends each public document's "html" file to doc->files. */
 	if (!aj_site_write_built(docs, root, templates, o->site_url, err))
 		goto done;
 	t_site = lap(&mark);
+	aj_test_point("site");
 	for (guint i = 0; i < docs->len; i++) {
 		AjBuiltDoc *d = g_ptr_array_index(docs, i);
 		g_ptr_array_sort(d->files, compare_files);
@@ -266,6 +272,7 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	if (!aj_manifest_write(root, docs, period.asof, err))
 		goto done;
 	aj_cache_build_store(root, build_key);
+	aj_test_point("manifest");
 	if (!aj_interrupt_guard_commit(guard, root, out, err))
 		goto done;
 	t_manifest = lap(&mark);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "util/error.h"
+#include "util/testhook.h"
 
 /* OUT must be ours to replace: absent, empty, or an earlier build's. */
 static gboolean replaceable(const char *out, gboolean force, GError **err)
@@ -146,6 +147,7 @@ gboolean aj_outdir_commit(const char *tmp, const char *out, GError **err)
 	}
 	/* Swap in one step: readers see either the old or the new tree. */
 	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, out, RENAME_EXCHANGE) == 0) {
+		aj_test_point("swapped");
 		aj_outdir_remove(tmp);
 		ok = TRUE;
 		goto done;
@@ -164,6 +166,7 @@ gboolean aj_outdir_commit(const char *tmp, const char *out, GError **err)
 		g_rename(old, out);
 		goto done;
 	}
+	aj_test_point("swapped");
 	aj_outdir_remove(old);
 	ok = TRUE;
 done:

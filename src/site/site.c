@@ -6,6 +6,7 @@
 #include "site/pages.h"
 #include "site/site.h"
 #include "util/error.h"
+#include "util/testhook.h"
 
 /* Static assets copied from the layouts directory as they are. */
 static const char *const assets[] = { "style.css", "search.js", "favicon.svg" };
@@ -57,7 +58,7 @@ static gboolean write_documents(const Site *site, GError **err)
 {
 	guint n = site->entries->len;
 	PageJob *jobs = g_new0(PageJob, n);
-	int threads = MIN((int)g_get_num_processors(), (int)n);
+	int threads = MIN(aj_test_jobs((int)g_get_num_processors()), (int)n);
 	gboolean ok = TRUE;
 
 	for (guint i = 0; i < n; i++)

@@ -1,6 +1,7 @@
 #include "util/file.h"
 
 #include "util/error.h"
+#include "util/testhook.h"
 
 int aj_file_error_status(const GError *io)
 {
@@ -27,8 +28,10 @@ gboolean aj_file_write(const char *path, const void *data, gsize len, const char
 	GError *io = NULL;
 	int status;
 
-	if (g_file_set_contents(path, data, (gssize)len, &io))
+	if (g_file_set_contents(path, data, (gssize)len, &io)) {
+		aj_test_point_write();
 		return TRUE;
+	}
 	status = aj_file_error_status(io);
 	g_set_error(err, AJ_ERROR, status, "%s: cannot write %s: %s; %s", path,
 		    what != NULL ? what : "the file", io->message,
