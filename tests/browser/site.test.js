@@ -21,6 +21,9 @@ const standalone = process.argv[4] ? path.resolve(process.argv[4]) : null;
 const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
   '.json': 'application/json', '.xml': 'application/xml', '.pdf': 'application/pdf',
   '.svg': 'image/svg+xml', '.png': 'image/png' };
+// Waits end when the page is ready; this limit only catches a hang (the
+// suite never depends on how fast the machine is).
+const HANG_MS = 600000;
 const failures = [];
 const fail = (msg) => { failures.push(msg); console.error('FAIL: ' + msg); };
 
@@ -49,8 +52,11 @@ async function main() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1280, height: 900 },
+    timeout: HANG_MS,
   });
   try {
+    context.setDefaultTimeout(HANG_MS);
+    context.setDefaultNavigationTimeout(HANG_MS);
     const page = context.pages()[0] || await context.newPage();
     page.on('console', (m) => { if (m.type() === 'error') fail(`console error on ${page.url()}: ${m.text()}`); });
     page.on('pageerror', (e) => fail(`page error on ${page.url()}: ${e.message}`));
@@ -118,7 +124,7 @@ async function main() {
     const part = '<script>alert';
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(base + 'search.html?q=' + encodeURIComponent(part));
-    await page.waitForSelector('#search-results:not([hidden]) li', { timeout: 5000 }).catch(() => fail('search showed no results'));
+    await page.waitForSelector('#search-results:not([hidden]) li').catch(() => fail('search showed no results'));
     const results = await page.$$eval('#search-results li a', (as) => as.map((a) => a.textContent));
     if (!results.some((t) => t === HOSTILE)) fail(`search for ${part} did not find the enterprise: ${JSON.stringify(results)}`);
     const index = JSON.parse(fs.readFileSync(path.join(siteDir, 'search-index.json'), 'utf8'));
@@ -126,7 +132,7 @@ async function main() {
     if (other) {
       const sub = [...other.name].slice(1, 4).join('');
       await page.goto(base + 'search.html?q=' + encodeURIComponent(sub));
-      await page.waitForSelector('#search-results:not([hidden]) li', { timeout: 5000 }).catch(() => {});
+      await page.waitForSelector('#search-results:not([hidden]) li').catch(() => {});
       const r2 = await page.$$eval('#search-results li a', (as) => as.map((a) => a.textContent));
       if (!r2.includes(other.name)) fail(`search for ${sub} did not find ${other.name}`);
     }

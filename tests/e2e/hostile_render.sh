@@ -8,9 +8,7 @@ set -u
 . "$ANJIAN_TOP/tests/e2e/lib.sh"
 command -v pdftotext >/dev/null || { echo "pdftotext missing"; exit 1; }
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
-lim=120
-[ "${ANJIAN_SAN:-}" = 1 ] && lim=600
-run() { timeout "$lim" /usr/bin/time -f 'maxrss_kb=%M' "$ANJIAN" "$@" 2>"$t/err"; }
+run() { timeout "$HANG_LIMIT" /usr/bin/time -f 'maxrss_kb=%M' "$ANJIAN" "$@" 2>"$t/err"; }
 rss() { sed -n 's/^maxrss_kb=//p' "$t/err"; }
 
 awk 'BEGIN { w = "W"; for (i = 0; i < 14; i++) w = w w; w = substr(w, 1, 10000);

@@ -9,9 +9,7 @@ set -u
 [ -d "$ANJIAN_TOP/data" ] && [ -f "$ANJIAN_TOP/templates/exposed.md" ] || { echo "no data/ or templates/"; exit 1; }
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 export SOURCE_DATE_EPOCH=1775001600
-lim=120
-[ "${ANJIAN_SAN:-}" = 1 ] && lim=600
-build() { timeout "$lim" "$ANJIAN" build --data "$ANJIAN_TOP/data" --out "$t/out" --month 2026-03 \
+build() { timeout "$HANG_LIMIT" "$ANJIAN" build --data "$ANJIAN_TOP/data" --out "$t/out" --month 2026-03 \
 	--templates "$t/tp" --quiet 2>"$t/err"; }
 
 cp -R "$ANJIAN_TOP/templates" "$t/tp"

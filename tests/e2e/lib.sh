@@ -1,5 +1,9 @@
 # Shared helpers for the end-to-end scripts (sourced, not run).
 
+# Seconds after which a command is taken to hang: a guard against a test
+# that never ends, not a speed limit (far above a run on a loaded machine).
+HANG_LIMIT=${ANJIAN_HANG_LIMIT:-900}
+
 # fail MESSAGE: print and exit non-zero.
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
