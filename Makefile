@@ -1,6 +1,8 @@
 # anjian — build, test and install.  `make run`, `make check`, `make bench`.
 # Every library comes through pkg-config; scripts/install-deps installs what
-# a fresh Debian 12 lacks before the first compile.
+# a fresh Debian 12 lacks, one group at a time: the build group before the
+# first compile, the test, fuzz, valgrind and bench groups only for the
+# targets that use them (a plain `make` needs no test tool).
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
@@ -36,7 +38,9 @@ BUILD   := build/rel
 LDSAN   :=
 endif
 
-DEPS_STAMP := build/.deps-ok
+# build/.deps-GROUP: that group of scripts/install-deps is installed.
+DEPS_STAMP      := build/.deps-build
+TEST_DEPS_STAMP := build/.deps-test
 
 # Evaluated lazily: pkg-config only runs once scripts/install-deps has run.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -64,8 +68,8 @@ ALL_TARGETS   :=
 
 all: anjian
 
-$(DEPS_STAMP): scripts/install-deps
-	@sh scripts/install-deps
+build/.deps-%: scripts/install-deps
+	@sh scripts/install-deps $*
 	@mkdir -p $(@D) && touch $@
 deps: $(DEPS_STAMP)
 
@@ -88,12 +92,12 @@ $(BIN): $(BUILD)/src/main.o $(LIB)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(LDSAN) $(LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS)
 
-$(BUILD)/tests/support/%.o: tests/support/%.c | $(DEPS_STAMP)
+$(BUILD)/tests/support/%.o: tests/support/%.c | $(DEPS_STAMP) $(TEST_DEPS_STAMP)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) $(TEST_CFLAGS) -Itests -MMD -MP -c $< -o $@
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB) $(TEST_SUPPORT_OBJ) | $(DEPS_STAMP)
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) $(TEST_SUPPORT_OBJ) | $(DEPS_STAMP) $(TEST_DEPS_STAMP)
 	@mkdir -p $(@D)
 	@echo "  CCLD    $@"
 	$(Q)$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) $(TEST_CFLAGS) -Itests -MMD -MP -o $@ $< $(TEST_SUPPORT_OBJ) $(LIB) $(PKG_LIBS) $(TEST_LIBS) $(LDSAN)
@@ -107,16 +111,16 @@ run: anjian
 check-unit: $(UNIT_BIN)
 	@sh tests/run-units $(UNIT_BIN)
 
-check-e2e: anjian
+check-e2e: anjian $(TEST_DEPS_STAMP)
 	@ANJIAN=$(abspath $(BIN)) sh tests/run-e2e
 
 # The README's test command: everything, plain build and sanitizer build.
-check: anjian
+check: anjian $(TEST_DEPS_STAMP)
 	$(MAKE) --no-print-directory check-unit $(CHECK_TARGETS)
 	$(MAKE) --no-print-directory check-e2e
 	$(MAKE) --no-print-directory SANITIZE=1 check-unit check-e2e-san
 
-check-e2e-san: anjian
+check-e2e-san: anjian $(TEST_DEPS_STAMP)
 	@ANJIAN=$(abspath $(BIN)) ANJIAN_SAN=1 sh tests/run-e2e
 
 install: anjian

@@ -45,7 +45,7 @@ CHECK_TARGETS += check-loader-schema
 # The full schema (with patterns) accepts the sample data and
 # tests/data/loader/{base,rule-*}.xml (rule-* break only the loader's own
 # rules) and rejects every tests/data/loader/bad-*.xml.
-check-loader-schema:
+check-loader-schema: | $(TEST_DEPS_STAMP)
 	@for f in $$(find data -name '*.xml' | LC_ALL=C sort) tests/data/loader/base.xml \
 	          tests/data/loader/rule-*.xml; do \
 	  xmllint --noout --stream --relaxng schema/anjian-data.rng $$f 2>&1 | grep -v ' validates$$' && exit 1; \

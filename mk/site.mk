@@ -9,10 +9,10 @@ BROWSER_DIR := tests/browser
 .PHONY: check-browser
 CHECK_TARGETS += check-browser
 
-$(BROWSER_DIR)/node_modules:
+$(BROWSER_DIR)/node_modules: | $(TEST_DEPS_STAMP)
 	cd $(BROWSER_DIR) && npm ci --no-audit --no-fund
 
-check-browser: anjian | $(BROWSER_DIR)/node_modules
+check-browser: anjian | $(TEST_DEPS_STAMP) $(BROWSER_DIR)/node_modules
 	@$(MAKE) --no-print-directory run >/dev/null
 	@mkdir -p $(BUILD)/browser
 	./$(BIN) render output/md/bulletin-$(RUN_MONTH).md --out $(BUILD)/browser/standalone.html 2>/dev/null
