@@ -58,8 +58,12 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_SUPPORT_SRC := $(sort $(wildcard tests/support/*.c))
 TEST_SUPPORT_OBJ := $(TEST_SUPPORT_SRC:%.c=$(BUILD)/%.o)
 
-# Modules add targets to these from mk/*.mk (tools, spec runners, ...).
+# Modules add targets to these from mk/*.mk (tools, spec runners, ...):
+# checks that make check runs, programs they need beyond the unit tests
+# (plain build only), and the install-deps groups they use.
 CHECK_TARGETS :=
+CHECK_PROGRAMS :=
+CHECK_DEPS_STAMPS :=
 ALL_TARGETS   :=
 
 .DEFAULT_GOAL := all
@@ -115,9 +119,17 @@ check-e2e: anjian $(TEST_DEPS_STAMP)
 	@ANJIAN=$(abspath $(BIN)) sh tests/run-e2e
 
 # The README's test command: everything, plain build and sanitizer build.
-check: anjian $(TEST_DEPS_STAMP)
+# The programs are built first on every core (make check is mostly run
+# without -j), then the checks run one after the other.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+PARALLEL = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(JOBS))
+.PHONY: check-programs
+check-programs: $(BIN) $(ALL_TARGETS) $(UNIT_BIN) $(CHECK_PROGRAMS)
+check: $(DEPS_STAMP) $(TEST_DEPS_STAMP) $(CHECK_DEPS_STAMPS)
+	$(MAKE) --no-print-directory $(PARALLEL) anjian check-programs
 	$(MAKE) --no-print-directory check-unit $(CHECK_TARGETS)
 	$(MAKE) --no-print-directory check-e2e
+	$(MAKE) --no-print-directory $(PARALLEL) SANITIZE=1 anjian check-programs
 	$(MAKE) --no-print-directory SANITIZE=1 check-unit check-e2e-san
 
 check-e2e-san: anjian $(TEST_DEPS_STAMP)

@@ -16,3 +16,6 @@ check-mustache: $(MUSTACHE_RUNNER)
 	else echo "mustache-spec: skipped, $(MUSTACHE_SPEC_DIR) not found (set MUSTACHE_SPEC_DIR)"; fi
 
 CHECK_TARGETS += check-mustache
+ifndef SANITIZE
+CHECK_PROGRAMS += $(MUSTACHE_RUNNER)
+endif
