@@ -1,4 +1,5 @@
 #include "util/testhook.h"
+#include "util/i18n.h"
 
 #include <glib.h>
 #include <signal.h>
@@ -46,7 +47,7 @@ static int signal_named(const char *name)
  * and stop instead. */
 static G_NORETURN void bad_hook(const char *var, const char *value)
 {
-	fprintf(stderr, "anjian: %s=%s: not understood (see src/util/testhook.h)\n", var, value);
+	fprintf(stderr, _("anjian: %s=%s: not understood; see src/util/testhook.h\n"), var, value);
 	_exit(70);
 }
 
