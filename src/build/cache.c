@@ -26,8 +26,10 @@ static char *digest_sorted(GChecksum *sum, GPtrArray *lines)
 	return g_strdup(g_checksum_get_string(sum));
 }
 
-/* Font files as "path size mtime" lines: a font installed, removed or
- * replaced changes the fingerprint even when the family names do not. */
+/* Font files as "path size mtime" lines: a role face installed, removed or
+ * replaced changes the fingerprint even when the family names do not.  The
+ * current configuration holds the role faces only (pdf/fontset.h), so this
+ * is a few dozen stat() calls and other fonts do not matter. */
 static void add_font_files(GPtrArray *lines, FcFontSet *set)
 {
 	for (int i = 0; set != NULL && i < set->nfont; i++) {

@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 #include "html/html.h"
 #include "markdown/document.h"
+#include "pdf/fonts.h"
 #include "pdf/pdf.h"
 #include "util/error.h"
 #include "util/epoch.h"
@@ -23,6 +24,7 @@ static int render(const char *in, const char *out)
 	doc = aj_document_parse(text, len, in, &err);
 	if (doc == NULL)
 		goto fail;
+	aj_fonts_init(); /* before any Pango use: an HTML page's charts are measured too */
 	if (g_str_has_suffix(out, ".pdf")) {
 		AjPdfOptions opts = { .creation_time = aj_source_date_epoch(), .context = NULL };
 		int pages = 0;

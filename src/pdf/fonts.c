@@ -1,15 +1,23 @@
 #include "pdf/fonts.h"
 
 #include <fontconfig/fontconfig.h>
+#include <malloc.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+
+#include "pdf/fontset.h"
 
 /* Where Debian's texlive-lang-chinese puts FandolFang; fontconfig does not
  * index texlive's fonts by itself. */
 #define FANDOL_DIR "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"
 
-/* Faces that cover CJK Extension B and beyond, tried after every role so a
- * rare character in a name still prints (𠮷 U+20BB7, 𪚥 U+2A6A5). */
-#define RARE_FALLBACK "HanaMinA,HanaMinB,BabelStone Han"
+/* Tried after every role: faces that cover CJK Extension B and beyond, so
+ * a rare character in a name still prints (𠮷 U+20BB7, 𪚥 U+2A6A5), then
+ * DejaVu Sans for the scripts and symbols no CJK face has (Hebrew, Arabic,
+ * Braille…).  The font set holds only the families named here. */
+#define RARE_FALLBACK "HanaMinA,HanaMinB,BabelStone Han,DejaVu Sans"
 
 typedef struct {
 	const char *families[5]; /* preferred first; official faces lead */
@@ -54,20 +62,60 @@ static gboolean family_installed(FcConfig *config, const char *family)
 	return found;
 }
 
+/* The first installed family of a role's list, or NULL. */
+static const char *first_installed(FcConfig *config, AjFontRole r)
+{
+	for (int i = 0; roles[r].families[i]; i++)
+		if (family_installed(config, roles[r].families[i]))
+			return roles[r].families[i];
+	return NULL;
+}
+
+/* The families the typesetter can use: each role's pick and every
+ * fallback. */
+static char **wanted_families(FcConfig *system, gpointer unused)
+{
+	GPtrArray *out = g_ptr_array_new();
+
+	for (int r = 0; r < AJ_FONT_N; r++) {
+		const char *pick = first_installed(system, r);
+		char **fallback = g_strsplit(roles[r].fallback, ",", -1);
+		if (pick)
+			g_ptr_array_add(out, g_strdup(pick));
+		for (int i = 0; fallback[i]; i++)
+			g_ptr_array_add(out, fallback[i]);
+		g_free(fallback);
+	}
+	g_ptr_array_add(out, NULL);
+	return (char **)g_ptr_array_free(out, FALSE);
+}
+
+/* Everything wanted_families() decides by, for the font set's cache key. */
+static char *roles_key(void)
+{
+	GString *key = g_string_new(FANDOL_DIR "\n");
+
+	for (int r = 0; r < AJ_FONT_N; r++) {
+		for (int i = 0; roles[r].families[i]; i++)
+			g_string_append_printf(key, "%s,", roles[r].families[i]);
+		g_string_append_printf(key, ";%s\n", roles[r].fallback);
+	}
+	return g_string_free(key, FALSE);
+}
+
+/* Every role's families are looked up in a font configuration of those
+ * faces alone (pdf/fontset.h), made current for the whole process so every
+ * Pango font map (the charts' default one too) sees them and no others. */
 static gpointer choose_fonts(gpointer unused)
 {
+	static const char *const extra_dirs[] = { FANDOL_DIR, NULL };
 	Chosen *c = g_new0(Chosen, 1);
-	FcConfig *config;
+	char *key = roles_key();
+	FcConfig *config = aj_fontset_config(key, extra_dirs, wanted_families, NULL);
 
-	FcInit();
-	config = FcConfigGetCurrent();
-	if (g_file_test(FANDOL_DIR, G_FILE_TEST_IS_DIR))
-		FcConfigAppFontAddDir(config, (const FcChar8 *)FANDOL_DIR);
+	FcConfigSetCurrent(config);
 	for (int r = 0; r < AJ_FONT_N; r++) {
-		const char *pick = NULL;
-		for (int i = 0; roles[r].families[i] && !pick; i++)
-			if (family_installed(config, roles[r].families[i]))
-				pick = roles[r].families[i];
+		const char *pick = first_installed(config, r);
 		if (pick) {
 			c->families[r] = g_strconcat(pick, ",", roles[r].fallback, NULL);
 			c->weight[r] = PANGO_WEIGHT_NORMAL;
@@ -76,6 +124,8 @@ static gpointer choose_fonts(gpointer unused)
 			c->weight[r] = roles[r].weight_for_fallback;
 		}
 	}
+	FcConfigDestroy(config); /* the current configuration holds its own reference */
+	g_free(key);
 	return c; /* lives for the whole process: the once-initialised font map */
 }
 
@@ -85,9 +135,55 @@ static const Chosen *chosen(void)
 	return g_once(&once, choose_fonts, NULL);
 }
 
+/* cairo embeds a CFF face by copying its whole 'CFF ' table into a fresh
+ * buffer, twice per document (24 MB for Noto Serif CJK Bold, 55 MB for a
+ * plain one-page document's three faces).  Left to malloc, every copy
+ * lands in newly mapped memory and pays one page fault per 4 KiB, which
+ * on a virtual machine costs more than the typesetting.  So tables up to
+ * 32 MiB come from the heap and freed ones stay there for the next copy,
+ * and each thread's heap gets room for the tables that the kernel may back
+ * with huge pages (the first copy: a dozen faults instead of six thousand).
+ * An untouched room costs address space, not memory. */
+#define TABLE_CHUNK (24u << 20) /* under the 32 MiB most malloc keeps */
+#define HUGE_PAGE ((uintptr_t)2 << 20)
+
+static gpointer keep_table_memory(gpointer unused)
+{
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TRIM_THRESHOLD, 128 << 20);
+	return NULL;
+}
+
+/* Two chunks: the tables follow some megabytes of other allocations. */
+static void reserve_table_room(void)
+{
+	static GOnce once = G_ONCE_INIT;
+	static __thread gboolean done;
+	char *a, *b;
+	uintptr_t from, to;
+
+	g_once(&once, keep_table_memory, NULL);
+	if (done)
+		return;
+	done = TRUE;
+	a = malloc(TABLE_CHUNK);
+	b = malloc(TABLE_CHUNK);
+	if (a != NULL && b != NULL) {
+		from = MIN((uintptr_t)a, (uintptr_t)b);
+		to = MAX((uintptr_t)a, (uintptr_t)b) + TABLE_CHUNK;
+		from = (from + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+		to &= ~(HUGE_PAGE - 1);
+		if (to > from && to - from <= 3 * TABLE_CHUNK) /* one range, not two heaps */
+			(void)madvise((void *)from, to - from, MADV_HUGEPAGE);
+	}
+	free(a); /* the heap keeps the range for the tables */
+	free(b);
+}
+
 void aj_fonts_init(void)
 {
 	(void)chosen();
+	reserve_table_room();
 }
 
 const char *aj_font_families(AjFontRole role)

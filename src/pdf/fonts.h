@@ -1,10 +1,14 @@
 /* Font roles of GB/T 9704 (小标宋, 仿宋, 黑体, 楷体, 宋体) as Pango font
  * descriptions built from explicit family lists (never from the locale).
  *
- * aj_fonts_init() registers FandolFang (texlive) with fontconfig once per
- * process and picks, for each role, the first installed family of its list;
- * it is safe to call from any thread.  aj_font_desc() returns a new
- * description the caller frees with pango_font_description_free().
+ * aj_fonts_init() makes the process's fontconfig configuration one of the
+ * role faces alone (pdf/fontset.h; FandolFang from texlive included) and
+ * picks, for each role, the first installed family of its list, once per
+ * process; it also readies the calling thread's heap for the font tables
+ * cairo copies when it embeds a face.  Call it before any Pango use (a
+ * chart's text too); it is safe to call from any thread.  aj_font_desc()
+ * returns a new description the caller frees with
+ * pango_font_description_free().
  */
 #ifndef AJ_PDF_FONTS_H
 #define AJ_PDF_FONTS_H
