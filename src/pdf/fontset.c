@@ -101,11 +101,13 @@ static gboolean read_cache(const char *path, const char *digest, Files *f)
 {
 	char *text = NULL;
 	char **lines;
-	GString *env = g_string_new(NULL), *want_env = g_string_new(NULL);
+	GString *env, *want_env;
 	gboolean ok;
 
 	if (!g_file_get_contents(path, &text, NULL, NULL))
 		return FALSE;
+	env = g_string_new(NULL);
+	want_env = g_string_new(NULL);
 	lines = g_strsplit(text, "\n", -1);
 	ok = lines[0] != NULL && strcmp(lines[0], CACHE_HEAD) == 0;
 	for (int i = 1; ok && lines[i] != NULL; i++) {

@@ -92,10 +92,11 @@ other=/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolBraille-R
 [ -f "$other" ] || fail "$other missing (texlive-lang-chinese)"
 [ -f /etc/fonts/fonts.conf ] || fail "no /etc/fonts/fonts.conf"
 mkdir "$tmp/fonts"
+# (a FONTCONFIG_FILE is the whole font set: it names texlive's Fandol too)
 cat >"$tmp/fonts.conf" <<CONF
 <?xml version="1.0"?>
 <fontconfig><include>/etc/fonts/fonts.conf</include><dir>$tmp/fonts</dir>
-<cachedir>$tmp/fc-cache</cachedir></fontconfig>
+<dir>$(dirname "$other")</dir><cachedir>$tmp/fc-cache</cachedir></fontconfig>
 CONF
 cp "$other" "$tmp/fonts/"
 [ -z "$(FONTCONFIG_FILE="$tmp/fonts.conf" build "$tmp/out")" ] && grep -q 'nothing changed' "$tmp/log" ||
