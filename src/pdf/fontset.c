@@ -157,7 +157,7 @@ static void add_str_list(GHashTable *set, FcStrList *list)
 		FcStrListDone(list);
 }
 
-static void add_family_files(GHashTable *faces, FcConfig *config, const char *family)
+void aj_fontset_add_family_files(GHashTable *faces, FcConfig *config, const char *family)
 {
 	FcPattern *pat = FcPatternCreate();
 	FcObjectSet *os = FcObjectSetBuild(FC_FILE, (char *)NULL);
@@ -271,7 +271,7 @@ static gboolean discover(FcConfig *system, const char *const *extra_dirs, char *
 	FcChar8 *s;
 
 	for (int i = 0; families[i]; i++)
-		add_family_files(faces, system, families[i]);
+		aj_fontset_add_family_files(faces, system, families[i]);
 	sorted_into(f->faces, faces);
 	for (guint i = 0; i < f->faces->len; i++)
 		g_hash_table_add(dirs, g_path_get_dirname(g_ptr_array_index(f->faces, i)));

@@ -32,6 +32,10 @@ typedef char **(*AjFontsetWanted)(FcConfig *system, gpointer data);
 FcConfig *aj_fontset_config(const char *key, const char *const *extra_dirs,
 			    AjFontsetWanted wanted, gpointer data);
 
+/* Adds to files (a set of strings it frees) the file of every face of
+ * family in config. */
+void aj_fontset_add_family_files(GHashTable *files, FcConfig *config, const char *family);
+
 /* The cache file used (for tests and messages); the caller frees it. */
 char *aj_fontset_cache_path(void);
 

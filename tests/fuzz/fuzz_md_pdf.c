@@ -10,12 +10,13 @@
  * tenths of a run.  The typesetter's code runs the same with any face.
  */
 #include <fontconfig/fontconfig.h>
-#include <glib/gstdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "build/outdir.h"
 #include "markdown/document.h"
+#include "pdf/fontset.h"
 #include "pdf/pdf.h"
 #include "util/error.h"
 
@@ -24,24 +25,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char *dir_path; /* libFuzzer gives no place to keep state between calls */
 
-static void remove_tree(const char *path)
-{
-	GDir *d = g_dir_open(path, 0, NULL);
-	const char *name;
-
-	while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
-		char *sub = g_build_filename(path, name, NULL);
-		remove_tree(sub);
-		g_free(sub);
-	}
-	if (d != NULL)
-		g_dir_close(d);
-	g_remove(path);
-}
-
 static void remove_work_dir(void)
 {
-	remove_tree(dir_path);
+	aj_outdir_remove(dir_path);
 }
 
 /* The harness's private directory, removed when libFuzzer exits. */
@@ -64,43 +50,31 @@ static const char *out_path(void)
 	return path;
 }
 
-static void add_family_dirs(GString *xml, FcConfig *system, const char *family)
-{
-	FcPattern *pat = FcPatternCreate();
-	FcObjectSet *os = FcObjectSetBuild(FC_FILE, (char *)NULL);
-	FcFontSet *set;
-
-	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
-	set = FcFontList(system, pat, os);
-	for (int i = 0; set != NULL && i < set->nfont; i++) {
-		FcChar8 *file = NULL;
-		if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) == FcResultMatch) {
-			char *dir = g_path_get_dirname((const char *)file);
-			char *esc = g_markup_escape_text(dir, -1);
-			g_string_append_printf(xml, "<dir>%s</dir>\n", esc);
-			g_free(esc);
-			g_free(dir);
-		}
-	}
-	if (set != NULL)
-		FcFontSetDestroy(set);
-	FcObjectSetDestroy(os);
-	FcPatternDestroy(pat);
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	static const char *const truetype[] = { "HanaMinA", "HanaMinB", "AR PL KaitiM GB",
 						"DejaVu Sans", NULL };
 	FcConfig *system = FcInitLoadConfigAndFonts();
 	GString *xml = g_string_new("<?xml version=\"1.0\"?>\n<fontconfig>\n");
+	GHashTable *files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	FcStrList *caches = FcConfigGetCacheDirs(system);
 	char *conf = g_build_filename(work_dir(), "fonts.conf", NULL);
 	char *cache = g_build_filename(work_dir(), "cache", NULL);
+	GHashTableIter it;
+	gpointer file;
 	FcChar8 *s;
 
 	for (int i = 0; truetype[i]; i++)
-		add_family_dirs(xml, system, truetype[i]);
+		aj_fontset_add_family_files(files, system, truetype[i]);
+	g_hash_table_iter_init(&it, files);
+	while (g_hash_table_iter_next(&it, &file, NULL)) {
+		char *dir = g_path_get_dirname(file);
+		char *esc = g_markup_escape_text(dir, -1);
+		g_string_append_printf(xml, "<dir>%s</dir>\n", esc);
+		g_free(esc);
+		g_free(dir);
+	}
+	g_hash_table_unref(files);
 	while (caches != NULL && (s = FcStrListNext(caches)) != NULL)
 		g_string_append_printf(xml, "<cachedir>%s</cachedir>\n", (const char *)s);
 	if (caches != NULL)
