@@ -234,7 +234,7 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 		ok = TRUE;
 		goto done;
 	}
-	model = aj_load_dir(o->data_dir, err);
+	model = aj_load_dir_jobs(o->data_dir, o->jobs, err);
 	if (model == NULL)
 		goto done;
 	t_load = lap(&mark);

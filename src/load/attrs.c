@@ -113,7 +113,7 @@ const char *ajp_id(Parse *p, const AjValueCtx *c, AjIdKind kind, const char *v)
 {
 	AjLoc loc = { p->l->file, c->line };
 
-	return aj_value_nonblank(c, "id", v) ? aj_loader_id(p->l, kind, c->elem, v, loc) : NULL;
+	return aj_value_nonblank(c, "id", v) ? aj_loader_id(p->l, kind, v, loc) : NULL;
 }
 
 /* "second must not be before first" of data-format.md.  The message names

@@ -32,6 +32,8 @@ void aj_loader_init(AjLoader *l)
 
 void aj_loader_clear(AjLoader *l)
 {
+	if (l->errors == NULL)
+		return; /* cleared already */
 	AjRefTable *tables[] = { &l->enterprise_refs, &l->district_refs, &l->department_refs };
 	for (gsize i = 0; i < G_N_ELEMENTS(tables); i++) {
 		g_hash_table_destroy(tables[i]->slot_of);
@@ -40,27 +42,69 @@ void aj_loader_clear(AjLoader *l)
 	for (int k = 0; k < AJ_ID_KINDS; k++)
 		g_hash_table_destroy(l->ids[k]);
 	g_ptr_array_free(l->errors, TRUE);
+	if (l->events != NULL)
+		g_array_free(l->events, TRUE);
+	if (l->ref_strings != NULL)
+		g_string_chunk_free(l->ref_strings);
 	for (int i = 0; i < AJ_REF_CURSORS; i++)
 		g_array_free(l->cursors[i].next, TRUE);
 	aj_model_free(l->model);
 	memset(l, 0, sizeof *l);
 }
 
+/* A message counts towards the stop; a part keeps it as an event. */
+static void add_message(AjLoader *l, char *text, AjEventType type)
+{
+	g_ptr_array_add(l->errors, text);
+	if (l->events != NULL) {
+		AjEvent ev = { .index = l->errors->len - 1, .type = (guint8)type };
+		g_array_append_val(l->events, ev);
+		if (type != AJ_EVENT_SCHEMA)
+			l->counted++;
+	} else {
+		l->counted = l->errors->len;
+	}
+	if (l->counted >= AJ_LOAD_MAX_ERRORS)
+		l->stop = TRUE;
+}
+
 static void add_error(AjLoader *l, guint32 file, guint line, const char *fmt, va_list ap)
 {
-	const char *path = file < l->model->files->len ? g_ptr_array_index(l->model->files, file) : "?";
+	const char *path = file < l->model->files->len ? g_ptr_array_index(l->model->files, file)
+			   : l->path != NULL ? l->path : "?";
 	char *msg;
 
 	if (l->stop)
 		return;
 	msg = g_strdup_vprintf(fmt, ap);
 	if (line > 0)
-		g_ptr_array_add(l->errors, g_strdup_printf("%s:%u: %s", path, line, msg));
+		add_message(l, g_strdup_printf("%s:%u: %s", path, line, msg), AJ_EVENT_ERROR);
 	else
-		g_ptr_array_add(l->errors, g_strdup_printf("%s: %s", path, msg));
+		add_message(l, g_strdup_printf("%s: %s", path, msg), AJ_EVENT_ERROR);
 	g_free(msg);
-	if (l->errors->len >= AJ_LOAD_MAX_ERRORS)
-		l->stop = TRUE;
+}
+
+void aj_loader_event(AjLoader *l, AjEventType type, guint32 index)
+{
+	AjEvent ev = { .index = index, .type = (guint8)type };
+
+	g_array_append_val(l->events, ev);
+}
+
+void aj_loader_mark(AjLoader *l, AjEventType type)
+{
+	AjEvent *last;
+
+	if (l->events == NULL || l->events->len == 0)
+		return;
+	last = &g_array_index(l->events, AjEvent, l->events->len - 1);
+	if (last->type != AJ_EVENT_ERROR || last->index + 1 != l->errors->len)
+		return; /* the message was not kept (the part stopped) */
+	if (type == AJ_EVENT_SCHEMA && last->type != AJ_EVENT_SCHEMA) {
+		l->counted--; /* shown only when nothing else was */
+		l->stop = l->counted >= AJ_LOAD_MAX_ERRORS;
+	}
+	last->type = (guint8)type;
 }
 
 void aj_loader_error(AjLoader *l, guint line, const char *fmt, ...)
@@ -92,7 +136,8 @@ static guint32 lookup_slot(AjLoader *l, AjRefTable *t, const char *key)
 
 	if (v != NULL)
 		return GPOINTER_TO_UINT(v) - 1;
-	key = aj_model_intern(l->model, key);
+	key = l->ref_strings != NULL ? g_string_chunk_insert(l->ref_strings, key)
+				     : aj_model_intern(l->model, key);
 	g_ptr_array_add(t->keys, (gpointer)key);
 	g_hash_table_insert(t->slot_of, (gpointer)key, GUINT_TO_POINTER(t->keys->len));
 	return t->keys->len - 1;
@@ -128,23 +173,42 @@ guint32 aj_ref_slot(AjLoader *l, AjRefTable *t, AjRefCursor *c, const char *key)
 
 G_STATIC_ASSERT(sizeof(gpointer) >= sizeof(guint64));
 
-/* Ids are mostly unique, so they skip the dedup table of aj_model_intern():
- * this table is the only lookup an id costs. */
-const char *aj_loader_id(AjLoader *l, AjIdKind kind, const char *what, const char *id, AjLoc loc)
-{
-	gpointer key, val;
+static const char *const id_what[AJ_ID_KINDS] = {
+	[AJ_ID_INSPECTION] = "inspection", [AJ_ID_HAZARD] = "hazard",
+	[AJ_ID_PENALTY] = "penalty",       [AJ_ID_ACCIDENT] = "accident",
+	[AJ_ID_REPORT] = "report",         [AJ_ID_PROBLEM_LIST] = "problem-list",
+	[AJ_ID_PROBLEM] = "problem",
+};
 
-	if (g_hash_table_lookup_extended(l->ids[kind], id, &key, &val)) {
+void aj_loader_check_id(AjLoader *l, AjIdKind kind, const char *id, AjLoc loc)
+{
+	gpointer val;
+
+	if (g_hash_table_lookup_extended(l->ids[kind], id, NULL, &val)) {
 		guint64 packed = (guint64)(guintptr)val;
 		AjLoc first = { (guint32)(packed >> 32), (guint32)packed };
 		char *at = aj_model_loc_string(l->model, first);
 		aj_loader_error_at(l, loc, "duplicate %s id '%s' (first at %s); give each %s its own id",
-				   what, id, at, what);
+				   id_what[kind], id, at, id_what[kind]);
 		g_free(at);
-		return key;
+		return;
 	}
-	key = g_string_chunk_insert(l->model->strings, id);
-	g_hash_table_insert(l->ids[kind], key, (gpointer)(guintptr)((guint64)loc.file << 32 | loc.line));
+	g_hash_table_insert(l->ids[kind], (gpointer)id,
+			    (gpointer)(guintptr)((guint64)loc.file << 32 | loc.line));
+}
+
+/* Ids are mostly unique, so they skip the dedup table of aj_model_intern();
+ * whether one is unique is known only when the files before are merged. */
+const char *aj_loader_id(AjLoader *l, AjIdKind kind, const char *id, AjLoc loc)
+{
+	const char *key = g_string_chunk_insert(l->model->strings, id);
+
+	if (l->events != NULL) {
+		AjEvent ev = { .id = key, .loc = loc, .type = AJ_EVENT_ID, .kind = (guint8)kind };
+		g_array_append_val(l->events, ev);
+	} else {
+		aj_loader_check_id(l, kind, key, loc);
+	}
 	return key;
 }
 
@@ -223,12 +287,11 @@ static void set_errors(const AjLoader *l, const char *dir, GError **err)
 	g_string_free(s, TRUE);
 }
 
-AjModel *aj_load_dir(const char *dir, GError **err)
+AjModel *aj_load_dir_jobs(const char *dir, int jobs, GError **err)
 {
 	GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
 	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	AjModel *model = NULL;
-	xmlRelaxNGPtr schema = NULL;
 	GError *local = NULL;
 	AjLoader l;
 
@@ -244,17 +307,8 @@ AjModel *aj_load_dir(const char *dir, GError **err)
 		goto out;
 	}
 	g_ptr_array_sort(paths, by_bytes);
-	schema = aj_schema_compile(err);
-	if (schema == NULL)
+	if (!aj_load_files(&l, paths, jobs, err))
 		goto out;
-	for (guint i = 0; i < paths->len && !l.stop; i++) {
-		l.file = l.model->files->len;
-		l.path = g_ptr_array_index(paths, i);
-		g_ptr_array_add(l.model->files, g_strdup(l.path));
-		aj_read_file(&l, schema);
-	}
-	if (!l.stop)
-		aj_resolve(&l);
 	if (l.errors->len > 0) {
 		set_errors(&l, dir, err);
 		goto out;
@@ -262,11 +316,14 @@ AjModel *aj_load_dir(const char *dir, GError **err)
 	model = l.model;
 	l.model = NULL;
 out:
-	if (schema != NULL)
-		xmlRelaxNGFree(schema);
 	g_clear_error(&local);
 	g_ptr_array_free(paths, TRUE);
 	g_hash_table_destroy(seen);
 	aj_loader_clear(&l);
 	return model;
+}
+
+AjModel *aj_load_dir(const char *dir, GError **err)
+{
+	return aj_load_dir_jobs(dir, 0, err);
 }

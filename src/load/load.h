@@ -13,5 +13,8 @@
 #include "model/model.h"
 
 AjModel *aj_load_dir(const char *dir, GError **err);
+/* The same on jobs threads (0: one per core).  The files are read apart and
+ * merged in path order: the model and the errors do not depend on jobs. */
+AjModel *aj_load_dir_jobs(const char *dir, int jobs, GError **err);
 
 #endif

@@ -1,17 +1,25 @@
 /* Internals of the loader, shared by the files of load/.
  *
- * One AjLoader lives for one aj_load_dir() call: it owns the model being
- * built until the load succeeds, the error list and the reference tables.
+ * Files are independent until references are resolved, so each is read on
+ * its own (on --jobs threads) into an AjPart: an AjLoader of its own whose
+ * model holds that file's records only.  What needs the files before it
+ * (ids and enterprise / department ids that must be unique) is not checked
+ * while reading: the part keeps, in reading order, AjEvents for its errors
+ * and those ids.  merge.c then replays the parts in path order into the
+ * one AjLoader of the load (its model, errors and id tables), so the
+ * errors come in the order and words of a file-by-file reading, whatever
+ * the threads did.
  *
  * References between records may point forward (files come in any order),
  * so while reading, a record's enterprise / district / department field
  * holds a *provisional* index into an AjRefTable: one slot per distinct
- * interned key.  resolve.c maps the slots to real indices at the end and
- * reports the dangling ones at each record that uses them.
+ * key, first the part's own, which the merge turns into the load's.
+ * resolve.c maps those slots to real indices at the end and reports the
+ * dangling ones at each record that uses them.
  *
- * Ownership: everything reachable from AjLoader is freed by
+ * Ownership: everything reachable from an AjLoader is freed by
  * aj_loader_clear(), except `model` once it has been handed out (set it to
- * NULL first).  Error messages in `errors` are g_strdup'ed and freed with it.
+ * NULL first).  Messages in `errors` are g_strdup'ed and freed with it.
  */
 #ifndef AJ_LOAD_LOADER_H
 #define AJ_LOAD_LOADER_H
@@ -50,9 +58,30 @@ typedef enum {
 	AJ_ID_KINDS
 } AjIdKind;
 
+/* What a part saw, in reading order, that the merge replays. */
+typedef enum {
+	AJ_EVENT_ERROR,      /* errors[index] */
+	AJ_EVENT_UNREADABLE, /* errors[index], and the file could not be opened */
+	AJ_EVENT_SCHEMA,     /* errors[index], only if the file had no other error */
+	AJ_EVENT_ID,         /* a record id of kind: unique among all files */
+	AJ_EVENT_ENTERPRISE, /* enterprises[index] of the part: its id is unique */
+	AJ_EVENT_DEPARTMENT  /* departments[index] of the part: its id is unique */
+} AjEventType;
+
+typedef struct {
+	const char *id; /* AJ_EVENT_ID: in the part's strings */
+	AjLoc loc;      /* AJ_EVENT_ID */
+	guint32 index;
+	guint8 type;    /* AjEventType */
+	guint8 kind;    /* AjIdKind of AJ_EVENT_ID */
+} AjEvent;
+
 typedef struct {
 	AjModel *model;
 	GPtrArray *errors; /* char *: "path:line: what is wrong; what to do" */
+	GArray *events;    /* AjEvent; a part's loader only (errors then holds messages) */
+	GStringChunk *ref_strings; /* a part's: the keys of its slots, freed after the merge */
+	guint counted;     /* a part: its errors that count towards stop */
 	gboolean stop;     /* AJ_LOAD_MAX_ERRORS reached */
 	gboolean unreadable; /* a file could not be opened: EX_NOINPUT, not EX_DATAERR */
 
@@ -70,6 +99,39 @@ typedef struct {
 void aj_loader_init(AjLoader *l);
 void aj_loader_clear(AjLoader *l);
 
+/* One file as read on its own; `first` says where its records start in
+ * the merged model's arrays (by AjArray), set by the merge. */
+typedef enum {
+	AJ_ARRAY_DISTRICTS,
+	AJ_ARRAY_DEPARTMENTS,
+	AJ_ARRAY_ENTERPRISES,
+	AJ_ARRAY_INSPECTIONS,
+	AJ_ARRAY_HAZARDS,
+	AJ_ARRAY_PENALTIES,
+	AJ_ARRAY_ACCIDENTS,
+	AJ_ARRAY_TRAININGS,
+	AJ_ARRAY_REPORTS,
+	AJ_ARRAY_BLACKLISTS,
+	AJ_ARRAY_NOMINATIONS,
+	AJ_ARRAY_EXPOSURES,
+	AJ_ARRAY_BASELINES,
+	AJ_ARRAY_PROBLEM_LISTS,
+	AJ_ARRAYS
+} AjArray;
+
+typedef struct {
+	AjLoader l; /* l.events set: errors and ids wait for the merge */
+	guint32 first[AJ_ARRAYS], count[AJ_ARRAYS];
+} AjPart;
+
+/* The model's record arrays by AjArray. */
+GArray **aj_model_array(AjModel *m, AjArray a);
+
+/* Reads paths (in that order; l->model->files gets them) on jobs threads
+ * and merges them into l; then resolves unless l->stop.  Errors go to
+ * l->errors; FALSE only when the schema does not compile (err set). */
+gboolean aj_load_files(AjLoader *l, GPtrArray *paths, int jobs, GError **err);
+
 /* Records an error "path:line: message" for the current file (line 0: no
  * line).  Sets l->stop once AJ_LOAD_MAX_ERRORS are recorded. */
 void aj_loader_error(AjLoader *l, guint line, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
@@ -80,9 +142,20 @@ void aj_loader_error_at(AjLoader *l, AjLoc loc, const char *fmt, ...) G_GNUC_PRI
  * may be NULL. */
 guint32 aj_ref_slot(AjLoader *l, AjRefTable *t, AjRefCursor *cursor, const char *key);
 
-/* Stores the id of a record of kind at loc; a duplicate is reported with
- * both places.  Returns the model's copy. */
-const char *aj_loader_id(AjLoader *l, AjIdKind kind, const char *what, const char *id, AjLoc loc);
+/* Stores the id of a record of kind at loc and returns the model's copy.
+ * A part leaves the duplicate check to the merge (an AJ_EVENT_ID); the
+ * load's loader checks it at once: aj_loader_check_id() reports a
+ * duplicate with both places (id must live as long as the model). */
+const char *aj_loader_id(AjLoader *l, AjIdKind kind, const char *id, AjLoc loc);
+void aj_loader_check_id(AjLoader *l, AjIdKind kind, const char *id, AjLoc loc);
+
+/* A part's record whose id must be unique among all files
+ * (AJ_EVENT_ENTERPRISE, AJ_EVENT_DEPARTMENT: index in the part's array). */
+void aj_loader_event(AjLoader *l, AjEventType type, guint32 index);
+
+/* Gives the part's last event another type (AJ_EVENT_UNREADABLE,
+ * AJ_EVENT_SCHEMA); nothing for the load's loader. */
+void aj_loader_mark(AjLoader *l, AjEventType type);
 
 /* The embedded schema (generated from schema/anjian-data.rng by
  * mk/loader.mk); aj_schema_compile() returns a schema the caller frees with
@@ -91,9 +164,15 @@ extern const char aj_schema_rng[];
 extern const size_t aj_schema_rng_len;
 xmlRelaxNGPtr aj_schema_compile(GError **err);
 
-/* Streams one file into l->model; errors go to l->errors.  Returns FALSE
- * when the file could not be read at all (also recorded as an error). */
+/* Streams the part's file (l->path, l->file) into its own model; errors
+ * and ids become events.  Returns FALSE when the file could not be read at
+ * all (also recorded as an error). */
 gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema);
+
+/* merge.c: replays a part into l (errors, id checks), moves its records and
+ * strings into l->model and its slots into l's tables; call it for the
+ * parts in path order.  Nothing once l->stop is set. */
+void aj_merge_part(AjLoader *l, AjPart *p);
 
 /* After every file: resolves references, checks duplicates, sorts the
  * districts by code.  Errors go to l->errors. */

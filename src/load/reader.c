@@ -248,6 +248,7 @@ gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema)
 	p.r = xmlReaderForFile(l->path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
 	if (p.r == NULL) {
 		aj_loader_error(l, 0, "cannot open the file; check that it exists and is readable");
+		aj_loader_mark(l, AJ_EVENT_UNREADABLE);
 		l->unreadable = TRUE;
 		return FALSE;
 	}
@@ -333,17 +334,22 @@ gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema)
 			break;
 		}
 	}
-	/* The schema's messages only when the loader's own checks found nothing;
-	 * and if the schema failed silently, still fail. */
-	for (guint i = 0; i < p.rng_pending->len; i++) {
-		AjPending *pe = &g_array_index(p.rng_pending, AjPending, i);
-		if (l->errors->len == errors_before)
+	/* The schema's first message only when the loader's own checks found
+	 * nothing (the merge also counts this file's ids found before it); and
+	 * if the schema failed silently, still fail. */
+	if (l->errors->len == errors_before) {
+		if (p.rng_pending->len > 0) {
+			AjPending *pe = &g_array_index(p.rng_pending, AjPending, 0);
 			aj_loader_error(l, pe->line, "%s", pe->msg);
-		g_free(pe->msg);
+			aj_loader_mark(l, AJ_EVENT_SCHEMA);
+		} else if (ret == 0 && xmlTextReaderIsValid(p.r) != 1) {
+			aj_loader_error(l, 0, "does not match the schema; check it with xmllint "
+					"--relaxng schema/anjian-data.rng");
+			aj_loader_mark(l, AJ_EVENT_SCHEMA);
+		}
 	}
-	if (ret == 0 && l->errors->len == errors_before && xmlTextReaderIsValid(p.r) != 1)
-		aj_loader_error(l, 0, "does not match the schema; check it with xmllint --relaxng "
-				"schema/anjian-data.rng");
+	for (guint i = 0; i < p.rng_pending->len; i++)
+		g_free(g_array_index(p.rng_pending, AjPending, i).msg);
 	xmlFreeTextReader(p.r);
 	aj_line_scan_free(p.lines);
 	g_array_free(p.rng_pending, TRUE);

@@ -359,38 +359,14 @@ void ajp_end_record(Parse *p)
 	AjModel *m = p->m;
 
 	switch (p->kind) {
-	case REC_DEPARTMENT: {
-		AjDepartment *d = p->rec;
-		guint32 first = aj_model_department_index(m, d->id);
-		if (d->id == NULL)
-			break;
-		if (first != AJ_NONE) {
-			char *at = aj_model_loc_string(m, g_array_index(m->departments, AjDepartment, first).loc);
-			aj_loader_error(l, d->loc.line, "duplicate department id '%s' (first at %s); "
-					"give each department its own id", d->id, at);
-			g_free(at);
-		} else {
-			g_hash_table_insert(m->department_by_id, (gpointer)d->id,
-					    GUINT_TO_POINTER(m->departments->len));
-		}
+	case REC_DEPARTMENT:
+		if (((AjDepartment *)p->rec)->id != NULL)
+			aj_loader_event(l, AJ_EVENT_DEPARTMENT, m->departments->len - 1);
 		break;
-	}
-	case REC_ENTERPRISE: {
-		AjEnterprise *e = p->rec;
-		guint32 first = aj_model_enterprise_index(m, e->id);
-		if (e->id == NULL)
-			break;
-		if (first != AJ_NONE) {
-			char *at = aj_model_loc_string(m, AJ_ENTERPRISE(m, first)->loc);
-			aj_loader_error(l, e->loc.line, "duplicate enterprise id %s (first at %s); "
-					"merge the two records", e->id, at);
-			g_free(at);
-		} else {
-			g_hash_table_insert(m->enterprise_by_id, (gpointer)e->id,
-					    GUINT_TO_POINTER(m->enterprises->len));
-		}
+	case REC_ENTERPRISE:
+		if (((AjEnterprise *)p->rec)->id != NULL)
+			aj_loader_event(l, AJ_EVENT_ENTERPRISE, m->enterprises->len - 1);
 		break;
-	}
 	case REC_HAZARD: {
 		AjHazard *r = p->rec;
 		ajp_not_before(p, "hazard", r->id, NULL, r->found, "found", r->deadline, "deadline");

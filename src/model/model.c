@@ -42,6 +42,7 @@ AjModel *aj_model_new(void)
 	AjModel *m = g_new0(AjModel, 1);
 
 	m->strings = g_string_chunk_new(64 * 1024);
+	m->more_strings = g_ptr_array_new_with_free_func((GDestroyNotify)g_string_chunk_free);
 	m->files = g_ptr_array_new_with_free_func(g_free);
 	m->districts = NEW_ARRAY(AjDistrict);
 	m->departments = NEW_ARRAY(AjDepartment);
@@ -103,6 +104,7 @@ void aj_model_free(AjModel *m)
 	g_hash_table_destroy(m->enterprise_by_id);
 	g_ptr_array_free(m->files, TRUE);
 	g_string_chunk_free(m->strings);
+	g_ptr_array_free(m->more_strings, TRUE);
 	g_free(m);
 }
 

@@ -3,8 +3,9 @@
  * The loader (load/) fills an AjModel; the rules (rules/) only read it.
  * Records live in GArrays of plain structs, referenced by index, so a
  * province-sized data set costs a few words per record.  Strings are
- * interned in one GStringChunk owned by the model: a record's `const char *`
- * fields point into it and are never freed on their own.
+ * interned in GStringChunks owned by the model (one per file the loader
+ * read): a record's `const char *` fields point into them and are never
+ * freed on their own.  Equal strings need not be the same pointer.
  *
  * What is NOT here: the <informant> of a report.  The loader validates it
  * and drops it, so no later stage can leak it.
@@ -244,6 +245,7 @@ typedef struct {
 
 typedef struct {
 	GStringChunk *strings; /* every const char * above points in here */
+	GPtrArray *more_strings; /* or in one of these (GStringChunk *: files read apart) */
 	GPtrArray *files;      /* char *, the input paths in read order */
 
 	GArray *districts;     /* AjDistrict, sorted by code after loading */

@@ -3,8 +3,7 @@
  *
  * The input is one data file.  It is written to a private temporary
  * directory and read through the same steps as aj_load_dir() (one file,
- * then the cross-file resolution); the schema is compiled once per process
- * because compiling it costs more than reading a small file.  Any input
+ * then the merge and the cross-file resolution).  Any input
  * must end in a model or in error messages that name the file; nothing may
  * crash, leak, hang or expand an entity.
  */
@@ -21,8 +20,8 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 typedef struct {
-	xmlRelaxNGPtr schema;
 	char *path;
+	GPtrArray *paths;
 } Fixture;
 
 /* The harness's one process-wide fixture: libFuzzer gives no place to keep
@@ -31,15 +30,14 @@ static Fixture *fixture(void)
 {
 	static Fixture f;
 
-	if (f.schema == NULL) {
+	if (f.path == NULL) {
 		char *dir = g_dir_make_tmp("fuzz-loader-XXXXXX", NULL);
 
 		if (dir == NULL)
 			abort();
 		f.path = g_build_filename(dir, "data.xml", NULL);
-		f.schema = aj_schema_compile(NULL);
-		if (f.schema == NULL)
-			abort();
+		f.paths = g_ptr_array_new();
+		g_ptr_array_add(f.paths, f.path);
 		g_free(dir);
 	}
 	return &f;
@@ -53,12 +51,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!g_file_set_contents(f->path, (const char *)data, (gssize)size, NULL))
 		abort();
 	aj_loader_init(&l);
-	l.file = 0;
-	l.path = f->path;
-	g_ptr_array_add(l.model->files, g_strdup(f->path));
-	aj_read_file(&l, f->schema);
-	if (!l.stop)
-		aj_resolve(&l);
+	if (!aj_load_files(&l, f->paths, 1, NULL))
+		abort();
 	/* Every error is located in the file it came from. */
 	for (guint i = 0; i < l.errors->len; i++)
 		if (!g_str_has_prefix(g_ptr_array_index(l.errors, i), f->path))

@@ -657,6 +657,185 @@ static void stops_after_twenty(void **state)
 	g_string_free(s, TRUE);
 }
 
+/* aj_load_dir_jobs(dir, jobs): the message of a failed load, with the
+ * fixture directory written as "DIR" (freed by the caller). */
+static char *load_message(Fixture *f, int jobs)
+{
+	GError *err = NULL;
+	AjModel *m = aj_load_dir_jobs(f->dir, jobs, &err);
+	assert_null(m);
+	assert_non_null(err);
+	char **parts = g_strsplit(err->message, f->dir, -1);
+	char *msg = g_strjoinv("DIR", parts);
+	g_strfreev(parts);
+	g_error_free(err);
+	return msg;
+}
+
+/* Files are read apart on threads and merged in path order: ids found
+ * twice across files, and in one file after another, name the first place
+ * as a file-by-file reading does, and the errors come in its order (this
+ * text is what the serial loader wrote). */
+static void parallel_load_matches_serial(void **state)
+{
+	Fixture *f = *state;
+	const char *expect =
+		"DIR/a.xml:9: inspection date '2026-02-30' is not a date; write a real date as YYYY-MM-DD\n"
+		"DIR/b.xml:3: duplicate enterprise id " ENT " (first at DIR/a.xml:5); merge the two records\n"
+		"DIR/b.xml:6: duplicate department id 'yjj' (first at DIR/a.xml:4); give each department its own id\n"
+		"DIR/b.xml:7: duplicate inspection id 'J1' (first at DIR/a.xml:8); give each inspection its own id\n"
+		"DIR/sub/c.xml:3: duplicate problem-list id 'L1' (first at DIR/b.xml:9); give each problem-list its own id\n"
+		"DIR/sub/c.xml:4: duplicate problem id 'P1' (first at DIR/b.xml:10); give each problem its own id\n"
+		"DIR/sub/c.xml:4: duplicate problem id 'P1' (first at DIR/b.xml:10); give each problem its own id\n"
+		"DIR/sub/c.xml:7: training: trained 2 is more than staff 1; correct the counts\n"
+		"DIR/sub/c.xml:9: duplicate inspection id 'J1' (first at DIR/a.xml:8); give each inspection its own id\n"
+		"DIR/sub/c.xml:8: duplicate district code 320508 (first at DIR/a.xml:3); keep one <district> per code\n"
+		"DIR/b.xml:3: enterprise " ENT ": district 320509 is not defined; add a <district> with that code or correct it\n"
+		"DIR/b.xml:8: inspection J2: enterprise 91320508MAHNT8R87C is not defined; add its <enterprise> record or correct the code\n"
+		"DIR/b.xml:8: inspection J2: department nobody is not defined; add a <department> with that id or correct it\n"
+		"DIR/sub/c.xml:6: hazard Y: enterprise 91320508MAHNT8R87C is not defined; add its <enterprise> record or correct the code\n"
+		"DIR: 14 errors; fix them and run 'anjian check --data DIR' again";
+	const char *problem = "<problem id=\"P1\" responsible=\"r\" deadline=\"2025-06-30\" "
+			      "status=\"in-progress\"><description>d</description></problem>";
+	char *b = g_strconcat(HEAD "  <enterprise id=\"" ENT "\" district=\"320509\" industry=\"mining\" "
+			      "scale=\"above\" employees=\"10\" revenue=\"100\" status=\"active\">\n"
+			      "    <name>n</name><address>a</address>\n  </enterprise>\n"
+			      "  <department id=\"yjj\" name=\"again\"/>\n"
+			      "  <inspection id=\"J1\" enterprise=\"" ENT "\" department=\"yjj\" "
+			      "date=\"2026-03-01\" mode=\"joint\"/>\n"
+			      "  <inspection id=\"J2\" enterprise=\"91320508MAHNT8R87C\" department=\"nobody\" "
+			      "date=\"2026-03-01\" mode=\"joint\"/>\n"
+			      "  <problem-list id=\"L1\" source=\"s\" batch=\"b\" issued=\"2025-01-01\">\n"
+			      "    <aspect title=\"t\">", problem, "</aspect>\n  </problem-list>\n" TAIL, NULL);
+	char *c = g_strconcat(HEAD "  <problem-list id=\"L1\" source=\"s\" batch=\"b\" issued=\"2025-01-01\">\n"
+			      "    <aspect title=\"t\">", problem, problem, "</aspect>\n  </problem-list>\n"
+			      "  <hazard id=\"Y\" enterprise=\"91320508MAHNT8R87C\" level=\"major\" "
+			      "found=\"2026-03-05\" deadline=\"2026-04-05\"><description>d</description></hazard>\n"
+			      "  <training enterprise=\"" ENT "\" month=\"2026-03\" staff=\"1\" trained=\"2\" "
+			      "drills=\"0\" warning-education=\"0\"/>\n"
+			      "  <district code=\"320508\" name=\"dup\"/>\n"
+			      "  <inspection id=\"J1\" enterprise=\"" ENT "\" department=\"yjj\" "
+			      "date=\"2026-03-01\" mode=\"joint\"/>\n" TAIL, NULL);
+
+	put(f, "a.xml", HEAD BASE
+	    "  <inspection id=\"J1\" enterprise=\"" ENT "\" department=\"yjj\" date=\"2026-03-01\" mode=\"joint\"/>\n"
+	    "  <inspection id=\"J9\" enterprise=\"" ENT "\" department=\"yjj\" date=\"2026-02-30\" mode=\"joint\"/>\n"
+	    TAIL);
+	put(f, "b.xml", b);
+	put(f, "sub/c.xml", c);
+	for (int jobs = 1; jobs <= 8; jobs *= 2) {
+		char *msg = load_message(f, jobs);
+		assert_string_equal(msg, expect);
+		g_free(msg);
+	}
+	g_free(b);
+	g_free(c);
+}
+
+/* Twenty errors across three files: the same twenty, and the same stop,
+ * whichever thread read what. */
+static void parallel_stop_matches_serial(void **state)
+{
+	Fixture *f = *state;
+	GString *s = g_string_new(HEAD);
+	char *one;
+
+	for (int i = 1; i <= 9; i++)
+		g_string_append_printf(s, "  <district code=\"3205%d%d\" name=\"x\"/>\n"
+				       "  <district code=\"32050%d\" name=\" \"/>\n", i, i, i);
+	g_string_append(s, TAIL);
+	put(f, "a.xml", s->str);
+	put(f, "b.xml", s->str);
+	put(f, "c.xml", s->str);
+	one = load_message(f, 1);
+	assert_contains(one, "DIR/b.xml:20: district name is empty");
+	assert_contains(one, "DIR/c.xml:6: district name is empty; fill it in\n"
+			     "DIR: stopped after 20 errors");
+	for (int jobs = 2; jobs <= 8; jobs *= 2) {
+		char *msg = load_message(f, jobs);
+		assert_string_equal(msg, one);
+		g_free(msg);
+	}
+	g_free(one);
+	g_string_free(s, TRUE);
+}
+
+/* A text digest of what the rules read from a model: every record's fields,
+ * resolved references as indices. */
+static char *model_digest(const AjModel *m)
+{
+	GString *s = g_string_new(NULL);
+	char d[11];
+
+	for (guint i = 0; i < m->files->len; i++)
+		g_string_append_printf(s, "file %s\n", (char *)g_ptr_array_index(m->files, i));
+	for (guint i = 0; i < m->districts->len; i++)
+		g_string_append_printf(s, "district %s %s\n", AJ_DISTRICT(m, i)->code, AJ_DISTRICT(m, i)->name);
+	for (guint i = 0; i < m->departments->len; i++) {
+		const AjDepartment *r = &g_array_index(m->departments, AjDepartment, i);
+		g_string_append_printf(s, "department %s %s\n", r->id, r->name);
+	}
+	for (guint i = 0; i < m->enterprises->len; i++) {
+		const AjEnterprise *r = AJ_ENTERPRISE(m, i);
+		g_string_append_printf(s, "enterprise %s %s %s %u %d %u %u %" G_GINT64_FORMAT " %u:%u %u\n",
+				       r->id, r->name, r->address, r->district, r->industry, r->closed,
+				       r->employees, r->revenue, r->loc.file, r->loc.line,
+				       r->grades != NULL ? r->grades->len : 0);
+	}
+	for (guint i = 0; i < m->inspections->len; i++) {
+		const AjInspection *r = &g_array_index(m->inspections, AjInspection, i);
+		g_string_append_printf(s, "inspection %s %u %u %s %d %u:%u\n", r->id, r->enterprise,
+				       r->department, aj_day_format(r->date, d), r->mode, r->loc.file, r->loc.line);
+	}
+	for (guint i = 0; i < m->hazards->len; i++) {
+		const AjHazard *r = &g_array_index(m->hazards, AjHazard, i);
+		g_string_append_printf(s, "hazard %s %u %d %s %u:%u\n", r->id, r->enterprise, r->major,
+				       r->description, r->loc.file, r->loc.line);
+	}
+	for (guint i = 0; i < m->penalties->len; i++) {
+		const AjPenalty *r = &g_array_index(m->penalties, AjPenalty, i);
+		g_string_append_printf(s, "penalty %s %u %u %" G_GINT64_FORMAT " %s\n", r->id, r->enterprise,
+				       r->department, r->fine, r->violation);
+	}
+	for (guint i = 0; i < m->trainings->len; i++) {
+		const AjTraining *r = &g_array_index(m->trainings, AjTraining, i);
+		g_string_append_printf(s, "training %u %d %u %u\n", r->enterprise, r->month, r->staff, r->trained);
+	}
+	for (guint i = 0; i < m->reports->len; i++) {
+		const AjReport *r = &g_array_index(m->reports, AjReport, i);
+		g_string_append_printf(s, "report %s %u %s\n", r->id, r->enterprise, r->content);
+	}
+	for (guint i = 0; i < m->baselines->len; i++) {
+		const AjBaseline *r = &g_array_index(m->baselines, AjBaseline, i);
+		g_string_append_printf(s, "baseline %u %d %u\n", r->district, r->month, r->inspections);
+	}
+	g_string_append_printf(s, "accidents %u blacklists %u nominations %u exposures %u lists %u\n",
+			       m->accidents->len, m->blacklists->len, m->nominations->len,
+			       m->exposures->len, m->problem_lists->len);
+	return g_string_free(s, FALSE);
+}
+
+static void parallel_model_matches_serial(void **state)
+{
+	GError *err = NULL;
+	AjModel *one = aj_load_dir_jobs("data", 1, &err);
+	char *want;
+
+	assert_non_null(one);
+	want = model_digest(one);
+	for (int jobs = 2; jobs <= 8; jobs *= 2) {
+		AjModel *m = aj_load_dir_jobs("data", jobs, &err);
+		assert_non_null(m);
+		char *got = model_digest(m);
+		assert_string_equal(got, want);
+		g_free(got);
+		aj_model_free(m);
+	}
+	assert_true(strlen(want) > 10000); /* the sample data set, not an empty one */
+	g_free(want);
+	aj_model_free(one);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -676,6 +855,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(encodings, setup, teardown),
 		cmocka_unit_test_setup_teardown(missing_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(stops_after_twenty, setup, teardown),
+		cmocka_unit_test_setup_teardown(parallel_load_matches_serial, setup, teardown),
+		cmocka_unit_test_setup_teardown(parallel_stop_matches_serial, setup, teardown),
+		cmocka_unit_test(parallel_model_matches_serial),
 		cmocka_unit_test(fast_dates_agree),
 		cmocka_unit_test(month_duplicates_both_ways),
 		cmocka_unit_test_setup_teardown(lines_past_65535, setup, teardown),

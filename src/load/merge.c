@@ -1,0 +1,201 @@
+/* The merge: each part, in path order, replayed into the load's loader.
+ * Its errors are added where they were met, its ids checked against every
+ * file before it (and itself) as a file-by-file reading would have, and
+ * its records and strings move into the load's model. */
+#include <string.h>
+
+#include "load/loader.h"
+#include "util/i18n.h"
+
+GArray **aj_model_array(AjModel *m, AjArray a)
+{
+	switch (a) {
+	case AJ_ARRAY_DISTRICTS: return &m->districts;
+	case AJ_ARRAY_DEPARTMENTS: return &m->departments;
+	case AJ_ARRAY_ENTERPRISES: return &m->enterprises;
+	case AJ_ARRAY_INSPECTIONS: return &m->inspections;
+	case AJ_ARRAY_HAZARDS: return &m->hazards;
+	case AJ_ARRAY_PENALTIES: return &m->penalties;
+	case AJ_ARRAY_ACCIDENTS: return &m->accidents;
+	case AJ_ARRAY_TRAININGS: return &m->trainings;
+	case AJ_ARRAY_REPORTS: return &m->reports;
+	case AJ_ARRAY_BLACKLISTS: return &m->blacklists;
+	case AJ_ARRAY_NOMINATIONS: return &m->nominations;
+	case AJ_ARRAY_EXPOSURES: return &m->exposures;
+	case AJ_ARRAY_BASELINES: return &m->baselines;
+	case AJ_ARRAY_PROBLEM_LISTS: return &m->problem_lists;
+	case AJ_ARRAYS: break;
+	}
+	g_assert_not_reached();
+}
+
+/* The part's records appended to the model's arrays; the part keeps empty
+ * arrays, so freeing it frees none of what the records point to. */
+static void move_records(AjModel *to, AjPart *p)
+{
+	for (int a = 0; a < AJ_ARRAYS; a++) {
+		GArray *dst = *aj_model_array(to, (AjArray)a), *src = *aj_model_array(p->l.model, (AjArray)a);
+		p->first[a] = dst->len;
+		p->count[a] = src->len;
+		if (src->len == 0)
+			continue;
+		if (dst->len == 0 && src->len > 0) { /* the first part's array is taken whole */
+			*aj_model_array(to, (AjArray)a) = src;
+			*aj_model_array(p->l.model, (AjArray)a) = dst;
+			continue;
+		}
+		g_array_append_vals(dst, src->data, src->len);
+		g_array_set_size(src, 0);
+	}
+	g_ptr_array_add(to->more_strings, p->l.model->strings);
+	p->l.model->strings = g_string_chunk_new(64);
+}
+
+/* The part's slots of table t as slots of the load's table (new keys are
+ * added in the part's order, as one reading would have); the caller frees
+ * the map.  Files meet keys mostly in the order the load met them, so the
+ * slot after the last one is tried before the index. */
+static guint32 *global_slots(AjLoader *l, AjRefTable *to, const AjRefTable *t)
+{
+	guint32 *map = g_new(guint32, t->keys->len + 1), last = AJ_NONE;
+
+	for (guint i = 0; i < t->keys->len; i++) {
+		const char *key = g_ptr_array_index(t->keys, i);
+		guint32 guess = last + 1;
+		if (last != AJ_NONE && guess < to->keys->len &&
+		    strcmp(g_ptr_array_index(to->keys, guess), key) == 0)
+			map[i] = guess;
+		else
+			map[i] = aj_ref_slot(l, to, NULL, key);
+		last = map[i];
+	}
+	return map;
+}
+
+#define REMAP(field, map) ((field) = (field) == AJ_NONE ? AJ_NONE : (map)[(field)])
+/* Every record of array a that came from part p. */
+#define EACH(p, a, Type, r)                                                                   \
+	for (Type *r = (Type *)(void *)(*aj_model_array(m, a))->data + (p)->first[a],          \
+		  *end_ = r + (p)->count[a]; r < end_; r++)
+
+static void remap_refs(AjLoader *l, AjPart *p)
+{
+	AjModel *m = l->model;
+	guint32 *ent = global_slots(l, &l->enterprise_refs, &p->l.enterprise_refs);
+	guint32 *dist = global_slots(l, &l->district_refs, &p->l.district_refs);
+	guint32 *dept = global_slots(l, &l->department_refs, &p->l.department_refs);
+
+	EACH(p, AJ_ARRAY_ENTERPRISES, AjEnterprise, r)
+		REMAP(r->district, dist);
+	EACH(p, AJ_ARRAY_INSPECTIONS, AjInspection, r) {
+		REMAP(r->enterprise, ent);
+		REMAP(r->department, dept);
+	}
+	EACH(p, AJ_ARRAY_HAZARDS, AjHazard, r)
+		REMAP(r->enterprise, ent);
+	EACH(p, AJ_ARRAY_PENALTIES, AjPenalty, r) {
+		REMAP(r->enterprise, ent);
+		REMAP(r->department, dept);
+	}
+	EACH(p, AJ_ARRAY_ACCIDENTS, AjAccident, r)
+		REMAP(r->enterprise, ent);
+	EACH(p, AJ_ARRAY_TRAININGS, AjTraining, r)
+		REMAP(r->enterprise, ent);
+	EACH(p, AJ_ARRAY_REPORTS, AjReport, r)
+		REMAP(r->enterprise, ent);
+	EACH(p, AJ_ARRAY_BLACKLISTS, AjBlacklist, r)
+		REMAP(r->enterprise, ent);
+	EACH(p, AJ_ARRAY_NOMINATIONS, AjNomination, r) {
+		REMAP(r->enterprise, ent);
+		REMAP(r->department, dept);
+	}
+	EACH(p, AJ_ARRAY_EXPOSURES, AjExposure, r) {
+		REMAP(r->enterprise, ent);
+		REMAP(r->department, dept);
+	}
+	EACH(p, AJ_ARRAY_BASELINES, AjBaseline, r)
+		REMAP(r->district, dist);
+	g_free(ent);
+	g_free(dist);
+	g_free(dept);
+}
+
+/* data-format.md: enterprise and department ids are unique; the first one
+ * is kept in the model's index. */
+static void unique_enterprise(AjLoader *l, guint32 i)
+{
+	AjModel *m = l->model;
+	AjEnterprise *e = AJ_ENTERPRISE(m, i);
+	guint32 first = aj_model_enterprise_index(m, e->id);
+
+	if (first != AJ_NONE) {
+		char *at = aj_model_loc_string(m, AJ_ENTERPRISE(m, first)->loc);
+		aj_loader_error_at(l, e->loc, _("duplicate enterprise id %s (first at %s); merge the two "
+				     "records"), e->id, at);
+		g_free(at);
+	} else {
+		g_hash_table_insert(m->enterprise_by_id, (gpointer)e->id, GUINT_TO_POINTER(i + 1));
+	}
+}
+
+static void unique_department(AjLoader *l, guint32 i)
+{
+	AjModel *m = l->model;
+	AjDepartment *d = &g_array_index(m->departments, AjDepartment, i);
+	guint32 first = aj_model_department_index(m, d->id);
+
+	if (first != AJ_NONE) {
+		char *at = aj_model_loc_string(m, g_array_index(m->departments, AjDepartment, first).loc);
+		aj_loader_error_at(l, d->loc, _("duplicate department id '%s' (first at %s); give each "
+				     "department its own id"), d->id, at);
+		g_free(at);
+	} else {
+		g_hash_table_insert(m->department_by_id, (gpointer)d->id, GUINT_TO_POINTER(i + 1));
+	}
+}
+
+/* Adds a part's message to the load's errors (it was formatted where it was
+ * met); the load's loader counts it towards the stop. */
+static void add(AjLoader *l, AjPart *p, guint32 index)
+{
+	char *msg = g_ptr_array_index(p->l.errors, index);
+
+	g_ptr_array_index(p->l.errors, index) = NULL;
+	g_ptr_array_add(l->errors, msg);
+	if (l->errors->len >= AJ_LOAD_MAX_ERRORS)
+		l->stop = TRUE;
+}
+
+void aj_merge_part(AjLoader *l, AjPart *p)
+{
+	guint before = l->errors->len; /* this file's errors so far */
+
+	if (l->stop)
+		return; /* a file-by-file reading would not have opened it */
+	move_records(l->model, p);
+	remap_refs(l, p);
+	for (guint i = 0; i < p->l.events->len && !l->stop; i++) {
+		const AjEvent *ev = &g_array_index(p->l.events, AjEvent, i);
+		switch ((AjEventType)ev->type) {
+		case AJ_EVENT_UNREADABLE:
+			l->unreadable = TRUE;
+			/* fall through */
+		case AJ_EVENT_ERROR:
+			add(l, p, ev->index);
+			break;
+		case AJ_EVENT_SCHEMA:
+			if (l->errors->len == before)
+				add(l, p, ev->index);
+			break;
+		case AJ_EVENT_ID:
+			aj_loader_check_id(l, (AjIdKind)ev->kind, ev->id, ev->loc);
+			break;
+		case AJ_EVENT_ENTERPRISE:
+			unique_enterprise(l, p->first[AJ_ARRAY_ENTERPRISES] + ev->index);
+			break;
+		case AJ_EVENT_DEPARTMENT:
+			unique_department(l, p->first[AJ_ARRAY_DEPARTMENTS] + ev->index);
+			break;
+		}
+	}
+}
