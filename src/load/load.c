@@ -159,8 +159,14 @@ guint32 aj_ref_slot(AjLoader *l, AjRefTable *t, AjRefCursor *c, const char *key)
 		else if (slot_is(t, c->last, key))
 			slot = c->last;
 	}
-	if (slot == AJ_NONE)
+	if (slot == AJ_NONE && l->events != NULL) {
+		/* A part does not look the key up: the merge maps every slot to
+		 * the load's (the same key may get several slots here). */
+		g_ptr_array_add(t->keys, g_string_chunk_insert(l->ref_strings, key));
+		slot = t->keys->len - 1;
+	} else if (slot == AJ_NONE) {
 		slot = lookup_slot(l, t, key);
+	}
 	if (c->last != AJ_NONE && slot != c->last) {
 		guint32 none = AJ_NONE;
 		while (c->next->len <= c->last)

@@ -86,7 +86,8 @@ typedef struct {
 	gboolean unreadable; /* a file could not be opened: EX_NOINPUT, not EX_DATAERR */
 
 	AjRefTable enterprise_refs, district_refs, department_refs;
-	AjRefCursor cursors[AJ_REF_CURSORS]; /* into enterprise_refs, by record kind */
+	AjRefCursor cursors[AJ_REF_CURSORS]; /* into enterprise_refs, by record kind (the
+					      * load's: [0] maps the parts' slots) */
 	/* Per kind: id text -> where it was first read (AjLoc packed in a pointer).
 	 * Keys are model strings. */
 	GHashTable *ids[AJ_ID_KINDS];
@@ -139,7 +140,8 @@ void aj_loader_error(AjLoader *l, guint line, const char *fmt, ...) G_GNUC_PRINT
 void aj_loader_error_at(AjLoader *l, AjLoc loc, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 
 /* The provisional slot of a key (any string; interned when new); cursor
- * may be NULL. */
+ * may be NULL.  With a cursor, a part's table is not indexed: a key the
+ * cursor does not guess gets a new slot. */
 guint32 aj_ref_slot(AjLoader *l, AjRefTable *t, AjRefCursor *cursor, const char *key);
 
 /* Stores the id of a record of kind at loc and returns the model's copy.

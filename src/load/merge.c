@@ -53,22 +53,14 @@ static void move_records(AjModel *to, AjPart *p)
 
 /* The part's slots of table t as slots of the load's table (new keys are
  * added in the part's order, as one reading would have); the caller frees
- * the map.  Files meet keys mostly in the order the load met them, so the
- * slot after the last one is tried before the index. */
-static guint32 *global_slots(AjLoader *l, AjRefTable *to, const AjRefTable *t)
+ * the map.  Files meet keys mostly in the order the files before met them,
+ * so a cursor guesses most slots without the index. */
+static guint32 *global_slots(AjLoader *l, AjRefTable *to, AjRefCursor *cursor, const AjRefTable *t)
 {
-	guint32 *map = g_new(guint32, t->keys->len + 1), last = AJ_NONE;
+	guint32 *map = g_new(guint32, t->keys->len + 1);
 
-	for (guint i = 0; i < t->keys->len; i++) {
-		const char *key = g_ptr_array_index(t->keys, i);
-		guint32 guess = last + 1;
-		if (last != AJ_NONE && guess < to->keys->len &&
-		    strcmp(g_ptr_array_index(to->keys, guess), key) == 0)
-			map[i] = guess;
-		else
-			map[i] = aj_ref_slot(l, to, NULL, key);
-		last = map[i];
-	}
+	for (guint i = 0; i < t->keys->len; i++)
+		map[i] = aj_ref_slot(l, to, cursor, g_ptr_array_index(t->keys, i));
 	return map;
 }
 
@@ -81,9 +73,9 @@ static guint32 *global_slots(AjLoader *l, AjRefTable *to, const AjRefTable *t)
 static void remap_refs(AjLoader *l, AjPart *p)
 {
 	AjModel *m = l->model;
-	guint32 *ent = global_slots(l, &l->enterprise_refs, &p->l.enterprise_refs);
-	guint32 *dist = global_slots(l, &l->district_refs, &p->l.district_refs);
-	guint32 *dept = global_slots(l, &l->department_refs, &p->l.department_refs);
+	guint32 *ent = global_slots(l, &l->enterprise_refs, &l->cursors[0], &p->l.enterprise_refs);
+	guint32 *dist = global_slots(l, &l->district_refs, NULL, &p->l.district_refs);
+	guint32 *dept = global_slots(l, &l->department_refs, NULL, &p->l.department_refs);
 
 	EACH(p, AJ_ARRAY_ENTERPRISES, AjEnterprise, r)
 		REMAP(r->district, dist);
