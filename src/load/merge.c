@@ -2,6 +2,7 @@
  * Its errors are added where they were met, its ids checked against every
  * file before it (and itself) as a file-by-file reading would have, and
  * its records and strings move into the load's model. */
+#include <stddef.h>
 #include <string.h>
 
 #include "load/loader.h"
@@ -64,52 +65,54 @@ static guint32 *global_slots(AjLoader *l, AjRefTable *to, AjRefCursor *cursor, c
 	return map;
 }
 
-#define REMAP(field, map) ((field) = (field) == AJ_NONE ? AJ_NONE : (map)[(field)])
-/* Every record of array a that came from part p. */
-#define EACH(p, a, Type, r)                                                                   \
-	for (Type *r = (Type *)(void *)(*aj_model_array(m, a))->data + (p)->first[a],          \
-		  *end_ = r + (p)->count[a]; r < end_; r++)
+enum { ENT, DIST, DEPT };
 
+/* Every reference field of a record: its array, offset and table. */
+static const struct {
+	AjArray array;
+	gsize offset;
+	int table;
+} ref_fields[] = {
+	{ AJ_ARRAY_ENTERPRISES, offsetof(AjEnterprise, district), DIST },
+	{ AJ_ARRAY_INSPECTIONS, offsetof(AjInspection, enterprise), ENT },
+	{ AJ_ARRAY_INSPECTIONS, offsetof(AjInspection, department), DEPT },
+	{ AJ_ARRAY_HAZARDS, offsetof(AjHazard, enterprise), ENT },
+	{ AJ_ARRAY_PENALTIES, offsetof(AjPenalty, enterprise), ENT },
+	{ AJ_ARRAY_PENALTIES, offsetof(AjPenalty, department), DEPT },
+	{ AJ_ARRAY_ACCIDENTS, offsetof(AjAccident, enterprise), ENT },
+	{ AJ_ARRAY_TRAININGS, offsetof(AjTraining, enterprise), ENT },
+	{ AJ_ARRAY_REPORTS, offsetof(AjReport, enterprise), ENT },
+	{ AJ_ARRAY_BLACKLISTS, offsetof(AjBlacklist, enterprise), ENT },
+	{ AJ_ARRAY_NOMINATIONS, offsetof(AjNomination, enterprise), ENT },
+	{ AJ_ARRAY_NOMINATIONS, offsetof(AjNomination, department), DEPT },
+	{ AJ_ARRAY_EXPOSURES, offsetof(AjExposure, enterprise), ENT },
+	{ AJ_ARRAY_EXPOSURES, offsetof(AjExposure, department), DEPT },
+	{ AJ_ARRAY_BASELINES, offsetof(AjBaseline, district), DIST },
+};
+
+/* The part's records (already in the load's arrays) refer to the load's
+ * slots from here on. */
 static void remap_refs(AjLoader *l, AjPart *p)
 {
-	AjModel *m = l->model;
-	guint32 *ent = global_slots(l, &l->enterprise_refs, &l->cursors[0], &p->l.enterprise_refs);
-	guint32 *dist = global_slots(l, &l->district_refs, NULL, &p->l.district_refs);
-	guint32 *dept = global_slots(l, &l->department_refs, NULL, &p->l.department_refs);
+	guint32 *maps[] = {
+		[ENT] = global_slots(l, &l->enterprise_refs, &l->cursors[0], &p->l.enterprise_refs),
+		[DIST] = global_slots(l, &l->district_refs, NULL, &p->l.district_refs),
+		[DEPT] = global_slots(l, &l->department_refs, NULL, &p->l.department_refs),
+	};
 
-	EACH(p, AJ_ARRAY_ENTERPRISES, AjEnterprise, r)
-		REMAP(r->district, dist);
-	EACH(p, AJ_ARRAY_INSPECTIONS, AjInspection, r) {
-		REMAP(r->enterprise, ent);
-		REMAP(r->department, dept);
+	for (gsize k = 0; k < G_N_ELEMENTS(ref_fields); k++) {
+		GArray *a = *aj_model_array(l->model, ref_fields[k].array);
+		gsize size = g_array_get_element_size(a);
+		char *rec = a->data + (gsize)p->first[ref_fields[k].array] * size;
+		const guint32 *map = maps[ref_fields[k].table];
+		for (guint i = 0; i < p->count[ref_fields[k].array]; i++, rec += size) {
+			guint32 *field = (guint32 *)(void *)(rec + ref_fields[k].offset);
+			if (*field != AJ_NONE)
+				*field = map[*field];
+		}
 	}
-	EACH(p, AJ_ARRAY_HAZARDS, AjHazard, r)
-		REMAP(r->enterprise, ent);
-	EACH(p, AJ_ARRAY_PENALTIES, AjPenalty, r) {
-		REMAP(r->enterprise, ent);
-		REMAP(r->department, dept);
-	}
-	EACH(p, AJ_ARRAY_ACCIDENTS, AjAccident, r)
-		REMAP(r->enterprise, ent);
-	EACH(p, AJ_ARRAY_TRAININGS, AjTraining, r)
-		REMAP(r->enterprise, ent);
-	EACH(p, AJ_ARRAY_REPORTS, AjReport, r)
-		REMAP(r->enterprise, ent);
-	EACH(p, AJ_ARRAY_BLACKLISTS, AjBlacklist, r)
-		REMAP(r->enterprise, ent);
-	EACH(p, AJ_ARRAY_NOMINATIONS, AjNomination, r) {
-		REMAP(r->enterprise, ent);
-		REMAP(r->department, dept);
-	}
-	EACH(p, AJ_ARRAY_EXPOSURES, AjExposure, r) {
-		REMAP(r->enterprise, ent);
-		REMAP(r->department, dept);
-	}
-	EACH(p, AJ_ARRAY_BASELINES, AjBaseline, r)
-		REMAP(r->district, dist);
-	g_free(ent);
-	g_free(dist);
-	g_free(dept);
+	for (gsize t = 0; t < G_N_ELEMENTS(maps); t++)
+		g_free(maps[t]);
 }
 
 /* data-format.md: enterprise and department ids are unique; the first one
