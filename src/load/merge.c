@@ -103,9 +103,10 @@ static void remap_refs(AjLoader *l, AjPart *p)
 	for (gsize k = 0; k < G_N_ELEMENTS(ref_fields); k++) {
 		GArray *a = *aj_model_array(l->model, ref_fields[k].array);
 		gsize size = g_array_get_element_size(a);
-		char *rec = a->data + (gsize)p->first[ref_fields[k].array] * size;
+		guint n = p->count[ref_fields[k].array];
+		char *rec = n > 0 ? a->data + (gsize)p->first[ref_fields[k].array] * size : NULL;
 		const guint32 *map = maps[ref_fields[k].table];
-		for (guint i = 0; i < p->count[ref_fields[k].array]; i++, rec += size) {
+		for (guint i = 0; i < n; i++, rec += size) {
 			guint32 *field = (guint32 *)(void *)(rec + ref_fields[k].offset);
 			if (*field != AJ_NONE)
 				*field = map[*field];
