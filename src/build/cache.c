@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "pdf/fonts.h"
+#include "typeset/fonts.h"
 #include "util/epoch.h"
 
 static int compare_str_ptr(gconstpointer a, gconstpointer b)

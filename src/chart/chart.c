@@ -8,7 +8,7 @@
 #include "chart/data.h"
 #include "chart/def.h"
 #include "chart/layout.h"
-#include "chart/render.h"
+#include "chart/render_svg.h"
 #include "util/error.h"
 
 gboolean aj_chart_exists(const char *name)
@@ -85,16 +85,10 @@ out:
 	return scene;
 }
 
-gboolean aj_chart_draw(const char *name, xmlNodePtr context, cairo_t *cr, double width,
-		       double height, GError **err)
+AjChartScene *aj_chart_scene(const char *name, xmlNodePtr context, double width, double height,
+			     GError **err)
 {
-	AjChartScene *scene = scene_of(name, context, width, height, NULL, err);
-
-	if (scene == NULL)
-		return FALSE;
-	aj_chart_render_cairo(scene, cr);
-	aj_chart_scene_free(scene);
-	return TRUE;
+	return scene_of(name, context, width, height, NULL, err);
 }
 
 char *aj_chart_svg(const char *name, xmlNodePtr context, double width, double height,

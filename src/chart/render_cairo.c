@@ -1,4 +1,4 @@
-#include "chart/render.h"
+#include "chart/render_cairo.h"
 
 #include <math.h>
 #include <pango/pangocairo.h>

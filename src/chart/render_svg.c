@@ -1,4 +1,4 @@
-#include "chart/render.h"
+#include "chart/render_svg.h"
 
 #include <libxml/xmlwriter.h>
 #include <string.h>

@@ -11,7 +11,6 @@
 #ifndef AJ_CHART_TEXT_H
 #define AJ_CHART_TEXT_H
 
-#include <cairo.h>
 #include <glib.h>
 #include <pango/pango.h>
 

@@ -3,8 +3,8 @@
 #include "cli/cli.h"
 #include "html/html.h"
 #include "markdown/document.h"
-#include "pdf/fonts.h"
 #include "pdf/pdf.h"
+#include "typeset/fonts.h"
 #include "util/error.h"
 #include "util/epoch.h"
 

@@ -174,6 +174,17 @@ char *aj_document_node_text(cmark_node *node)
 	return g_string_free(s, FALSE);
 }
 
+cmark_node *aj_document_title_heading(const AjDocument *doc)
+{
+	cmark_node *c = doc->has_front_matter ? NULL : cmark_node_first_child(doc->root);
+
+	while (c && cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK)
+		c = cmark_node_next(c);
+	if (c && cmark_node_get_type(c) == CMARK_NODE_HEADING && cmark_node_get_heading_level(c) == 1)
+		return c;
+	return NULL;
+}
+
 /* "附件12 标题" → 12 and the offset of "标题"; 0 when text is not one. */
 static int attachment_prefix(const char *text, const char **rest)
 {

@@ -46,6 +46,10 @@ char *aj_document_node_text(cmark_node *node);
 /* The same, appended to s. */
 void aj_document_append_text(GString *s, cmark_node *node);
 
+/* Without front matter, a level-1 heading that opens the body (raw HTML
+ * blocks before it aside) is the document's title; NULL otherwise. */
+cmark_node *aj_document_title_heading(const AjDocument *doc);
+
 /* Attachments (附件) in the body: a level-1 heading whose text starts with
  * "附件" and the attachment number, e.g. "# 附件1 重点企业名单"; a thematic
  * break just before it is allowed and ignored.  Everything up to the next

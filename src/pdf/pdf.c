@@ -1,11 +1,17 @@
-/* aj_pdf_write(): sets up Cairo and Pango for one document, walks the
- * document's parts in GB/T 9704 order, and writes the PDF atomically. */
-#include <string.h>
+/* aj_pdf_write(): the Cairo back end.  It makes the PDF surface and the
+ * Pango context the typesetter shapes with, lets src/typeset/ lay the
+ * document out, replays each finished page on the surface (replay.c) and
+ * writes the PDF atomically. */
+#include "pdf/pdf.h"
 
-#include "markdown/document.h"
+#include <pango/pangocairo.h>
+
+#include "pdf/replay.h"
+#include "typeset/fonts.h"
+#include "typeset/typeset.h"
 #include "util/error.h"
 #include "util/file.h"
-#include "pdf/typeset.h"
+#include "util/i18n.h"
 
 static cairo_status_t collect(void *closure, const unsigned char *data, unsigned int length)
 {
@@ -29,172 +35,130 @@ static char *creation_date(const AjDocument *doc, const AjPdfOptions *opts)
 	return g_strdup("1970-01-01T00:00:00Z");
 }
 
-static cmark_node *first_heading(const AjDocument *doc)
+static void set_metadata(cairo_surface_t *surface, const AjDocument *doc, const AjPdfOptions *opts)
 {
-	cmark_node *c = cmark_node_first_child(doc->root);
-	while (c && cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK)
-		c = cmark_node_next(c);
-	if (c && cmark_node_get_type(c) == CMARK_NODE_HEADING && cmark_node_get_heading_level(c) == 1)
-		return c;
-	return NULL;
-}
-
-static void set_metadata(AjTs *ts)
-{
-	const AjDocMeta *m = &ts->doc->meta;
-	char *date = creation_date(ts->doc, ts->opts);
-	char *title = NULL;
-	cmark_node *h = ts->doc->has_front_matter ? NULL : first_heading(ts->doc);
+	const AjDocMeta *m = &doc->meta;
+	char *date = creation_date(doc, opts);
+	cmark_node *h = aj_document_title_heading(doc);
+	char *title;
 
 	if (m->title)
 		title = g_strdup(m->title);
 	else if (h)
 		title = g_strstrip(aj_document_node_text(h));
 	else
-		title = g_path_get_basename(ts->doc->source_name);
-	cairo_pdf_surface_set_metadata(ts->surface, CAIRO_PDF_METADATA_TITLE, title);
+		title = g_path_get_basename(doc->source_name);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
 	if (m->issuer)
-		cairo_pdf_surface_set_metadata(ts->surface, CAIRO_PDF_METADATA_AUTHOR, m->issuer);
+		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, m->issuer);
 	if (m->subject)
-		cairo_pdf_surface_set_metadata(ts->surface, CAIRO_PDF_METADATA_SUBJECT, m->subject);
+		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, m->subject);
 	if (m->keywords)
-		cairo_pdf_surface_set_metadata(ts->surface, CAIRO_PDF_METADATA_KEYWORDS,
-					       m->keywords);
-	cairo_pdf_surface_set_metadata(ts->surface, CAIRO_PDF_METADATA_CREATOR, "anjian");
-	cairo_pdf_surface_set_metadata(ts->surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
-	cairo_pdf_surface_set_metadata(ts->surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, m->keywords);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "anjian");
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
 	g_free(title);
 	g_free(date);
 }
 
-static void setup_pango(AjTs *ts)
+/* The context the typesetter shapes with: a font map of our own (Pango's
+ * default one is per thread anyway, and this keeps every document
+ * independent of the others), 72 units per inch so Pango's points are PDF
+ * points, and unhinted, unrounded metrics: advances exactly as designed,
+ * so 28 characters fill 156 mm on every machine.  The language, not LANG,
+ * decides font fallback and line breaking.  The caller unrefs the context
+ * and then the font map. */
+static PangoContext *pango_context(cairo_t *cr, PangoFontMap **fontmap)
 {
 	cairo_font_options_t *fo = cairo_font_options_create();
+	PangoContext *pctx;
 
-	/* A font map of our own: Pango's default one is per thread anyway, and
-	 * this keeps every document independent of the others. */
-	ts->fontmap = pango_cairo_font_map_new();
-	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(ts->fontmap), 72.0);
-	ts->pctx = pango_font_map_create_context(ts->fontmap);
-	/* Unhinted, unrounded metrics: advances exactly as designed, so 28
-	 * characters fill 156 mm on every machine. */
+	aj_fonts_init(); /* it registers fonts with fontconfig: before any font map */
+	*fontmap = pango_cairo_font_map_new();
+	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(*fontmap), 72.0);
+	pctx = pango_font_map_create_context(*fontmap);
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(ts->pctx, fo);
-	pango_context_set_round_glyph_positions(ts->pctx, FALSE);
-	/* The language, not LANG, decides font fallback and line breaking. */
-	pango_context_set_language(ts->pctx, pango_language_from_string("zh-cn"));
-	pango_cairo_update_context(ts->cr, ts->pctx);
+	pango_cairo_context_set_font_options(pctx, fo);
+	pango_context_set_round_glyph_positions(pctx, FALSE);
+	pango_context_set_language(pctx, pango_language_from_string("zh-cn"));
+	pango_cairo_update_context(cr, pctx);
 	cairo_font_options_destroy(fo);
+	return pctx;
 }
 
-/* Without front matter a leading level-1 heading is the title. */
-static cmark_node *plain_title(AjTs *ts)
-{
-	cmark_node *h = first_heading(ts->doc);
-	int n;
-	char *t = NULL;
-	AjParaStyle st = { .role = AJ_FONT_TITLE, .size = 22, .align = PANGO_ALIGN_CENTER,
-			   .grid = TRUE };
-	AjInline in;
+typedef struct {
+	AjReplay replay;
+	const char *source;
+} Writer;
 
-	if (h == NULL || aj_document_attachment(ts->doc, h, &n, &t)) {
-		g_free(t);
-		return cmark_node_first_child(ts->doc->root);
-	}
-	aj_inline_init(&in);
-	aj_inline_append_nodes(&in, h, AJ_FONT_TITLE);
-	ts->src_line = aj_document_line(ts->doc, h);
-	aj_ts_begin_page(ts);
-	aj_outline_add(ts, 1, in.text->str, ts->y);
-	aj_para_set(ts, &in, &st);
-	ts->y += AJ_PITCH;
-	ts->heading_shift = 1;
-	aj_inline_clear(&in);
-	return cmark_node_next(h);
+static gboolean replay_page(AjPage *page, gpointer data, GError **err)
+{
+	Writer *w = data;
+	gboolean ok = aj_replay_page(&w->replay, page, w->source, err);
+
+	aj_page_free(page);
+	return ok;
 }
 
-static void typeset(AjTs *ts)
+/* The document laid out on a PDF surface writing into out, each page
+ * handed to sink as it is finished. */
+static gboolean run(const AjDocument *doc, const AjPdfOptions *opts, GByteArray *out,
+		    AjPageSink sink, gpointer data, Writer *w, int *pages, GError **err)
 {
-	AjBlockCtx ctx = { .margin = 0, .role = AJ_FONT_FANG };
-	cmark_node *start, *c;
-	int n;
-	char *title = NULL;
+	AjTypesetOptions topts = { .context = opts ? opts->context : NULL };
+	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(collect, out, AJ_A4_W,
+								       AJ_A4_H);
+	cairo_t *cr = cairo_create(surface);
+	PangoFontMap *fontmap = NULL;
+	PangoContext *pctx;
+	gboolean ok;
 
-	if (ts->doc->has_front_matter) {
-		aj_official_header(ts);
-		start = cmark_node_first_child(ts->doc->root);
-	} else {
-		start = plain_title(ts);
+	set_metadata(surface, doc, opts);
+	pctx = pango_context(cr, &fontmap);
+	if (w != NULL)
+		w->replay = (AjReplay){ .surface = surface, .cr = cr };
+	/* cairo 1.16 reserves a structure tree for link annotations but only
+	 * writes it when a structure tag exists: without one the PDF has a
+	 * dangling object (qpdf --check: damaged).  One Document tag fixes it. */
+	cairo_tag_begin(cr, "Document", NULL);
+	ok = aj_typeset(doc, &topts, pctx, sink, data, pages, err);
+	cairo_tag_end(cr, "Document");
+	cairo_destroy(cr);
+	cairo_surface_finish(surface);
+	if (ok && cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+		g_set_error(err, AJ_ERROR, EX_SOFTWARE, _("%s: cairo could not make the PDF (%s)"),
+			    doc->source_name, cairo_status_to_string(cairo_surface_status(surface)));
+		ok = FALSE;
 	}
-	for (c = start; c; c = cmark_node_next(c))
-		if (aj_document_attachment(ts->doc, c, &n, &title))
-			break;
-	g_clear_pointer(&title, g_free);
-	aj_blocks_set(ts, start, c, &ctx);
-	if (!ts->page_open)
-		aj_ts_begin_page(ts); /* page 1 exists even for an empty body */
-	if (ts->doc->has_front_matter)
-		aj_official_closing(ts);
-	while (c && !ts->err) {
-		cmark_node *next;
-		aj_document_attachment(ts->doc, c, &n, &title);
-		ts->src_line = aj_document_line(ts->doc, c);
-		aj_official_attachment_title(ts, n, title);
-		g_clear_pointer(&title, g_free);
-		for (next = cmark_node_next(c); next; next = cmark_node_next(next))
-			if (aj_document_attachment(ts->doc, next, &n, &title))
-				break;
-		g_clear_pointer(&title, g_free);
-		aj_blocks_set(ts, cmark_node_next(c), next, &ctx);
-		c = next;
-	}
-	aj_official_imprint(ts);
-	aj_ts_end_page(ts);
+	cairo_surface_destroy(surface);
+	g_object_unref(pctx);
+	g_object_unref(fontmap);
+	return ok;
 }
 
 gboolean aj_pdf_write(const AjDocument *doc, const AjPdfOptions *opts, const char *path,
 		      int *pages, GError **err)
 {
-	AjTs ts = { .doc = doc, .opts = opts };
-	gboolean ok = FALSE;
+	GByteArray *out = g_byte_array_new();
+	Writer w = { .source = doc->source_name };
+	int n = 0;
+	gboolean ok = run(doc, opts, out, replay_page, &w, &w, &n, err) &&
+		      aj_file_write(path, out->data, out->len, "the PDF", err);
 
-	aj_fonts_init();
-	ts.out = g_byte_array_new();
-	ts.surface = cairo_pdf_surface_create_for_stream(collect, ts.out, AJ_PAGE_W, AJ_PAGE_H);
-	ts.cr = cairo_create(ts.surface);
-	set_metadata(&ts);
-	setup_pango(&ts);
-	/* cairo 1.16 reserves a structure tree for link annotations but only
-	 * writes it when a structure tag exists: without one the PDF has a
-	 * dangling object (qpdf --check: damaged).  One Document tag fixes it. */
-	cairo_tag_begin(ts.cr, "Document", NULL);
-	typeset(&ts);
-	cairo_tag_end(ts.cr, "Document");
-	cairo_destroy(ts.cr);
-	cairo_surface_finish(ts.surface);
-	if (ts.err) {
-		g_propagate_error(err, ts.err);
-		ts.err = NULL;
-		goto done;
-	}
-	if (cairo_surface_status(ts.surface) != CAIRO_STATUS_SUCCESS) {
-		g_set_error(err, AJ_ERROR, EX_SOFTWARE, "%s: cairo could not make the PDF (%s)",
-			    doc->source_name,
-			    cairo_status_to_string(cairo_surface_status(ts.surface)));
-		goto done;
-	}
-	if (!aj_file_write(path, ts.out->data, ts.out->len, "the PDF", err))
-		goto done;
-	if (pages)
-		*pages = ts.page;
-	ok = TRUE;
-done:
-	cairo_surface_destroy(ts.surface);
-	g_free(ts.held_heading);
-	g_free(ts.held_outline);
-	g_clear_object(&ts.pctx);
-	g_clear_object(&ts.fontmap);
-	g_byte_array_unref(ts.out);
+	if (ok && pages)
+		*pages = n;
+	g_byte_array_unref(out);
+	return ok;
+}
+
+gboolean aj_pdf_pages(const AjDocument *doc, const AjPdfOptions *opts, AjPageSink sink,
+		      gpointer data, GError **err)
+{
+	GByteArray *out = g_byte_array_new();
+	gboolean ok = run(doc, opts, out, sink, data, NULL, NULL, err);
+
+	g_byte_array_unref(out);
 	return ok;
 }

@@ -1,6 +1,8 @@
-/* The typesetter: a parsed document (front matter + cmark-gfm AST) laid out
- * with Pango on Cairo PDF pages in the GB/T 9704-2012 format of
- * ../shared/spec/layout.md.
+/* The PDF writer: the Cairo back end of the typesetter.  src/typeset/ lays
+ * a document out as page operations; this replays them on a Cairo PDF
+ * surface and owns the surface, the metadata (title, author, dates) and
+ * the outline.  No other part of anjian draws with Cairo (charts have their
+ * own Cairo back end, src/chart/render_cairo.c, called from here).
  *
  * Ownership: nothing returned needs freeing; the document and the context
  * stay the caller's.
@@ -11,6 +13,7 @@
 #include <libxml/tree.h>
 
 #include "markdown/document.h"
+#include "typeset/ops.h"
 
 typedef struct {
 	gint64 creation_time; /* seconds since the epoch (SOURCE_DATE_EPOCH); -1: from the document date */
@@ -21,5 +24,11 @@ typedef struct {
  * stores the page count in *pages.  Errors name the source line. */
 gboolean aj_pdf_write(const AjDocument *doc, const AjPdfOptions *opts, const char *path,
 		      int *pages, GError **err);
+
+/* The pages aj_pdf_write() would draw, laid out with the same fonts and
+ * handed to sink one by one, without writing a PDF: for tests of where
+ * things are and for other back ends of the same page operations. */
+gboolean aj_pdf_pages(const AjDocument *doc, const AjPdfOptions *opts, AjPageSink sink,
+		      gpointer data, GError **err);
 
 #endif

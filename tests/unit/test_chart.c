@@ -14,6 +14,7 @@
 
 #include "chart/chart.h"
 #include "chart/layout.h"
+#include "chart/render_cairo.h"
 #include "util/error.h"
 #include "test_chart_sanitizer.h"
 
@@ -343,6 +344,19 @@ static int dark_pixels(cairo_surface_t *s)
 	return n;
 }
 
+/* A chart drawn on cr as the PDF draws it. */
+static gboolean draw(const char *name, xmlNodePtr context, cairo_t *cr, double w, double h,
+		     GError **err)
+{
+	AjChartScene *scene = aj_chart_scene(name, context, w, h, err);
+
+	if (scene == NULL)
+		return FALSE;
+	aj_chart_render_cairo(scene, cr);
+	aj_chart_scene_free(scene);
+	return TRUE;
+}
+
 /* Renders each chart to a PNG; AJ_CHART_PNG_DIR keeps them for a look. */
 static void image_surface_render(void **state)
 {
@@ -357,7 +371,7 @@ static void image_surface_render(void **state)
 		GError *err = NULL;
 
 		cairo_scale(cr, scale, scale);
-		assert_true(aj_chart_draw(charts[i], xmlDocGetRootElement(ctx), cr, w, h, &err));
+		assert_true(draw(charts[i], xmlDocGetRootElement(ctx), cr, w, h, &err));
 		assert_null(err);
 		assert_int_equal(cairo_status(cr), CAIRO_STATUS_SUCCESS);
 		cairo_surface_flush(s);
@@ -405,7 +419,7 @@ static void pdf_keeps_text_and_vectors(void **state)
 		GError *err = NULL;
 		cairo_save(cr);
 		cairo_translate(cr, 76, y);
-		assert_true(aj_chart_draw(charts[i], xmlDocGetRootElement(ctx), cr, w, h, &err));
+		assert_true(draw(charts[i], xmlDocGetRootElement(ctx), cr, w, h, &err));
 		cairo_restore(cr);
 		y += h + 10;
 	}

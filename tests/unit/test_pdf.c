@@ -3,11 +3,12 @@
 #include <setjmp.h>
 #include <string.h>
 #include <cmocka.h>
+#include <cairo.h>
 #include <glib/gstdio.h>
 
 #include "markdown/document.h"
 #include "pdf/pdf.h"
-#include "pdf/typeset.h"
+#include "typeset/state.h"
 #include "util/error.h"
 
 static AjDocument *parse(const char *text)

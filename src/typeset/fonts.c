@@ -1,4 +1,4 @@
-#include "pdf/fonts.h"
+#include "typeset/fonts.h"
 
 #include <fontconfig/fontconfig.h>
 #include <malloc.h>

@@ -4,7 +4,7 @@
 
 #include "markdown/conventions.h"
 #include "markdown/document.h"
-#include "pdf/typeset.h"
+#include "typeset/state.h"
 
 void aj_inline_init(AjInline *in)
 {

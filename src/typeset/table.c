@@ -5,7 +5,7 @@
 
 #include "markdown/conventions.h"
 #include "markdown/document.h"
-#include "pdf/typeset.h"
+#include "typeset/state.h"
 
 #define PAD_X 4.0
 #define PAD_Y 3.0
@@ -195,16 +195,19 @@ typedef struct {
 
 static void frame_enter(AjTs *ts, const Frame *f)
 {
-	cairo_save(ts->cr);
-	if (!f->landscape) {
-		cairo_translate(ts->cr, AJ_TB_X, AJ_TB_Y);
-	} else if (ts->page % 2 == 1) {
-		cairo_translate(ts->cr, AJ_TB_X, AJ_TB_BOTTOM);
-		cairo_rotate(ts->cr, -G_PI / 2);
-	} else {
-		cairo_translate(ts->cr, AJ_TB_X + AJ_TB_W, AJ_TB_Y);
-		cairo_rotate(ts->cr, G_PI / 2);
+	AjFrame fr = { .kind = AJ_FRAME_SHIFT, .x = AJ_TB_X, .y = AJ_TB_Y, .width = f->width,
+		       .height = f->height };
+
+	if (!ts->page_open)
+		aj_ts_begin_page(ts);
+	if (f->landscape && ts->page % 2 == 1) {
+		fr = (AjFrame){ .kind = AJ_FRAME_TURNED, .x = AJ_TB_X, .y = AJ_TB_BOTTOM,
+				.angle = -G_PI / 2, .width = f->width, .height = f->height };
+	} else if (f->landscape) {
+		fr = (AjFrame){ .kind = AJ_FRAME_TURNED, .x = AJ_TB_X + AJ_TB_W, .y = AJ_TB_Y,
+				.angle = G_PI / 2, .width = f->width, .height = f->height };
 	}
+	aj_ts_set_frame(ts, &fr);
 }
 
 /* Draws the part [off, off + h) of a row's content as a box of height
@@ -213,9 +216,8 @@ static void draw_slice(AjTs *ts, const Row *row, int ncols, const double *w, dou
 		       double y, double off, double h)
 {
 	double x = 0;
-	cairo_t *cr = ts->cr;
+	AjPathOp *lines;
 
-	cairo_set_source_rgb(cr, 0, 0, 0);
 	for (int j = 0; j < ncols; j++) {
 		/* Only the lines inside the part, so split text is not doubled. */
 		PangoLayoutIter *it = pango_layout_get_iter(row->cells[j].layout);
@@ -227,10 +229,11 @@ static void draw_slice(AjTs *ts, const Row *row, int ncols, const double *w, dou
 			bottom = (lr.y + lr.height) / (double)PANGO_SCALE;
 			if (top < off - 0.01 || bottom > off + h + 0.01)
 				continue;
-			cairo_move_to(cr, x + PAD_X + row->cells[j].dx + lr.x / (double)PANGO_SCALE,
-				      y + PAD_Y - off +
-					      pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE);
-			pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
+			aj_ts_text_line(ts, pango_layout_iter_get_line_readonly(it),
+					x + PAD_X + row->cells[j].dx + lr.x / (double)PANGO_SCALE,
+					y + PAD_Y - off +
+						pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE,
+					AJ_BLACK);
 			aj_para_draw_links(ts, pango_layout_iter_get_line_readonly(it),
 					   &row->cells[j].in,
 					   x + PAD_X + row->cells[j].dx + lr.x / (double)PANGO_SCALE,
@@ -239,15 +242,14 @@ static void draw_slice(AjTs *ts, const Row *row, int ncols, const double *w, dou
 		pango_layout_iter_free(it);
 		x += w[j];
 	}
-	cairo_set_line_width(cr, 0.5);
-	cairo_rectangle(cr, 0, y, width, h + 2 * PAD_Y);
+	lines = aj_ts_path(ts, 0.5, AJ_BLACK);
+	aj_ts_path_add(lines, AJ_SEG_RECT, 0, y, width, h + 2 * PAD_Y);
 	x = 0;
 	for (int j = 0; j + 1 < ncols; j++) {
 		x += w[j];
-		cairo_move_to(cr, x, y);
-		cairo_line_to(cr, x, y + h + 2 * PAD_Y);
+		aj_ts_path_add(lines, AJ_SEG_MOVE, x, y, 0, 0);
+		aj_ts_path_add(lines, AJ_SEG_LINE, x, y + h + 2 * PAD_Y, 0, 0);
 	}
-	cairo_stroke(cr);
 }
 
 static void draw_row(AjTs *ts, const Row *row, int ncols, const double *w, double width,
@@ -352,9 +354,7 @@ static PangoLayout *caption_layout(AjTs *ts, const char *caption, const Frame *f
 
 static void draw_caption(AjTs *ts, PangoLayout *layout, double y)
 {
-	cairo_set_source_rgb(ts->cr, 0, 0, 0);
-	cairo_move_to(ts->cr, 0, aj_ts_baseline(y, AJ_BODY_PT) - 0.88 * AJ_BODY_PT);
-	pango_cairo_show_layout(ts->cr, layout);
+	aj_ts_text_layout(ts, layout, 0, aj_ts_baseline(y, AJ_BODY_PT) - 0.88 * AJ_BODY_PT, AJ_BLACK);
 }
 
 gboolean aj_table_is_landscape(AjTs *ts, cmark_node *table)
@@ -381,9 +381,8 @@ static void draw_held_heading(AjTs *ts, double y)
 	pango_layout_set_font_description(layout, d);
 	pango_layout_set_text(layout, ts->held_heading, -1);
 	aj_para_check_coverage(ts, layout);
-	cairo_set_source_rgb(ts->cr, 0, 0, 0);
-	cairo_move_to(ts->cr, 2 * AJ_CHAR, aj_ts_baseline(y, AJ_BODY_PT));
-	pango_cairo_show_layout_line(ts->cr, pango_layout_get_line_readonly(layout, 0));
+	aj_ts_text_line(ts, pango_layout_get_line_readonly(layout, 0), 2 * AJ_CHAR,
+			aj_ts_baseline(y, AJ_BODY_PT), AJ_BLACK);
 	pango_font_description_free(d);
 	g_object_unref(layout);
 	g_clear_pointer(&ts->held_heading, g_free);
@@ -476,7 +475,6 @@ void aj_table_set(AjTs *ts, cmark_node *table)
 			need += row_need(&g_array_index(rows, Row, r + 1), &f, header);
 		/* Rows stay whole; a row taller than a page is the only one cut. */
 		if (y + need > f.height + 0.01 && y > 0.01) {
-			cairo_restore(ts->cr);
 			aj_ts_begin_page(ts);
 			frame_enter(ts, &f);
 			y = 0;
@@ -499,7 +497,6 @@ void aj_table_set(AjTs *ts, cmark_node *table)
 			y += cut - off + 2 * PAD_Y;
 			off = cut;
 			if (off < total - 0.01) {
-				cairo_restore(ts->cr);
 				aj_ts_begin_page(ts);
 				frame_enter(ts, &f);
 				y = 0;
@@ -510,7 +507,7 @@ void aj_table_set(AjTs *ts, cmark_node *table)
 			}
 		}
 	}
-	cairo_restore(ts->cr);
+	aj_ts_set_frame(ts, NULL);
 	/* After a landscape table the text goes on upright on a new page. */
 	ts->y = f.landscape ? AJ_TB_BOTTOM : AJ_TB_Y + y;
 	aj_ts_snap(ts);

@@ -6,7 +6,7 @@
 
 #include "markdown/conventions.h"
 #include "markdown/document.h"
-#include "pdf/typeset.h"
+#include "typeset/state.h"
 
 static PangoLayout *text_layout(AjTs *ts, const char *text, AjFontRole role, double size)
 {
@@ -29,8 +29,8 @@ static double text_width(PangoLayout *layout)
 /* One line of text at x on the grid line starting at top. */
 static void draw_at(AjTs *ts, PangoLayout *layout, double x, double top, double size)
 {
-	cairo_move_to(ts->cr, x, aj_ts_baseline(top, size));
-	pango_cairo_show_layout_line(ts->cr, pango_layout_get_line_readonly(layout, 0));
+	aj_ts_text_line(ts, pango_layout_get_line_readonly(layout, 0), x, aj_ts_baseline(top, size),
+			AJ_BLACK);
 }
 
 static void snap_nearest(AjTs *ts, double y)
@@ -54,11 +54,8 @@ static double issuer_mark(AjTs *ts, const char *issuer)
 			break;
 	}
 	pango_layout_get_extents(layout, &ink, &logical);
-	cairo_set_source_rgb(ts->cr, AJ_RED_R, AJ_RED_G, AJ_RED_B);
-	cairo_move_to(ts->cr, AJ_TB_X + (AJ_TB_W - logical.width / (double)PANGO_SCALE) / 2,
-		      top - ink.y / (double)PANGO_SCALE);
-	pango_cairo_show_layout(ts->cr, layout);
-	cairo_set_source_rgb(ts->cr, 0, 0, 0);
+	aj_ts_text_layout(ts, layout, AJ_TB_X + (AJ_TB_W - logical.width / (double)PANGO_SCALE) / 2,
+			  top - ink.y / (double)PANGO_SCALE, AJ_RED);
 	g_object_unref(layout);
 	return top + ink.height / (double)PANGO_SCALE;
 }
@@ -141,12 +138,7 @@ void aj_official_header(AjTs *ts)
 		if (m->number)
 			centred_line(ts, m->number, AJ_FONT_FANG, AJ_BODY_PT, y);
 		y = aj_ts_baseline(y, AJ_BODY_PT) + 0.12 * AJ_BODY_PT + 4 * AJ_MM;
-		cairo_set_source_rgb(ts->cr, AJ_RED_R, AJ_RED_G, AJ_RED_B);
-		cairo_set_line_width(ts->cr, 1.0);
-		cairo_move_to(ts->cr, AJ_TB_X, y);
-		cairo_line_to(ts->cr, AJ_TB_X + AJ_TB_W, y);
-		cairo_stroke(ts->cr);
-		cairo_set_source_rgb(ts->cr, 0, 0, 0);
+		aj_ts_rule(ts, AJ_TB_X, y, AJ_TB_X + AJ_TB_W, y, 1.0, AJ_RED);
 		snap_nearest(ts, y + 2 * AJ_PITCH - (AJ_PITCH - 22) / 2);
 	} else if (m->number) {
 		centred_line(ts, m->number, AJ_FONT_FANG, AJ_BODY_PT, aj_ts_next_line(ts));
@@ -271,11 +263,7 @@ void aj_official_attachment_title(AjTs *ts, int number, const char *title)
 
 static void rule(AjTs *ts, double y, double width_mm)
 {
-	cairo_set_source_rgb(ts->cr, 0, 0, 0);
-	cairo_set_line_width(ts->cr, width_mm * AJ_MM);
-	cairo_move_to(ts->cr, AJ_TB_X, y);
-	cairo_line_to(ts->cr, AJ_TB_X + AJ_TB_W, y);
-	cairo_stroke(ts->cr);
+	aj_ts_rule(ts, AJ_TB_X, y, AJ_TB_X + AJ_TB_W, y, width_mm * AJ_MM, AJ_BLACK);
 }
 
 void aj_official_imprint(AjTs *ts)
@@ -314,9 +302,9 @@ void aj_official_imprint(AjTs *ts)
 		do {
 			PangoRectangle lr;
 			pango_layout_iter_get_line_extents(it, NULL, &lr);
-			cairo_move_to(ts->cr, AJ_TB_X + one + lr.x / (double)PANGO_SCALE,
-				      aj_ts_baseline(y, size));
-			pango_cairo_show_layout_line(ts->cr, pango_layout_iter_get_line_readonly(it));
+			aj_ts_text_line(ts, pango_layout_iter_get_line_readonly(it),
+					AJ_TB_X + one + lr.x / (double)PANGO_SCALE,
+					aj_ts_baseline(y, size), AJ_BLACK);
 			y += AJ_PITCH;
 		} while (pango_layout_iter_next_line(it));
 		pango_layout_iter_free(it);

@@ -1,21 +1,25 @@
-/* Internal state of one PDF being typeset, shared by the files of src/pdf/.
+/* Internal state of one document being typeset, shared by the files of
+ * src/typeset/.
  *
  * Units are PDF points, y grows down from the top of the page.  One AjTs
- * lives for one aj_pdf_write() call and is owned by it; nothing in it is
- * shared between threads.
+ * lives for one aj_typeset() call and is owned by it; nothing in it is
+ * shared between threads.  Layout decides; drawing is recording page
+ * operations (ops.h) on the current page, which goes to the sink when the
+ * next page begins or the document ends.
  */
-#ifndef AJ_PDF_TYPESET_H
-#define AJ_PDF_TYPESET_H
+#ifndef AJ_TYPESET_STATE_H
+#define AJ_TYPESET_STATE_H
 
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
+#include <pango/pango.h>
 
-#include "pdf/fonts.h"
-#include "pdf/pdf.h"
+#include "markdown/document.h"
+#include "typeset/fonts.h"
+#include "typeset/ops.h"
+#include "typeset/record.h"
+#include "typeset/typeset.h"
 
-#define AJ_MM (72.0 / 25.4)
-#define AJ_PAGE_W (210 * AJ_MM)
-#define AJ_PAGE_H (297 * AJ_MM)
+#define AJ_PAGE_W AJ_A4_W
+#define AJ_PAGE_H AJ_A4_H
 #define AJ_TB_X (28 * AJ_MM) /* text block (版心) */
 #define AJ_TB_Y (37 * AJ_MM)
 #define AJ_TB_W (156 * AJ_MM)
@@ -30,20 +34,20 @@
 #define AJ_TABLE_MIN_PT 10.5
 
 /* Red of the header and rule: C0 M80 Y80 K0 on screen. */
-#define AJ_RED_R 0.902
-#define AJ_RED_G 0.0
-#define AJ_RED_B 0.071
+#define AJ_RED ((AjColor){ 0.902, 0.0, 0.071 })
+#define AJ_BLACK ((AjColor){ 0, 0, 0 })
 
 typedef struct {
 	const AjDocument *doc;
-	const AjPdfOptions *opts;
-	GByteArray *out;
-	cairo_surface_t *surface;
-	cairo_t *cr;
+	const AjTypesetOptions *opts;
 	PangoContext *pctx;
-	PangoFontMap *fontmap;
+	AjRecorder *rec;
+	AjPageSink sink;
+	gpointer sink_data;
+	AjPage *cur;         /* the page being set, NULL between pages */
+	AjFrame frame;       /* the frame in force on it */
 	int page;            /* number of the current (or last) page */
-	gboolean page_open;  /* a page has been begun and not yet shown */
+	gboolean page_open;  /* a page has been begun and not yet handed on */
 	double y;            /* next free y on the current page */
 	int heading_no[4];   /* numbering of headings 一、（一）1.（1） */
 	int figure_no;
@@ -53,9 +57,8 @@ typedef struct {
 	char *held_heading, *held_outline;
 	AjFontRole held_role;
 	int held_level;
-	int outline_parent[5];
 	int src_line;        /* source line of the block being set */
-	GError *err;         /* first error; once set, nothing more is drawn */
+	GError *err;         /* first error; once set, nothing more is set */
 } AjTs;
 
 /* Text with Pango attributes and link ranges, built from cmark inlines. */
@@ -92,6 +95,21 @@ void aj_ts_snap(AjTs *ts);
 int aj_ts_lines_left(AjTs *ts);
 void aj_ts_fail(AjTs *ts, int code, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 double aj_ts_baseline(double line_top, double size);
+/* Drawing on the current page, in the frame in force.  Text: one line
+ * with its baseline starting at (x, y), or a whole layout with its top
+ * left corner at (x, y). */
+void aj_ts_text_line(AjTs *ts, PangoLayoutLine *line, double x, double y, AjColor color);
+void aj_ts_text_layout(AjTs *ts, PangoLayout *layout, double x, double y, AjColor color);
+/* A stroked path: start it, add segments, nothing more to do. */
+AjPathOp *aj_ts_path(AjTs *ts, double line_width, AjColor color);
+void aj_ts_path_add(AjPathOp *p, AjSegKind kind, double x, double y, double w, double h);
+/* A straight line from (x0, y0) to (x1, y1). */
+void aj_ts_rule(AjTs *ts, double x0, double y0, double x1, double y1, double line_width,
+		AjColor color);
+/* A link over the rectangle (frame space), recorded in page space. */
+void aj_ts_link(AjTs *ts, double x, double y, double w, double h, const char *uri);
+/* The frame of what follows on the current page (f: NULL for the page). */
+void aj_ts_set_frame(AjTs *ts, const AjFrame *f);
 
 /* inline.c */
 void aj_inline_init(AjInline *in);

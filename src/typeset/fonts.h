@@ -10,8 +10,8 @@
  * returns a new description the caller frees with
  * pango_font_description_free().
  */
-#ifndef AJ_PDF_FONTS_H
-#define AJ_PDF_FONTS_H
+#ifndef AJ_TYPESET_FONTS_H
+#define AJ_TYPESET_FONTS_H
 
 #include <pango/pango.h>
 

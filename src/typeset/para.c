@@ -5,7 +5,8 @@
 
 #include "markdown/conventions.h"
 #include "util/error.h"
-#include "pdf/typeset.h"
+#include "util/i18n.h"
+#include "typeset/state.h"
 
 AjParaStyle aj_para_body(void)
 {
@@ -152,9 +153,9 @@ void aj_para_check_coverage(AjTs *ts, PangoLayout *layout)
 				    g_unichar_type(c) == G_UNICODE_LINE_SEPARATOR ||
 				    g_unichar_type(c) == G_UNICODE_PARAGRAPH_SEPARATOR)
 					continue;
-				aj_warn("%s:%d: no installed font has the character U+%04X; it "
-					"prints as a box — install a font that covers it "
-					"(e.g. fonts-hanazono or BabelStone Han)",
+				aj_warn(_("%s:%d: no installed font has the character U+%04X; it "
+					  "prints as a box — install a font that covers it "
+					  "(e.g. fonts-hanazono or BabelStone Han)"),
 					ts->doc->source_name, ts->src_line, c);
 			}
 		}
@@ -182,33 +183,11 @@ void aj_para_draw_links(AjTs *ts, PangoLayoutLine *line, const AjInline *in, dou
 		const AjLink *lk = &g_array_index(in->links, AjLink, i);
 		int s = MAX(lk->start, ls), e = MIN(lk->end, le);
 		double x1, x2;
-		char *uri, *attr;
 		if (s >= e)
 			continue;
 		x1 = index_x(line, in->text->str, s);
 		x2 = index_x(line, in->text->str, e);
-		uri = g_strescape(lk->uri, NULL);
-		for (char *p = uri; *p; p++)
-			if (*p == '\'')
-				*p = ' '; /* cairo's attribute syntax quotes with ' */
-		/* cairo 1.16 takes link rectangles in page space whatever the
-		 * transformation (a turned table): map the corners ourselves. */
-		double cx[4] = { x + MIN(x1, x2), x + MAX(x1, x2), x + MIN(x1, x2), x + MAX(x1, x2) };
-		double cy[4] = { top, top, top + height, top + height };
-		double lx = G_MAXDOUBLE, ly = G_MAXDOUBLE, hx = -G_MAXDOUBLE, hy = -G_MAXDOUBLE;
-		for (int k = 0; k < 4; k++) {
-			cairo_user_to_device(ts->cr, &cx[k], &cy[k]);
-			lx = MIN(lx, cx[k]);
-			ly = MIN(ly, cy[k]);
-			hx = MAX(hx, cx[k]);
-			hy = MAX(hy, cy[k]);
-		}
-		attr = g_strdup_printf("rect=[%.2f %.2f %.2f %.2f] uri='%s'", lx, ly, hx - lx,
-				       hy - ly, uri);
-		cairo_tag_begin(ts->cr, CAIRO_TAG_LINK, attr);
-		cairo_tag_end(ts->cr, CAIRO_TAG_LINK);
-		g_free(attr);
-		g_free(uri);
+		aj_ts_link(ts, x + MIN(x1, x2), top, MAX(x1, x2) - MIN(x1, x2), height, lk->uri);
 	}
 }
 
@@ -237,12 +216,8 @@ void aj_para_set(AjTs *ts, const AjInline *in, const AjParaStyle *st)
 		}
 		top = aj_ts_next_line(ts);
 		x = AJ_TB_X + st->margin + logical.x / (double)PANGO_SCALE;
-		if (st->red)
-			cairo_set_source_rgb(ts->cr, AJ_RED_R, AJ_RED_G, AJ_RED_B);
-		else
-			cairo_set_source_rgb(ts->cr, 0, 0, 0);
-		cairo_move_to(ts->cr, x, aj_ts_baseline(top, st->size));
-		pango_cairo_show_layout_line(ts->cr, line);
+		aj_ts_text_line(ts, line, x, aj_ts_baseline(top, st->size),
+				st->red ? AJ_RED : AJ_BLACK);
 		aj_para_draw_links(ts, line, in, x, top, AJ_PITCH);
 		i++;
 	} while (pango_layout_iter_next_line(it));

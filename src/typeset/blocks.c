@@ -4,7 +4,7 @@
 
 #include "markdown/conventions.h"
 #include "markdown/document.h"
-#include "pdf/typeset.h"
+#include "typeset/state.h"
 
 char *aj_cn_number(int n)
 {
@@ -18,19 +18,13 @@ char *aj_cn_number(int n)
 
 void aj_outline_add(AjTs *ts, int level, const char *text, double y)
 {
-	char *link;
-	int id;
+	AjOutlineOp *o;
 
-	if (level < 1)
-		level = 1;
-	if (level > 4)
-		level = 4;
-	link = g_strdup_printf("page=%d pos=[%.2f %.2f]", ts->page, AJ_TB_X, y);
-	id = cairo_pdf_surface_add_outline(ts->surface, ts->outline_parent[level - 1], text, link,
-					   level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
-	for (int j = level; j < 5; j++)
-		ts->outline_parent[j] = id;
-	g_free(link);
+	if (!ts->page_open)
+		aj_ts_begin_page(ts);
+	o = &aj_page_add(ts->cur, AJ_OP_OUTLINE)->outline;
+	*o = (AjOutlineOp){ .level = CLAMP(level, 1, 4), .title = g_strdup(text), .x = AJ_TB_X,
+			    .y = y };
 }
 
 static gboolean starts_with_cn_numeral(const char *p, const char *close)
@@ -206,11 +200,8 @@ static void set_code(AjTs *ts, cmark_node *code, const AjBlockCtx *ctx)
 static void set_rule(AjTs *ts, const AjBlockCtx *ctx)
 {
 	double top = aj_ts_next_line(ts), y = top + AJ_PITCH / 2;
-	cairo_set_source_rgb(ts->cr, 0, 0, 0);
-	cairo_set_line_width(ts->cr, 0.5);
-	cairo_move_to(ts->cr, AJ_TB_X + AJ_TB_W / 4, y);
-	cairo_line_to(ts->cr, AJ_TB_X + AJ_TB_W * 3 / 4, y);
-	cairo_stroke(ts->cr);
+
+	aj_ts_rule(ts, AJ_TB_X + AJ_TB_W / 4, y, AJ_TB_X + AJ_TB_W * 3 / 4, y, 0.5, AJ_BLACK);
 }
 
 static void set_list(AjTs *ts, cmark_node *list, const AjBlockCtx *ctx)
