@@ -1,0 +1,458 @@
+/* Where the typesetter puts things, read from its page operations
+ * (typeset/ops.h) rather than from a PDF: the grid, the margins, the red
+ * rule, the 版记 rules, page numbers, table headers on every page,
+ * landscape frames, and the text and clusters a glyph run carries.
+ * Positions are in points; MM converts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <math.h>
+
+#include "markdown/document.h"
+#include "pdf/pdf.h"
+#include "typeset/ops.h"
+
+#define MM AJ_MM
+#define PITCH (225 * MM / 22)
+#define CHAR (156 * MM / 28)
+
+/* A line of text as a reader sees it: glyph runs of one page on one
+ * baseline of one frame, left to right. */
+typedef struct {
+	int page;
+	AjFrame frame;
+	double x0, x1, y; /* first glyph's origin, last glyph's end, baseline: frame space */
+	double size;
+	int glyphs;
+	AjColor color;
+	GString *text;
+} Line;
+
+typedef struct {
+	GPtrArray *pages; /* AjPage */
+	GArray *lines;    /* Line */
+} Doc;
+
+static gboolean collect(AjPage *page, gpointer data, GError **err)
+{
+	g_ptr_array_add(data, page);
+	return TRUE;
+}
+
+static void add_run(GArray *lines, int page, const AjFrame *f, const AjGlyphsOp *g)
+{
+	double x0, x1, y, size = aj_glyphs_size(g);
+	Line *l = NULL;
+
+	if (g->n_glyphs == 0)
+		return;
+	x0 = g->x + (double)(g->dx + g->glyphs[0].x) / PANGO_SCALE;
+	x1 = g->x + (double)(g->dx + g->glyphs[g->n_glyphs - 1].x +
+			     g->glyphs[g->n_glyphs - 1].advance) /
+			    PANGO_SCALE;
+	y = g->y + (double)g->dy / PANGO_SCALE;
+	for (guint i = 0; i < lines->len; i++) {
+		Line *c = &g_array_index(lines, Line, i);
+		if (c->page == page && c->frame.kind == f->kind && c->frame.angle == f->angle &&
+		    fabs(c->y - y) < 0.01 && x0 >= c->x1 - 0.01 && x0 - c->x1 < 2 * size)
+			l = c;
+	}
+	if (l == NULL) {
+		Line n = { .page = page, .frame = *f, .x0 = x0, .x1 = x1, .y = y, .size = size,
+			   .color = g->color, .text = g_string_new(NULL) };
+		g_array_append_val(lines, n);
+		l = &g_array_index(lines, Line, lines->len - 1);
+	}
+	l->x1 = x1;
+	l->glyphs += g->n_glyphs;
+	g_string_append_len(l->text, g->text, g->text_len);
+}
+
+static Doc typeset(const char *md)
+{
+	GError *err = NULL;
+	AjDocument *doc = aj_document_parse(md, strlen(md), "t.md", &err);
+	AjPdfOptions opts = { .creation_time = 0 };
+	Doc d = { g_ptr_array_new_with_free_func((GDestroyNotify)aj_page_free),
+		  g_array_new(FALSE, TRUE, sizeof(Line)) };
+
+	assert_non_null(doc);
+	assert_true(aj_pdf_pages(doc, &opts, collect, d.pages, &err));
+	assert_null(err);
+	aj_document_free(doc);
+	for (guint p = 0; p < d.pages->len; p++) {
+		AjPage *page = g_ptr_array_index(d.pages, p);
+		AjFrame f = { .kind = AJ_FRAME_PAGE };
+		assert_int_equal(page->number, (int)p + 1);
+		for (guint i = 0; i < page->ops->len; i++) {
+			AjOp *op = &g_array_index(page->ops, AjOp, i);
+			if (op->kind == AJ_OP_FRAME)
+				f = op->frame;
+			else if (op->kind == AJ_OP_GLYPHS)
+				add_run(d.lines, page->number, &f, &op->glyphs);
+		}
+	}
+	return d;
+}
+
+static void doc_free(Doc *d)
+{
+	for (guint i = 0; i < d->lines->len; i++)
+		g_string_free(g_array_index(d->lines, Line, i).text, TRUE);
+	g_array_unref(d->lines);
+	g_ptr_array_unref(d->pages);
+}
+
+/* Body lines (16 pt) of a page, top to bottom. */
+static GArray *body_lines(Doc *d, int page)
+{
+	GArray *out = g_array_new(FALSE, FALSE, sizeof(Line));
+
+	for (guint i = 0; i < d->lines->len; i++) {
+		Line *l = &g_array_index(d->lines, Line, i);
+		if (l->page == page && fabs(l->size - 16) < 0.01 && l->frame.kind == AJ_FRAME_PAGE)
+			g_array_append_val(out, *l);
+	}
+	return out;
+}
+
+static const Line *find_line(Doc *d, int page, const char *text)
+{
+	for (guint i = 0; i < d->lines->len; i++) {
+		const Line *l = &g_array_index(d->lines, Line, i);
+		if ((page == 0 || l->page == page) && strstr(l->text->str, text) != NULL)
+			return l;
+	}
+	return NULL;
+}
+
+#define assert_near(a, b, tol)                                                               \
+	do {                                                                                 \
+		double a_ = (a), b_ = (b);                                                   \
+		if (fabs(a_ - b_) > (tol))                                                   \
+			fail_msg("%s = %.3f, expected %.3f ± %.3f", #a, a_, b_, (double)(tol)); \
+	} while (0)
+
+/* `paras` paragraphs of 54 characters: with the 2-character indent each
+ * fills exactly two grid lines. */
+static char *body(int paras)
+{
+	GString *s = g_string_new(NULL);
+	for (int i = 0; i < paras; i++) {
+		for (int k = 0; k < 54; k++)
+			g_string_append(s, "安");
+		g_string_append(s, "\n\n");
+	}
+	return g_string_free(s, FALSE);
+}
+
+/* 22 lines of 28 characters fill the 156 × 225 mm text block whose top
+ * left corner is 28 mm from the left and 37 mm from the top. */
+static void grid_and_margins(void **state)
+{
+	char *md = body(12);
+	Doc d = typeset(md);
+	GArray *lines = body_lines(&d, 1);
+	double top = 37 * MM;
+
+	assert_int_equal(d.pages->len, 2);
+	assert_int_equal(lines->len, 22);
+	for (guint i = 0; i < lines->len; i++) {
+		const Line *l = &g_array_index(lines, Line, i);
+		/* the em box centred on grid line i */
+		assert_near(l->y, top + i * PITCH + (PITCH - 16) / 2 + 0.88 * 16, 0.01);
+		if (i % 2 == 0) { /* first line of a paragraph: indented 2 characters */
+			assert_int_equal(l->glyphs, 26);
+			assert_near(l->x0, 28 * MM + 2 * CHAR, 0.05);
+		} else {
+			assert_int_equal(l->glyphs, 28);
+			assert_near(l->x0, 28 * MM, 0.05);
+		}
+		/* justified: every full line ends on the right edge, 26 mm from the side */
+		assert_near(l->x1, 184 * MM, 0.3);
+	}
+	assert_near(g_array_index(lines, Line, 21).y + 0.12 * 16 + (PITCH - 16) / 2, 262 * MM, 0.01);
+	g_array_unref(lines);
+	lines = body_lines(&d, 2);
+	assert_int_equal(lines->len, 2);
+	assert_near(g_array_index(lines, Line, 0).y, top + (PITCH - 16) / 2 + 0.88 * 16, 0.01);
+	g_array_unref(lines);
+	doc_free(&d);
+	g_free(md);
+}
+
+/* "— N —" in 14 pt, 7 mm below the text block: odd pages one character
+ * from the right edge of the block, even pages one from the left. */
+static void page_numbers(void **state)
+{
+	char *md = body(25);
+	Doc d = typeset(md);
+
+	assert_int_equal(d.pages->len, 3);
+	for (int p = 1; p <= 3; p++) {
+		char *label = g_strdup_printf("—\u00a0\u00a0%d\u00a0\u00a0—", p);
+		const Line *l = find_line(&d, p, label);
+		assert_non_null(l);
+		assert_near(l->size, 14, 0.01);
+		assert_near(l->y, 262 * MM + 7 * MM + 0.88 * 14, 0.01);
+		if (p % 2 == 1)
+			assert_near(l->x1, 184 * MM - 14, 0.3);
+		else
+			assert_near(l->x0, 28 * MM + 14, 0.3);
+		g_free(label);
+	}
+	doc_free(&d);
+	g_free(md);
+}
+
+/* Stroked paths of a page in its page frame, filtered by colour. */
+static GPtrArray *paths(Doc *d, int page, gboolean red)
+{
+	GPtrArray *out = g_ptr_array_new();
+	AjPage *p = g_ptr_array_index(d->pages, page - 1);
+	gboolean in_page = TRUE;
+
+	for (guint i = 0; i < p->ops->len; i++) {
+		AjOp *op = &g_array_index(p->ops, AjOp, i);
+		if (op->kind == AJ_OP_FRAME)
+			in_page = op->frame.kind == AJ_FRAME_PAGE;
+		if (op->kind == AJ_OP_PATH && in_page && (op->path.color.r > 0.5) == red)
+			g_ptr_array_add(out, &op->path);
+	}
+	return out;
+}
+
+/* A rule: one straight horizontal segment; its y, and x from / to. */
+static void rule_of(const AjPathOp *p, double *x0, double *x1, double *y)
+{
+	assert_int_equal(p->n_segs, 2);
+	assert_int_equal(p->segs[0].kind, AJ_SEG_MOVE);
+	assert_int_equal(p->segs[1].kind, AJ_SEG_LINE);
+	assert_near(p->segs[0].y, p->segs[1].y, 0.001);
+	*x0 = p->segs[0].x;
+	*x1 = p->segs[1].x;
+	*y = p->segs[0].y;
+}
+
+#define OFFICIAL                                                                             \
+	"---\nissuer: 某某市安全生产委员会办公室\nnumber: 某安办〔2026〕12号\n"                \
+	"title: 关于加强安全生产工作的通知\nrecipients: 各区安委会\n"                          \
+	"date: 2026-04-05\npublicity: public\ncc: 市委办公室，市政府办公室\n"                  \
+	"printer: 某某市安全生产委员会办公室\nprint_date: 2026-04-06\n---\n"
+
+/* The 版头: issuer in red, its top 35 mm into the text block; the red rule
+ * as wide as the text block, 4 mm below the number. */
+static void red_header(void **state)
+{
+	Doc d = typeset(OFFICIAL "正文。\n");
+	GPtrArray *red = paths(&d, 1, TRUE);
+	const Line *issuer = find_line(&d, 1, "某某市安全生产委员会办公室");
+	const Line *number = find_line(&d, 1, "某安办〔2026〕12号");
+	double x0, x1, y;
+
+	assert_non_null(issuer);
+	assert_true(issuer->color.r > 0.8 && issuer->color.g < 0.1);
+	assert_true(issuer->y > 72 * MM && issuer->y < 72 * MM + issuer->size);
+	assert_near((issuer->x0 + issuer->x1) / 2, 106 * MM, 0.5); /* centred */
+	assert_non_null(number);
+	assert_true(number->color.r < 0.1);
+	assert_int_equal(red->len, 1);
+	rule_of(g_ptr_array_index(red, 0), &x0, &x1, &y);
+	assert_near(x0, 28 * MM, 0.001);
+	assert_near(x1 - x0, 156 * MM, 0.001);
+	assert_near(((AjPathOp *)g_ptr_array_index(red, 0))->line_width, 1.0, 0.001);
+	assert_near(y - (number->y + 0.12 * 16), 4 * MM, 0.01);
+	g_ptr_array_unref(red);
+	doc_free(&d);
+}
+
+/* The 版记 at the foot of the last page: 0.35 mm rule, 抄送 one character
+ * in, 0.25 mm rule, printer and date, 0.35 mm rule on the bottom edge of
+ * the text block; all 156 mm wide. */
+static void imprint_rules(void **state)
+{
+	Doc d = typeset(OFFICIAL "正文。\n");
+	GPtrArray *black = paths(&d, (int)d.pages->len, FALSE);
+	const Line *cc = find_line(&d, 0, "抄送：");
+	const Line *date = find_line(&d, 0, "2026年4月6日印发");
+	const double widths[] = { 0.35 * MM, 0.25 * MM, 0.35 * MM };
+	double ys[3];
+
+	assert_int_equal(black->len, 3);
+	for (int i = 0; i < 3; i++) {
+		double x0, x1;
+		const AjPathOp *p = g_ptr_array_index(black, i);
+		rule_of(p, &x0, &x1, &ys[i]);
+		assert_near(x0, 28 * MM, 0.001);
+		assert_near(x1, 184 * MM, 0.001);
+		assert_near(p->line_width, widths[i], 0.001);
+	}
+	assert_near(ys[2], 262 * MM, 0.001);
+	assert_near(ys[1] - ys[0], PITCH, 0.01);
+	assert_near(ys[2] - ys[1], PITCH, 0.01);
+	assert_non_null(cc);
+	assert_int_equal(cc->page, (int)d.pages->len);
+	assert_near(cc->size, 14, 0.01);
+	assert_near(cc->x0, 28 * MM + 14, 0.05);
+	assert_true(cc->y > ys[0] && cc->y < ys[1]);
+	assert_non_null(date);
+	assert_near(date->x1, 184 * MM - 14, 0.3);
+	assert_true(date->y > ys[1] && date->y < ys[2]);
+	g_ptr_array_unref(black);
+	doc_free(&d);
+}
+
+static char *table(int rows, int cols)
+{
+	GString *s = g_string_new("表1　测试表\n\n|");
+	for (int c = 0; c < cols; c++)
+		g_string_append_printf(s, " 第%d列说明 |", c + 1);
+	g_string_append(s, "\n|");
+	for (int c = 0; c < cols; c++)
+		g_string_append(s, "---|");
+	g_string_append_c(s, '\n');
+	for (int r = 0; r < rows; r++) {
+		g_string_append(s, "|");
+		for (int c = 0; c < cols; c++)
+			g_string_append_printf(s, " 某某安全生产有限公司%d |", r + 1);
+		g_string_append_c(s, '\n');
+	}
+	return g_string_free(s, FALSE);
+}
+
+/* The first line of a page's table frame (smallest y there). */
+static const Line *top_of_frame(Doc *d, int page)
+{
+	const Line *best = NULL;
+
+	for (guint i = 0; i < d->lines->len; i++) {
+		const Line *l = &g_array_index(d->lines, Line, i);
+		if (l->page == page && l->frame.kind != AJ_FRAME_PAGE && (!best || l->y < best->y))
+			best = l;
+	}
+	return best;
+}
+
+/* A table over several pages repeats its header row at the top of each. */
+static void table_header_on_every_page(void **state)
+{
+	char *md = table(90, 3);
+	Doc d = typeset(md);
+
+	assert_true(d.pages->len >= 3);
+	assert_non_null(find_line(&d, 1, "测试表")); /* the caption, once */
+	assert_null(find_line(&d, 2, "测试表"));
+	for (int p = 2; p <= (int)d.pages->len; p++) {
+		const Line *top = top_of_frame(&d, p);
+		assert_non_null(top);
+		assert_non_null(strstr(top->text->str, "第1列说明"));
+		assert_int_equal(top->frame.kind, AJ_FRAME_SHIFT);
+		assert_near(top->frame.x, 28 * MM, 0.001);
+		assert_near(top->frame.y, 37 * MM, 0.001);
+		assert_true(top->y > 0 && top->y < 20);
+	}
+	doc_free(&d);
+	g_free(md);
+}
+
+/* A table too wide for the upright block is set on turned pages: the
+ * frame is the text block turned a quarter (head toward the binding on
+ * odd pages, toward the outer edge on even ones), 225 × 156 mm, and maps
+ * onto the text block exactly; page numbers stay upright in place. */
+static void landscape_frames(void **state)
+{
+	char *md = table(40, 12);
+	Doc d = typeset(md);
+	gboolean seen[2] = { FALSE, FALSE };
+
+	assert_true(d.pages->len >= 2);
+	for (guint p = 0; p < d.pages->len; p++) {
+		AjPage *page = g_ptr_array_index(d.pages, p);
+		for (guint i = 0; i < page->ops->len; i++) {
+			AjOp *op = &g_array_index(page->ops, AjOp, i);
+			double ax, ay, bx, by;
+			if (op->kind != AJ_OP_FRAME || op->frame.kind == AJ_FRAME_PAGE)
+				continue;
+			assert_int_equal(op->frame.kind, AJ_FRAME_TURNED);
+			assert_near(op->frame.width, 225 * MM, 0.001);
+			assert_near(op->frame.height, 156 * MM, 0.001);
+			aj_frame_to_page(&op->frame, 0, 0, &ax, &ay);
+			aj_frame_to_page(&op->frame, op->frame.width, op->frame.height, &bx, &by);
+			assert_near(MIN(ax, bx), 28 * MM, 0.001);
+			assert_near(MAX(ax, bx), 184 * MM, 0.001);
+			assert_near(MIN(ay, by), 37 * MM, 0.001);
+			assert_near(MAX(ay, by), 262 * MM, 0.001);
+			if (page->number % 2 == 1) {
+				assert_near(op->frame.angle, -G_PI / 2, 1e-9);
+				assert_near(ax, 28 * MM, 0.001); /* head at the binding (left) */
+			} else {
+				assert_near(op->frame.angle, G_PI / 2, 1e-9);
+				assert_near(ax, 184 * MM, 0.001);
+			}
+			seen[page->number % 2] = TRUE;
+		}
+		{
+			char *label = g_strdup_printf("—\u00a0\u00a0%d\u00a0\u00a0—", page->number);
+			const Line *n = find_line(&d, page->number, label);
+			assert_non_null(n);
+			assert_int_equal(n->frame.kind, AJ_FRAME_PAGE);
+			assert_near(n->y, 269 * MM + 0.88 * 14, 0.01);
+			g_free(label);
+		}
+	}
+	assert_true(seen[0] && seen[1]);
+	doc_free(&d);
+	g_free(md);
+}
+
+/* A glyph run carries its characters and the clusters that map them to
+ * glyphs (what text extraction and an OFD TextCode need); a link is an
+ * area in page space over its text; a refused link is none. */
+static void runs_carry_text_and_links(void **state)
+{
+	Doc d = typeset("安全 Safe 生产 [网站](https://example.org/) [坏](javascript:x)\n");
+	AjPage *page = g_ptr_array_index(d.pages, 0);
+	int links = 0;
+	const Line *l = find_line(&d, 1, "安全");
+
+	assert_non_null(l);
+	assert_non_null(strstr(l->text->str, "安全 Safe 生产 网站 坏"));
+	for (guint i = 0; i < page->ops->len; i++) {
+		AjOp *op = &g_array_index(page->ops, AjOp, i);
+		if (op->kind == AJ_OP_GLYPHS) {
+			int bytes = 0, glyphs = 0;
+			for (int c = 0; c < op->glyphs.n_clusters; c++) {
+				bytes += op->glyphs.clusters[c].bytes;
+				glyphs += op->glyphs.clusters[c].glyphs;
+			}
+			assert_int_equal(bytes, op->glyphs.text_len);
+			assert_int_equal(glyphs, op->glyphs.n_glyphs);
+			for (int k = 1; k < op->glyphs.n_glyphs; k++)
+				assert_true(op->glyphs.glyphs[k].x >= op->glyphs.glyphs[k - 1].x);
+		} else if (op->kind == AJ_OP_LINK) {
+			links++;
+			assert_string_equal(op->link.uri, "https://example.org/");
+			assert_true(op->link.x > 28 * MM && op->link.x + op->link.width < 184 * MM);
+			assert_near(op->link.height, PITCH, 0.01);
+		}
+	}
+	assert_int_equal(links, 1);
+	doc_free(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(grid_and_margins),
+		cmocka_unit_test(page_numbers),
+		cmocka_unit_test(red_header),
+		cmocka_unit_test(imprint_rules),
+		cmocka_unit_test(table_header_on_every_page),
+		cmocka_unit_test(landscape_frames),
+		cmocka_unit_test(runs_carry_text_and_links),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
