@@ -1,6 +1,6 @@
-/* The AST walk of the HTML writer.  It is iterative (cmark_iter), so a
- * hostile document nested ten thousand block quotes deep cannot exhaust the
- * stack. */
+/* The AST walk of the HTML writer.  It is iterative (cmark_iter); documents
+ * nest at most AJ_DOCUMENT_MAX_DEPTH levels (aj_document_parse() refuses
+ * more), as in the PDF. */
 #include <string.h>
 
 #include <cmark-gfm-core-extensions.h>

@@ -7,6 +7,7 @@
 
 #include "markdown/front_matter.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 /* cmark-gfm registers its extensions in a process-wide list without a lock;
  * documents are parsed from several threads, so register exactly once. */
@@ -266,6 +267,46 @@ static gboolean check_attachments(const AjDocument *doc, GError **err)
 	return TRUE;
 }
 
+/* The line of node, or of its nearest ancestor that has one (cmark gives
+ * inline nodes none). */
+static int node_line(const AjDocument *doc, cmark_node *node)
+{
+	while (node != NULL && cmark_node_get_start_line(node) <= 0)
+		node = cmark_node_parent(node);
+	return aj_document_line(doc, node);
+}
+
+/* Refuses nesting deeper than AJ_DOCUMENT_MAX_DEPTH, naming the line of
+ * the first node too deep.  Iterative, and at most that many steps up
+ * from each node, as the document may be hostile. */
+static gboolean check_depth(const AjDocument *doc, GError **err)
+{
+	cmark_iter *it = cmark_iter_new(doc->root);
+	cmark_event_type ev;
+	cmark_node *deep = NULL;
+
+	while (deep == NULL && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		int depth = 0;
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		for (cmark_node *p = cmark_node_parent(n); p != NULL && depth <= AJ_DOCUMENT_MAX_DEPTH;
+		     p = cmark_node_parent(p))
+			depth++;
+		if (depth > AJ_DOCUMENT_MAX_DEPTH)
+			deep = n;
+	}
+	cmark_iter_free(it);
+	if (deep == NULL)
+		return TRUE;
+	g_set_error(err, AJ_ERROR, EX_DATAERR,
+		    _("%s:%d: the Markdown nests more than %d levels deep here (block quotes, "
+		      "lists or emphasis inside each other); flatten it"),
+		    doc->source_name, node_line(doc, deep), AJ_DOCUMENT_MAX_DEPTH);
+	return FALSE;
+}
+
 AjDocument *aj_document_parse(const char *text, gsize len, const char *source_name,
 			      GError **err)
 {
@@ -284,7 +325,7 @@ AjDocument *aj_document_parse(const char *text, gsize len, const char *source_na
 			goto fail;
 	}
 	doc->root = parse_markdown(text + body, len - body);
-	if (!check_attachments(doc, err))
+	if (!check_depth(doc, err) || !check_attachments(doc, err))
 		goto fail;
 	return doc;
 fail:

@@ -33,6 +33,14 @@ typedef struct {
 	int body_line;     /* line of the source where the Markdown body starts */
 } AjDocument;
 
+/* How deep Markdown may nest: nodes inside each other (block quotes,
+ * lists and their items, emphasis, links), the document itself not
+ * counted.  aj_document_parse() refuses a deeper document (exit 65, with
+ * the line), so the walks of both writers — the HTML writer's cmark_iter,
+ * the typesetter's block recursion and inline iteration — never meet more;
+ * an official document needs a handful. */
+#define AJ_DOCUMENT_MAX_DEPTH 100
+
 AjDocument *aj_document_parse(const char *text, gsize len, const char *source_name,
 			      GError **err);
 void aj_document_free(AjDocument *doc);

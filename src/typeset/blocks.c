@@ -131,7 +131,7 @@ static void set_heading(AjTs *ts, cmark_node *h, const AjBlockCtx *ctx)
 		for (int j = level; j < 4; j++)
 			ts->heading_no[j] = 0;
 	}
-	aj_inline_append_nodes(&in, h, faces[level - 1]);
+	aj_inline_append_nodes(&in, h);
 	st.role = faces[level - 1];
 	st.margin = ctx->margin;
 	outline = g_strconcat(label ? label : "", plain, NULL);
@@ -174,7 +174,7 @@ static void set_paragraph(AjTs *ts, cmark_node *p, const AjBlockCtx *ctx, const 
 	aj_inline_init(&in);
 	if (label)
 		aj_inline_append(&in, label, (int)strlen(label));
-	aj_inline_append_nodes(&in, p, ctx->role);
+	aj_inline_append_nodes(&in, p);
 	st.role = ctx->role;
 	st.margin = ctx->margin;
 	if (in.text->len > 0)

@@ -47,12 +47,47 @@ static void add_family(AjInline *in, AjFontRole role, gsize start)
 	pango_font_description_free(d);
 }
 
-void aj_inline_append_nodes(AjInline *in, cmark_node *parent, AjFontRole base)
+/* Nodes cmark_iter enters without leaving: they hold no other node. */
+static gboolean is_leaf(cmark_node *n)
 {
-	for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
-		gsize start = in->text->len;
-		const char *type = cmark_node_get_type_string(n);
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+	case CMARK_NODE_HTML_INLINE:
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_THEMATIC_BREAK:
+		return TRUE;
+	default:
+		return FALSE;
+	}
+}
 
+/* Iterative (cmark_iter): emphasis nests as deep as the document allows
+ * without using the stack.  A span's attribute goes in when the span
+ * ends, so inner spans, ended first, win over outer ones. */
+void aj_inline_append_nodes(AjInline *in, cmark_node *parent)
+{
+	cmark_iter *it = cmark_iter_new(parent);
+	GArray *starts = g_array_new(FALSE, FALSE, sizeof(gsize)); /* of the open spans */
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *type = cmark_node_get_type_string(n);
+		gsize start = in->text->len;
+
+		if (n == parent)
+			continue;
+		if (ev == CMARK_EVENT_EXIT) { /* a span ends: its attributes from its start */
+			start = g_array_index(starts, gsize, starts->len - 1);
+			g_array_set_size(starts, starts->len - 1);
+		} else if (!is_leaf(n)) { /* a span starts; set when it ends */
+			g_array_append_val(starts, start);
+			continue;
+		}
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_TEXT:
 			g_string_append(in->text, cmark_node_get_literal(n));
@@ -69,16 +104,13 @@ void aj_inline_append_nodes(AjInline *in, cmark_node *parent, AjFontRole base)
 			g_string_append(in->text, "\xE2\x80\xA8"); /* U+2028: no new indent */
 			break;
 		case CMARK_NODE_EMPH:
-			aj_inline_append_nodes(in, n, AJ_FONT_KAI);
 			add_family(in, AJ_FONT_KAI, start);
 			break;
 		case CMARK_NODE_STRONG:
-			aj_inline_append_nodes(in, n, AJ_FONT_HEI);
 			add_family(in, AJ_FONT_HEI, start);
 			break;
 		case CMARK_NODE_LINK: {
 			AjLink link;
-			aj_inline_append_nodes(in, n, base);
 			if (!aj_md_url_is_safe(cmark_node_get_url(n)))
 				break; /* a refused link is its text */
 			add_attr(in, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), start);
@@ -92,17 +124,13 @@ void aj_inline_append_nodes(AjInline *in, cmark_node *parent, AjFontRole base)
 			break;
 		}
 		case CMARK_NODE_IMAGE: /* an image inside running text: its description */
-			aj_inline_append_nodes(in, n, base);
+		case CMARK_NODE_HTML_INLINE: /* raw HTML has no meaning on paper */
 			break;
-		case CMARK_NODE_HTML_INLINE:
-			break; /* raw HTML has no meaning on paper */
 		default:
-			if (type && strcmp(type, "strikethrough") == 0) {
-				aj_inline_append_nodes(in, n, base);
+			if (type && strcmp(type, "strikethrough") == 0)
 				add_attr(in, pango_attr_strikethrough_new(TRUE), start);
-			} else {
-				aj_inline_append_nodes(in, n, base);
-			}
 		}
 	}
+	g_array_unref(starts);
+	cmark_iter_free(it);
 }

@@ -114,7 +114,7 @@ void aj_ts_set_frame(AjTs *ts, const AjFrame *f);
 /* inline.c */
 void aj_inline_init(AjInline *in);
 void aj_inline_clear(AjInline *in);
-void aj_inline_append_nodes(AjInline *in, cmark_node *parent, AjFontRole base);
+void aj_inline_append_nodes(AjInline *in, cmark_node *parent);
 void aj_inline_append(AjInline *in, const char *text, int len);
 
 /* para.c */

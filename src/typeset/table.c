@@ -72,7 +72,7 @@ static void measure(AjTs *ts, Cell *c, cmark_node *node, gboolean header, double
 
 	aj_inline_init(&c->in);
 	if (node)
-		aj_inline_append_nodes(&c->in, node, AJ_FONT_FANG);
+		aj_inline_append_nodes(&c->in, node);
 	if (header)
 		keep_brackets(&c->in);
 	c->layout = pango_layout_new(ts->pctx);

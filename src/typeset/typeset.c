@@ -20,7 +20,7 @@ static cmark_node *plain_title(AjTs *ts)
 		return cmark_node_first_child(ts->doc->root);
 	}
 	aj_inline_init(&in);
-	aj_inline_append_nodes(&in, h, AJ_FONT_TITLE);
+	aj_inline_append_nodes(&in, h);
 	ts->src_line = aj_document_line(ts->doc, h);
 	aj_ts_begin_page(ts);
 	aj_outline_add(ts, 1, in.text->str, ts->y);

@@ -2,7 +2,9 @@
 # Huge Markdown still typesets, in bounded time and memory: a table of
 # 5 000 rows with one cell holding an unbreakable 10 000-character word
 # (the word is broken across lines, never run off the page) and headings
-# of 2 000 characters, to PDF and to HTML.
+# of 2 000 characters, to PDF and to HTML.  Markdown nested 100 000 deep
+# (block quotes, lists, emphasis) is refused by both writers with exit 65
+# and its line, instead of overflowing the stack.
 set -u
 : "${ANJIAN:?}" "${ANJIAN_TOP:?}"
 . "$ANJIAN_TOP/tests/e2e/lib.sh"
@@ -33,4 +35,18 @@ awk 'BEGIN { h = "安"; for (i = 0; i < 11; i++) h = h h; h = substr(h, 1, 2000 
 run render "$t/head.md" --out "$t/head.pdf" || { cat "$t/err"; fail "heading: render failed"; }
 pdftotext "$t/head.pdf" - | grep -q '正文' || fail "heading: body text missing"
 run render "$t/head.md" --out "$t/head.html" || { cat "$t/err"; fail "heading: HTML render failed"; }
+for kind in quote list emphasis; do
+	awk -v kind=$kind 'BEGIN { print "# 深\n\n正文。"; s = ""
+		for (i = 0; i < 100000; i++) s = s (kind == "quote" ? "> " : kind == "list" ? "- " : "*")
+		print (kind == "emphasis" ? s "深" s : s "深") }' >"$t/$kind.md"
+	for fmt in pdf html; do
+		run render "$t/$kind.md" --out "$t/$kind.$fmt"
+		rc=$?
+		[ $rc -eq 65 ] || { cat "$t/err"; fail "$kind to $fmt: exit $rc, not 65"; }
+		grep -q "$kind.md:4: the Markdown nests more than 100 levels" "$t/err" ||
+			{ cat "$t/err"; fail "$kind to $fmt: no message with the line"; }
+		[ ! -e "$t/$kind.$fmt" ] || fail "$kind to $fmt: an output file was written"
+	done
+done
+echo "nesting: quote, list and emphasis 100 000 deep refused with the line"
 echo ok

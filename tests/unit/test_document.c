@@ -163,6 +163,58 @@ static void invalid_utf8(void **state)
 	g_free(msg);
 }
 
+/* prefix, then `open` n times, "深", `close` n times, a newline */
+static char *nested(const char *prefix, const char *open, const char *close, int n)
+{
+	GString *s = g_string_new(prefix);
+
+	for (int i = 0; i < n; i++)
+		g_string_append(s, open);
+	g_string_append(s, "深");
+	for (int i = 0; i < n; i++)
+		g_string_append(s, close);
+	g_string_append_c(s, '\n');
+	return g_string_free(s, FALSE);
+}
+
+/* Nesting stops at AJ_DOCUMENT_MAX_DEPTH levels (document → quote … →
+ * paragraph → text), with the line of the first node too deep; block
+ * quotes, lists and emphasis alike. */
+static void nesting_limit(void **state)
+{
+	const int max = AJ_DOCUMENT_MAX_DEPTH;
+	char *ok = nested("# 题\n\n正文。\n\n", "> ", "", max - 2); /* text at level max */
+	char *quotes = nested("# 题\n\n正文。\n\n", "> ", "", max - 1);
+	char *lists = nested("# 题\n\n", "- ", "", max / 2);
+	char *emph = nested("正文\n\n\n", "*", "*", 2 * max);
+	char *huge = nested("\n", "> ", "", 100000);
+	GError *err = NULL;
+	AjDocument *doc = parse(ok, &err);
+	char *msg;
+
+	assert_non_null(doc);
+	assert_null(err);
+	aj_document_free(doc);
+	msg = parse_error(quotes);
+	assert_non_null(strstr(msg, "t.md:5:"));
+	assert_non_null(strstr(msg, "100 levels"));
+	g_free(msg);
+	msg = parse_error(lists);
+	assert_non_null(strstr(msg, "t.md:3:"));
+	g_free(msg);
+	msg = parse_error(emph);
+	assert_non_null(strstr(msg, "t.md:4:"));
+	g_free(msg);
+	msg = parse_error(huge);
+	assert_non_null(strstr(msg, "t.md:2:"));
+	g_free(msg);
+	g_free(ok);
+	g_free(quotes);
+	g_free(lists);
+	g_free(emph);
+	g_free(huge);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -173,6 +225,7 @@ int main(void)
 		cmocka_unit_test(bad_values),
 		cmocka_unit_test(attachment_numbering_checked),
 		cmocka_unit_test(invalid_utf8),
+		cmocka_unit_test(nesting_limit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
