@@ -133,13 +133,19 @@ void aj_recorder_free(AjRecorder *r)
 		g_object_unref(r);
 }
 
-void aj_record_line(AjRecorder *r, AjPage *page, PangoLayoutLine *line, double x, double y,
-		    AjColor color)
+/* Points the recorder at the page and the origin of what comes next. */
+static void aim(AjRecorder *r, AjPage *page, double x, double y, AjColor color)
 {
 	r->page = page;
 	r->x = x;
 	r->y = y;
 	r->color = color;
+}
+
+void aj_record_line(AjRecorder *r, AjPage *page, PangoLayoutLine *line, double x, double y,
+		    AjColor color)
+{
+	aim(r, page, x, y, color);
 	pango_renderer_draw_layout_line(&r->parent, line, 0, 0);
 	r->page = NULL;
 }
@@ -147,10 +153,7 @@ void aj_record_line(AjRecorder *r, AjPage *page, PangoLayoutLine *line, double x
 void aj_record_layout(AjRecorder *r, AjPage *page, PangoLayout *layout, double x, double y,
 		      AjColor color)
 {
-	r->page = page;
-	r->x = x;
-	r->y = y;
-	r->color = color;
+	aim(r, page, x, y, color);
 	pango_renderer_draw_layout(&r->parent, layout, 0, 0);
 	r->page = NULL;
 }
