@@ -8,9 +8,9 @@
 #include "build/manifest.h"
 #include "build/outdir.h"
 #include "build/render.h"
+#include "build/site_step.h"
 #include "context/context.h"
 #include "load/load.h"
-#include "site/built.h"
 #include "util/error.h"
 #include "util/file.h"
 #include "util/testhook.h"
@@ -261,7 +261,7 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	aj_test_point("rendered");
 	/* The web site (OUT/site) is written here, from docs, into root; its
 	 * writer appends each public document's "html" file to doc->files. */
-	if (!aj_site_write_built(docs, root, templates, o->site_url, err))
+	if (!aj_build_site(docs, root, templates, o->site_url, err))
 		goto done;
 	t_site = lap(&mark);
 	aj_test_point("site");

@@ -1,13 +1,12 @@
 #include "build/cache.h"
 
-#include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "typeset/fonts.h"
+#include "pdf/pdf.h"
 #include "util/epoch.h"
 
 static int compare_str_ptr(gconstpointer a, gconstpointer b)
@@ -24,27 +23,6 @@ static char *digest_sorted(GChecksum *sum, GPtrArray *lines)
 	for (guint i = 0; i < lines->len; i++)
 		g_checksum_update(sum, g_ptr_array_index(lines, i), -1);
 	return g_strdup(g_checksum_get_string(sum));
-}
-
-/* Font files as "path size mtime" lines: a role face installed, removed or
- * replaced changes the fingerprint even when the family names do not.  The
- * current configuration holds the role faces only (pdf/fontset.h), so this
- * is a few dozen stat() calls and other fonts do not matter. */
-static void add_font_files(GPtrArray *lines, FcFontSet *set)
-{
-	for (int i = 0; set != NULL && i < set->nfont; i++) {
-		FcChar8 *file = NULL;
-		struct stat st;
-		if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) != FcResultMatch)
-			continue;
-		if (stat((const char *)file, &st) != 0) {
-			st.st_size = -1;
-			st.st_mtime = 0;
-		}
-		g_ptr_array_add(lines, g_strdup_printf("%s %lld %lld\n", (const char *)file,
-						       (long long)st.st_size,
-						       (long long)st.st_mtime));
-	}
 }
 
 /* The program file too: a rebuilt binary of the same version (a
@@ -64,20 +42,13 @@ char *aj_cache_fingerprint(gboolean fonts)
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
 	char *epoch = g_strdup_printf("epoch %" G_GINT64_FORMAT "\n", aj_source_date_epoch());
-	FcConfig *config;
 	char *hex;
 
 	g_checksum_update(sum, (const guchar *)"anjian " ANJIAN_VERSION "\n", -1);
 	add_program(lines);
 	g_checksum_update(sum, (const guchar *)epoch, -1);
-	if (fonts) {
-		aj_fonts_init();
-		for (int r = 0; r < AJ_FONT_N; r++)
-			g_ptr_array_add(lines, g_strdup_printf("role %d %s\n", r, aj_font_families(r)));
-		config = FcConfigGetCurrent();
-		add_font_files(lines, FcConfigGetFonts(config, FcSetSystem));
-		add_font_files(lines, FcConfigGetFonts(config, FcSetApplication));
-	}
+	if (fonts)
+		aj_pdf_fingerprint(lines);
 	hex = digest_sorted(sum, lines);
 	g_ptr_array_unref(lines);
 	g_checksum_free(sum);

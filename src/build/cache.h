@@ -3,9 +3,10 @@
  *
  * A build keeps, in OUT/.cache, <key>.pdf, <key>.md and <key>.pages for
  * every document it rendered, where key = SHA-256 over the build's
- * fingerprint (program version and file, SOURCE_DATE_EPOCH, the role font
- * families and every file of the typesetter's font set, pdf/fontset.h, with
- * its size and mtime), the template
+ * fingerprint (program version and file, SOURCE_DATE_EPOCH, and what the
+ * PDF writer says its output depends on, aj_pdf_fingerprint(): the role
+ * font families, every file of the typesetter's font set with its size and
+ * mtime, Pango's and Cairo's versions), the template
  * and each partial it names, and the context's bytes.  The next build links
  * those files from the old OUT into its temporary tree, so the swap stays
  * atomic and .cache holds only what the latest build used.  Files are only

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "util/error.h"
+#include "util/xml.h"
 
 AjChartData *aj_chart_data_new(const char *name, AjChartKind kind)
 {
@@ -49,28 +50,10 @@ static gboolean is_element(xmlNodePtr n, const char *name)
 	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
 }
 
-static xmlNodePtr first_child(xmlNodePtr parent, const char *name)
-{
-	for (xmlNodePtr n = parent->children; n != NULL; n = n->next)
-		if (is_element(n, name))
-			return n;
-	return NULL;
-}
-
-/* A copy of attribute name of node, or NULL. */
-static char *attr(xmlNodePtr node, const char *name)
-{
-	xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
-	char *copy = v != NULL ? g_strdup((const char *)v) : NULL;
-
-	xmlFree(v);
-	return copy;
-}
-
 static gboolean count_attr(const char *chart, xmlNodePtr node, const char *name, gint64 *out,
 			   GError **err)
 {
-	char *v = attr(node, name);
+	char *v = aj_xml_prop(node, name);
 	guint64 n = 0;
 	gboolean ok = v != NULL && g_ascii_string_to_unsigned(v, 10, 0, G_MAXINT32, &n, NULL);
 
@@ -122,17 +105,17 @@ static gboolean parse_period(const char *s, int *year, int *month)
 /* The period for the source line: <meta period-cn>, else the root's period. */
 static void read_period(xmlNodePtr context, AjChartData *d)
 {
-	xmlNodePtr meta = first_child(context, "meta");
+	xmlNodePtr meta = aj_xml_child(context, "meta");
 	char *period = NULL;
 	int y, m;
 
 	if (meta != NULL) {
-		d->period_cn = attr(meta, "period-cn");
-		d->as_of_cn = attr(meta, "date-cn");
+		d->period_cn = aj_xml_prop(meta, "period-cn");
+		d->as_of_cn = aj_xml_prop(meta, "date-cn");
 	}
 	if (d->period_cn != NULL)
 		return;
-	period = attr(context, "period");
+	period = aj_xml_prop(context, "period");
 	if (parse_period(period, &y, &m))
 		d->period_cn = g_strdup_printf("%d年%d月", y, m);
 	else if (period != NULL)
@@ -143,7 +126,7 @@ static void read_period(xmlNodePtr context, AjChartData *d)
 /* known="false": a month the records do not cover and no baseline fills. */
 static gboolean unknown_month(xmlNodePtr n)
 {
-	char *known = attr(n, "known");
+	char *known = aj_xml_prop(n, "known");
 	gboolean unknown = known != NULL && strcmp(known, "false") == 0;
 
 	g_free(known);
@@ -161,7 +144,7 @@ gboolean aj_chart_read_trend(xmlNodePtr context, AjChartData *d, GError **err)
 	if (!check_bulletin(context, d->name, err))
 		goto out;
 	read_period(context, d);
-	trend = first_child(context, "trend");
+	trend = aj_xml_child(context, "trend");
 	if (trend == NULL) {
 		char *at = where(context);
 		g_set_error(err, AJ_ERROR, EX_DATAERR,
@@ -178,7 +161,7 @@ gboolean aj_chart_read_trend(xmlNodePtr context, AjChartData *d, GError **err)
 
 		if (!is_element(n, "month"))
 			continue;
-		period = attr(n, "period");
+		period = aj_xml_prop(n, "period");
 		if (!parse_period(period, &y, &m)) {
 			char *at = where(n);
 			g_set_error(err, AJ_ERROR, EX_DATAERR,
@@ -245,10 +228,10 @@ gboolean aj_chart_read_districts(xmlNodePtr context, const char *attr0, const ch
 
 		if (!is_element(n, "district"))
 			continue;
-		name = attr(n, "name");
+		name = aj_xml_prop(n, "name");
 		if (name == NULL || *name == '\0') {
 			g_free(name);
-			name = attr(n, "code");
+			name = aj_xml_prop(n, "code");
 		}
 		if (name == NULL || *name == '\0') {
 			char *at = where(n);

@@ -162,3 +162,10 @@ gboolean aj_pdf_pages(const AjDocument *doc, const AjPdfOptions *opts, AjPageSin
 	g_byte_array_unref(out);
 	return ok;
 }
+
+void aj_pdf_fingerprint(GPtrArray *lines)
+{
+	aj_fonts_fingerprint(lines);
+	g_ptr_array_add(lines, g_strdup_printf("pango %s cairo %s\n", pango_version_string(),
+					       cairo_version_string()));
+}

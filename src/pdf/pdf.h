@@ -25,6 +25,12 @@ typedef struct {
 gboolean aj_pdf_write(const AjDocument *doc, const AjPdfOptions *opts, const char *path,
 		      int *pages, GError **err);
 
+/* Appends to lines (char *, g_free'd by the array) what a PDF depends on
+ * besides its document and options: the typesetter's fonts
+ * (aj_fonts_fingerprint()) and the versions of Pango and Cairo.  A cache
+ * of PDFs keys on them. */
+void aj_pdf_fingerprint(GPtrArray *lines);
+
 /* The pages aj_pdf_write() would draw, laid out with the same fonts and
  * handed to sink one by one, without writing a PDF: for tests of where
  * things are and for other back ends of the same page operations. */

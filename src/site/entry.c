@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "site/entry.h"
+#include "util/xml.h"
 
 static const struct {
 	const char *kind, *label;
@@ -32,12 +33,7 @@ int aj_site_kind_order(const char *kind)
 
 char *aj_site_meta(xmlNodePtr context, const char *name)
 {
-	if (context == NULL)
-		return NULL;
-	for (xmlNodePtr c = context->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "meta") == 0)
-			return (char *)xmlGetProp(c, (const xmlChar *)name);
-	return NULL;
+	return aj_xml_prop(aj_xml_child(context, "meta"), name);
 }
 
 /* Period and kind become path segments: keep them to safe characters. */
@@ -73,12 +69,9 @@ static char *entry_date(const AjSiteDoc *d)
 	if (d->doc != NULL && is_iso_date(d->doc->meta.date))
 		return g_strdup(d->doc->meta.date);
 	m = aj_site_meta(d->context, "date");
-	if (is_iso_date(m)) {
-		char *r = g_strdup(m);
-		xmlFree(m);
-		return r;
-	}
-	xmlFree(m);
+	if (is_iso_date(m))
+		return m;
+	g_free(m);
 	/* a period "2026-03" or "2026-Q1" still gives a year */
 	if (d->period != NULL && strlen(d->period) >= 4 && g_ascii_isdigit(d->period[0]))
 		return g_strdup_printf("%.4s-01-01", d->period);
@@ -148,8 +141,7 @@ Site *aj_site_new(const AjSiteDoc *docs, guint n, const AjSiteOptions *opts, con
 		e->date = entry_date(d);
 		e->year = g_strndup(e->date, 4);
 		pc = aj_site_meta(d->context, "period-cn");
-		e->period_cn = g_strdup(pc != NULL ? pc : d->period);
-		xmlFree(pc);
+		e->period_cn = pc != NULL ? pc : g_strdup(d->period);
 		e->kind_label = aj_site_kind_label(d->kind);
 		e->kind_order = aj_site_kind_order(d->kind);
 		if (d->doc != NULL && d->doc->meta.issuer != NULL)

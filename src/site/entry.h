@@ -34,7 +34,7 @@ typedef struct {
 const char *aj_site_kind_label(const char *kind);
 int aj_site_kind_order(const char *kind);
 
-/* An attribute of the context's <meta> element, or NULL (xmlFree()). */
+/* An attribute of the context's <meta> element, or NULL (g_free()). */
 char *aj_site_meta(xmlNodePtr context, const char *name);
 
 /* The entries of docs that are public, sorted. */

@@ -1,25 +1,15 @@
 #include <string.h>
 
-#include "context/attrs.h"
 #include "html/html.h"
 #include "markdown/conventions.h"
 #include "site/files.h"
 #include "site/pages.h"
 #include "util/error.h"
+#include "util/xml.h"
 
 #define INDEX_ROWS 50   /* rows of a list shown on the home page */
 #define INDEX_RECENT 20 /* documents listed on the home page */
 
-static void set(xmlNodePtr n, const char *name, const char *value)
-{
-	if (value != NULL)
-		xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)value);
-}
-
-static xmlNodePtr child(xmlNodePtr parent, const char *name)
-{
-	return xmlNewChild(parent, NULL, (const xmlChar *)name, NULL);
-}
 
 xmlNodePtr aj_site_page_new(const Site *site, const char *root, const char *title,
 			   const char *current)
@@ -29,28 +19,28 @@ xmlNodePtr aj_site_page_new(const Site *site, const char *root, const char *titl
 	xmlNodePtr nav;
 
 	xmlDocSetRootElement(doc, page);
-	set(page, "root", root);
-	set(page, "title", title);
-	set(page, "issuer", site->issuer);
-	nav = child(page, "nav");
-	set(nav, "href", "index.html");
-	set(nav, "label", "首页");
-	set(nav, "current", strcmp(current, "index.html") == 0 ? "page" : "false");
+	aj_attr_str(page, "root", root);
+	aj_attr_str(page, "title", title);
+	aj_attr_str(page, "issuer", site->issuer);
+	nav = aj_child(page, "nav");
+	aj_attr_str(nav, "href", "index.html");
+	aj_attr_str(nav, "label", "首页");
+	aj_attr_str(nav, "current", strcmp(current, "index.html") == 0 ? "page" : "false");
 	for (guint i = 0; i < site->kinds->len; i++) {
 		const char *kind = g_ptr_array_index(site->kinds, i);
 		char *href = g_strdup_printf("archive/%s.html", kind);
-		nav = child(page, "nav");
-		set(nav, "href", href);
-		set(nav, "label", aj_site_kind_label(kind));
-		set(nav, "current", strcmp(current, href) != 0 ? "false"
+		nav = aj_child(page, "nav");
+		aj_attr_str(nav, "href", href);
+		aj_attr_str(nav, "label", aj_site_kind_label(kind));
+		aj_attr_str(nav, "current", strcmp(current, href) != 0 ? "false"
 				    : strcmp(title, aj_site_kind_label(kind)) == 0 ? "page"
 										: "true");
 		g_free(href);
 	}
-	nav = child(page, "nav");
-	set(nav, "href", "search.html");
-	set(nav, "label", "检索");
-	set(nav, "current", strcmp(current, "search.html") == 0 ? "page" : "false");
+	nav = aj_child(page, "nav");
+	aj_attr_str(nav, "href", "search.html");
+	aj_attr_str(nav, "label", "检索");
+	aj_attr_str(nav, "current", strcmp(current, "search.html") == 0 ? "page" : "false");
 	return page;
 }
 
@@ -72,17 +62,17 @@ gboolean aj_site_page_write(const Site *site, xmlNodePtr page, const char *layou
  * page of n items cost n² (empty values are falsy, as absent ones). */
 static void add_item(xmlNodePtr parent, const SiteEntry *e, const char *root)
 {
-	xmlNodePtr it = child(parent, "item");
+	xmlNodePtr it = aj_child(parent, "item");
 	char *dc = aj_md_date_cn(e->date);
 	char *href = g_strconcat(root, e->path, NULL);
 
-	set(it, "href", href);
+	aj_attr_str(it, "href", href);
 	g_free(href);
-	set(it, "title", e->src->title);
-	set(it, "kind-label", e->kind_label);
-	set(it, "period-cn", e->period_cn);
-	set(it, "date", e->date);
-	set(it, "date-cn", dc);
+	aj_attr_str(it, "title", e->src->title);
+	aj_attr_str(it, "kind-label", e->kind_label);
+	aj_attr_str(it, "period-cn", e->period_cn);
+	aj_attr_str(it, "date", e->date);
+	aj_attr_str(it, "date-cn", dc);
 	g_free(dc);
 }
 
@@ -92,25 +82,25 @@ gboolean aj_site_write_document(const Site *site, const SiteEntry *e, GString *b
 	char *archive = g_strdup_printf("archive/%s.html", e->src->kind);
 	/* the menu marks the document's kind */
 	xmlNodePtr page = aj_site_page_new(site, "../", e->src->title, archive);
-	xmlNodePtr d = child(page, "doc");
+	xmlNodePtr d = aj_child(page, "doc");
 	char *dc = aj_md_date_cn(e->date);
 	GString *body = g_string_sized_new(8192);
 	gboolean ok = FALSE;
 
-	set(d, "title", e->src->title);
-	set(d, "kind-label", e->kind_label);
-	set(d, "archive", archive);
-	set(d, "period-cn", e->period_cn);
-	set(d, "date-cn", dc);
+	aj_attr_str(d, "title", e->src->title);
+	aj_attr_str(d, "kind-label", e->kind_label);
+	aj_attr_str(d, "archive", archive);
+	aj_attr_str(d, "period-cn", e->period_cn);
+	aj_attr_str(d, "date-cn", dc);
 	if (e->pdf != NULL)
-		set(d, "pdf", strrchr(e->pdf, '/') + 1);
+		aj_attr_str(d, "pdf", strrchr(e->pdf, '/') + 1);
 	if (doc != NULL) {
 		const AjDocMeta *m = &doc->meta;
-		set(d, "issuer", m->issuer);
-		set(d, "number", m->number);
-		set(d, "recipients", m->recipients);
-		set(d, "signature", m->signature);
-		set(d, "publicity-note", aj_md_publicity_note(m->publicity));
+		aj_attr_str(d, "issuer", m->issuer);
+		aj_attr_str(d, "number", m->number);
+		aj_attr_str(d, "recipients", m->recipients);
+		aj_attr_str(d, "signature", m->signature);
+		aj_attr_str(d, "publicity-note", aj_md_publicity_note(m->publicity));
 		if (!aj_html_append_fragment(body, doc->root, e->src->context, doc->source_name, err))
 			goto done;
 	}
@@ -132,9 +122,9 @@ static gboolean write_archive(const Site *site, const char *rel, const char *hea
 			      const char *kind, const char *year, GString *buf, GError **err)
 {
 	xmlNodePtr page = aj_site_page_new(site, "../", heading, rel);
-	xmlNodePtr list = child(page, "archive");
+	xmlNodePtr list = aj_child(page, "archive");
 
-	set(list, "heading", heading);
+	aj_attr_str(list, "heading", heading);
 	for (guint i = 0; i < site->entries->len; i++) {
 		const SiteEntry *e = g_ptr_array_index(site->entries, i);
 		if ((kind == NULL || strcmp(kind, e->src->kind) == 0) &&
@@ -143,11 +133,11 @@ static gboolean write_archive(const Site *site, const char *rel, const char *hea
 	}
 	for (guint i = 0; i < site->years->len; i++) {
 		const char *y = g_ptr_array_index(site->years, i);
-		xmlNodePtr yn = child(page, "year");
+		xmlNodePtr yn = aj_child(page, "year");
 		char *href = g_strdup_printf("archive/%s.html", y);
-		set(yn, "href", href);
-		set(yn, "label", y);
-		set(yn, "current", year != NULL && strcmp(y, year) == 0 ? "true" : "false");
+		aj_attr_str(yn, "href", href);
+		aj_attr_str(yn, "label", y);
+		aj_attr_str(yn, "current", year != NULL && strcmp(y, year) == 0 ? "true" : "false");
 		g_free(href);
 	}
 	return aj_site_page_write(site, page, "archive.html", rel, buf, err);
@@ -186,14 +176,6 @@ static const SiteEntry *latest(const Site *site, const char *kind)
 	return NULL;
 }
 
-static xmlNodePtr find_child(xmlNodePtr parent, const char *name)
-{
-	for (xmlNodePtr c = parent != NULL ? parent->children : NULL; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0)
-			return c;
-	return NULL;
-}
-
 /* "同比上升12.5%" from a -yoy attribute ("12.5", "-3.0"); "同比 —" when absent. */
 static char *change_text(xmlNodePtr total, const char *key)
 {
@@ -226,7 +208,7 @@ static void add_figures(xmlNodePtr parent, xmlNodePtr context)
 		{ "deaths", "死亡", "人", TRUE },
 		{ "major-hazards-open", "重大事故隐患未整改", "项", FALSE },
 	};
-	xmlNodePtr total = find_child(context, "total");
+	xmlNodePtr total = aj_xml_child(context, "total");
 
 	if (total == NULL)
 		return;
@@ -235,13 +217,13 @@ static void add_figures(xmlNodePtr parent, xmlNodePtr context)
 		xmlNodePtr f;
 		if (v == NULL)
 			continue;
-		f = child(parent, "figure");
-		set(f, "label", figures[i].label);
-		set(f, "value", (const char *)v);
-		set(f, "unit", figures[i].unit);
+		f = aj_child(parent, "figure");
+		aj_attr_str(f, "label", figures[i].label);
+		aj_attr_str(f, "value", (const char *)v);
+		aj_attr_str(f, "unit", figures[i].unit);
 		if (figures[i].yoy) {
 			char *c = change_text(total, figures[i].key);
-			set(f, "change", c);
+			aj_attr_str(f, "change", c);
 			g_free(c);
 		}
 		xmlFree(v);
@@ -264,10 +246,10 @@ static void add_row(xmlNodePtr entry, gpointer user)
 		return;
 	if (acc->count++ >= INDEX_ROWS)
 		return;
-	row = child(acc->parent, "row");
+	row = aj_child(acc->parent, "row");
 	for (gsize i = 0; i < G_N_ELEMENTS(keep); i++) {
 		xmlChar *v = xmlGetProp(entry, (const xmlChar *)keep[i]);
-		set(row, keep[i], v != NULL ? (const char *)v : "");
+		aj_attr_str(row, keep[i], v != NULL ? (const char *)v : "");
 		xmlFree(v);
 	}
 }
@@ -280,29 +262,29 @@ static void add_list(xmlNodePtr page, const char *name, const SiteEntry *e)
 
 	if (e == NULL)
 		return;
-	list = child(page, name);
-	set(list, "href", e->path);
-	set(list, "title", e->src->title);
-	set(list, "period-cn", e->period_cn);
+	list = aj_child(page, name);
+	aj_attr_str(list, "href", e->path);
+	aj_attr_str(list, "title", e->src->title);
+	aj_attr_str(list, "period-cn", e->period_cn);
 	acc.parent = list;
 	acc.count = 0;
 	aj_each_element(e->src->context, "entry", add_row, &acc);
 	g_snprintf(buf, sizeof buf, "%u", acc.count);
-	set(list, "count", buf);
-	set(list, "more", acc.count > INDEX_ROWS ? "true" : "false");
+	aj_attr_str(list, "count", buf);
+	aj_attr_str(list, "more", acc.count > INDEX_ROWS ? "true" : "false");
 }
 
 gboolean aj_site_write_index(const Site *site, GString *buf, GError **err)
 {
 	xmlNodePtr page = aj_site_page_new(site, "", "安全生产信息公开", "index.html");
 	const SiteEntry *b = latest(site, "bulletin");
-	xmlNodePtr recent = child(page, "recent");
+	xmlNodePtr recent = aj_child(page, "recent");
 
 	if (b != NULL) {
-		xmlNodePtr bn = child(page, "bulletin");
-		set(bn, "href", b->path);
-		set(bn, "title", b->src->title);
-		set(bn, "period-cn", b->period_cn);
+		xmlNodePtr bn = aj_child(page, "bulletin");
+		aj_attr_str(bn, "href", b->path);
+		aj_attr_str(bn, "title", b->src->title);
+		aj_attr_str(bn, "period-cn", b->period_cn);
 		add_figures(bn, b->src->context);
 	}
 	add_list(page, "exposed", latest(site, "exposed"));
@@ -311,13 +293,13 @@ gboolean aj_site_write_index(const Site *site, GString *buf, GError **err)
 		add_item(recent, g_ptr_array_index(site->entries, i), "");
 	for (guint i = 0; i < site->years->len; i++) {
 		const char *y = g_ptr_array_index(site->years, i);
-		xmlNodePtr yn = child(page, "year");
+		xmlNodePtr yn = aj_child(page, "year");
 		char *href = g_strdup_printf("archive/%s.html", y);
-		set(yn, "href", href);
-		set(yn, "label", y);
+		aj_attr_str(yn, "href", href);
+		aj_attr_str(yn, "label", y);
 		g_free(href);
 	}
 	if (site->entries->len == 0)
-		set(page, "empty", "true");
+		aj_attr_str(page, "empty", "true");
 	return aj_site_page_write(site, page, "index.html", "index.html", buf, err);
 }

@@ -4,11 +4,11 @@
  * search.html, which is the whole search when JavaScript is off. */
 #include <string.h>
 
-#include "context/attrs.h"
 
 #include "site/files.h"
 #include "site/pages.h"
 #include "util/error.h"
+#include "util/xml.h"
 
 void aj_site_json_string(GString *out, const char *s)
 {

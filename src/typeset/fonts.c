@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 
-#include "pdf/fontset.h"
+#include "typeset/fontset.h"
 
 /* Where Debian's texlive-lang-chinese puts FandolFang; fontconfig does not
  * index texlive's fonts by itself. */
@@ -104,7 +105,7 @@ static char *roles_key(void)
 }
 
 /* Every role's families are looked up in a font configuration of those
- * faces alone (pdf/fontset.h), made current for the whole process so every
+ * faces alone (typeset/fontset.h), made current for the whole process so every
  * Pango font map (the charts' default one too) sees them and no others. */
 static gpointer choose_fonts(gpointer unused)
 {
@@ -201,4 +202,37 @@ PangoFontDescription *aj_font_desc(AjFontRole role, double size_pt)
 	pango_font_description_set_weight(d, chosen()->weight[role]);
 	pango_font_description_set_absolute_size(d, size_pt * PANGO_SCALE);
 	return d;
+}
+
+/* Font files as "path size mtime" lines: a role face installed, removed or
+ * replaced changes the fingerprint even when the family names do not.  The
+ * current configuration holds the role faces only (typeset/fontset.h), so
+ * this is a few dozen stat() calls and other fonts do not matter. */
+static void add_font_files(GPtrArray *lines, FcFontSet *set)
+{
+	for (int i = 0; set != NULL && i < set->nfont; i++) {
+		FcChar8 *file = NULL;
+		struct stat st;
+		if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) != FcResultMatch)
+			continue;
+		if (stat((const char *)file, &st) != 0) {
+			st.st_size = -1;
+			st.st_mtime = 0;
+		}
+		g_ptr_array_add(lines, g_strdup_printf("%s %lld %lld\n", (const char *)file,
+						       (long long)st.st_size,
+						       (long long)st.st_mtime));
+	}
+}
+
+void aj_fonts_fingerprint(GPtrArray *lines)
+{
+	FcConfig *config;
+
+	aj_fonts_init();
+	for (int r = 0; r < AJ_FONT_N; r++)
+		g_ptr_array_add(lines, g_strdup_printf("role %d %s\n", r, aj_font_families(r)));
+	config = FcConfigGetCurrent();
+	add_font_files(lines, FcConfigGetFonts(config, FcSetSystem));
+	add_font_files(lines, FcConfigGetFonts(config, FcSetApplication));
 }

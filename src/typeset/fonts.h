@@ -2,7 +2,7 @@
  * descriptions built from explicit family lists (never from the locale).
  *
  * aj_fonts_init() makes the process's fontconfig configuration one of the
- * role faces alone (pdf/fontset.h; FandolFang from texlive included) and
+ * role faces alone (typeset/fontset.h; FandolFang from texlive included) and
  * picks, for each role, the first installed family of its list, once per
  * process; it also readies the calling thread's heap for the font tables
  * cairo copies when it embeds a face.  Call it before any Pango use (a
@@ -29,5 +29,11 @@ void aj_fonts_init(void);
 PangoFontDescription *aj_font_desc(AjFontRole role, double size_pt);
 /* The family list of a role, as set in descriptions (for tests and logs). */
 const char *aj_font_families(AjFontRole role);
+/* Appends to lines (char *, g_free'd by the array) one "...\n" line per
+ * thing the fonts of a typeset document depend on: each role's families
+ * and every font file fontconfig knows with its size and mtime, so a font
+ * installed, removed or replaced changes them even when the family names
+ * do not.  In no particular order. */
+void aj_fonts_fingerprint(GPtrArray *lines);
 
 #endif

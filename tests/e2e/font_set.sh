@@ -1,5 +1,5 @@
 #!/bin/sh
-# The typesetter's fonts are the role faces only (src/pdf/fontset.c): a font
+# The typesetter's fonts are the role faces only (src/typeset/fontset.c): a font
 # installed beside them changes no byte of a PDF, a new face of a role
 # family is found, and the list is kept in the user's cache directory.
 set -eu

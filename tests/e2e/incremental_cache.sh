@@ -83,7 +83,7 @@ if [ "${ANJIAN_SAN:-}" = 1 ]; then
 	exit 0
 fi
 
-# The font set (src/pdf/fontset.c): a font no role names changes nothing;
+# The font set (src/typeset/fontset.c): a font no role names changes nothing;
 # one more file of a role family (DejaVu Sans ends every role) renders
 # everything, and the same bytes.
 role_face=$(fc-list ':family=DejaVu Sans' file 2>/dev/null | sed 's/: *$//' | sort | head -n 1)

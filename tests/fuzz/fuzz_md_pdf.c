@@ -16,7 +16,7 @@
 
 #include "build/outdir.h"
 #include "markdown/document.h"
-#include "pdf/fontset.h"
+#include "typeset/fontset.h"
 #include "pdf/pdf.h"
 #include "util/error.h"
 

@@ -1,4 +1,4 @@
-/* The typesetter's font configuration (pdf/fontset.h): it holds the
+/* The typesetter's font configuration (typeset/fontset.h): it holds the
  * wanted families' faces and nothing else, is read back from its cache
  * without asking the system configuration again, and is found anew when
  * the rules or a stamped directory change. */
@@ -10,7 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "pdf/fontset.h"
+#include "typeset/fontset.h"
 
 /* Debian's fontconfig depends on DejaVu; anjian's roles end with it. */
 #define PRESENT "DejaVu Sans"

@@ -1,11 +1,11 @@
 /* The site step of `anjian build`: the build's documents (AjBuiltDoc) →
- * OUT/site, and each public document's page listed in its manifest files
- * (format "html", path "site/KIND/PERIOD.html").
+ * site/ (AjSiteDoc) → OUT/site, and each public document's page listed in
+ * its manifest files (format "html", path "site/KIND/PERIOD.html").
  *
  * Ownership: docs stay the build's; only their file lists grow.
  */
-#ifndef AJ_SITE_BUILT_H
-#define AJ_SITE_BUILT_H
+#ifndef AJ_BUILD_SITE_STEP_H
+#define AJ_BUILD_SITE_STEP_H
 
 #include "build/build.h"
 
@@ -13,7 +13,7 @@
  * build's template directory (layouts in its site/); site_url: NULL for
  * the placeholder (see site.h).  Without templates_dir/site the site is
  * skipped (a warning), as documents without a template are. */
-gboolean aj_site_write_built(GPtrArray *docs, const char *root, const char *templates_dir,
-			     const char *site_url, GError **err);
+gboolean aj_build_site(GPtrArray *docs, const char *root, const char *templates_dir,
+		       const char *site_url, GError **err);
 
 #endif

@@ -16,8 +16,8 @@
  * its own reference).  The wanted callback returns a NULL-terminated
  * vector the fontset frees with g_strfreev().
  */
-#ifndef AJ_PDF_FONTSET_H
-#define AJ_PDF_FONTSET_H
+#ifndef AJ_TYPESET_FONTSET_H
+#define AJ_TYPESET_FONTSET_H
 
 #include <fontconfig/fontconfig.h>
 #include <glib.h>

@@ -1,11 +1,12 @@
 #include <string.h>
 
-#include "site/built.h"
+#include "build/site_step.h"
 #include "site/site.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
-gboolean aj_site_write_built(GPtrArray *docs, const char *root, const char *templates_dir,
-			     const char *site_url, GError **err)
+gboolean aj_build_site(GPtrArray *docs, const char *root, const char *templates_dir,
+		       const char *site_url, GError **err)
 {
 	AjSiteDoc *site = g_new0(AjSiteDoc, docs->len);
 	GPtrArray *pdfs = g_ptr_array_new_with_free_func(g_free);
@@ -16,7 +17,7 @@ gboolean aj_site_write_built(GPtrArray *docs, const char *root, const char *temp
 	/* like the documents, the site is rendered only when its templates
 	 * exist: a build with a bare template directory still makes data */
 	if (!g_file_test(layouts, G_FILE_TEST_IS_DIR)) {
-		aj_warn("%s: no site layouts; OUT/site is not written", layouts);
+		aj_warn(_("%s: no site layouts; OUT/site is not written"), layouts);
 		g_free(layouts);
 		g_free(site);
 		g_ptr_array_free(pdfs, TRUE);

@@ -1,4 +1,4 @@
-#include "pdf/fontset.h"
+#include "typeset/fontset.h"
 
 #include <string.h>
 #include <sys/stat.h>
