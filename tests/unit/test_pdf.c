@@ -8,6 +8,7 @@
 
 #include "markdown/document.h"
 #include "pdf/pdf.h"
+#include "support/grid_text.h"
 #include "typeset/state.h"
 #include "util/error.h"
 
@@ -31,18 +32,6 @@ static void chinese_numbers(void **state)
 	}
 }
 
-/* A body of `paras` paragraphs of exactly 56 characters (two full lines). */
-static char *body(int paras)
-{
-	GString *s = g_string_new(NULL);
-	for (int i = 0; i < paras; i++) {
-		for (int k = 0; k < 54; k++)
-			g_string_append(s, "安");
-		g_string_append(s, "\n\n");
-	}
-	return g_string_free(s, FALSE);
-}
-
 static int render(const char *text, const char *path, GError **err)
 {
 	AjDocument *doc = parse(text);
@@ -59,7 +48,7 @@ static void pages_follow_the_grid(void **state)
 	char *path = g_build_filename(dir, "t.pdf", NULL);
 	/* 2 characters indent + 54 = 56 = two grid lines: 11 paragraphs fill
 	 * exactly one page of 22 lines, the 12th starts page 2. */
-	char *b11 = body(11), *b12 = body(12), *data = NULL;
+	char *b11 = ajt_grid_paragraphs(11), *b12 = ajt_grid_paragraphs(12), *data = NULL;
 	gsize len = 0;
 	GError *err = NULL;
 
@@ -89,7 +78,7 @@ static void unwritable_path_is_cantcreat(void **state)
 
 static gpointer render_thread(gpointer path)
 {
-	char *b = body(30);
+	char *b = ajt_grid_paragraphs(30);
 	GError *err = NULL;
 	int pages = render(b, path, &err);
 	g_free(b);

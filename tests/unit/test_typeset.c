@@ -13,6 +13,7 @@
 
 #include "markdown/document.h"
 #include "pdf/pdf.h"
+#include "support/grid_text.h"
 #include "typeset/ops.h"
 
 #define MM AJ_MM
@@ -136,24 +137,11 @@ static const Line *find_line(Doc *d, int page, const char *text)
 			fail_msg("%s = %.3f, expected %.3f ± %.3f", #a, a_, b_, (double)(tol)); \
 	} while (0)
 
-/* `paras` paragraphs of 54 characters: with the 2-character indent each
- * fills exactly two grid lines. */
-static char *body(int paras)
-{
-	GString *s = g_string_new(NULL);
-	for (int i = 0; i < paras; i++) {
-		for (int k = 0; k < 54; k++)
-			g_string_append(s, "安");
-		g_string_append(s, "\n\n");
-	}
-	return g_string_free(s, FALSE);
-}
-
 /* 22 lines of 28 characters fill the 156 × 225 mm text block whose top
  * left corner is 28 mm from the left and 37 mm from the top. */
 static void grid_and_margins(void **state)
 {
-	char *md = body(12);
+	char *md = ajt_grid_paragraphs(12);
 	Doc d = typeset(md);
 	GArray *lines = body_lines(&d, 1);
 	double top = 37 * MM;
@@ -188,7 +176,7 @@ static void grid_and_margins(void **state)
  * from the right edge of the block, even pages one from the left. */
 static void page_numbers(void **state)
 {
-	char *md = body(25);
+	char *md = ajt_grid_paragraphs(25);
 	Doc d = typeset(md);
 
 	assert_int_equal(d.pages->len, 3);
