@@ -5,6 +5,7 @@
 #include <libxml/parser.h>
 
 #include "load/loader.h"
+#include "util/testhook.h"
 
 /* Compiled schemas outlive a load, one per thread that read: compiling
  * costs a millisecond, more than reading a small file, and the loader's
@@ -59,7 +60,8 @@ static void part_free(AjPart *p)
 
 gboolean aj_load_files(AjLoader *l, GPtrArray *paths, int jobs, GError **err)
 {
-	guint n = paths->len, threads = jobs > 0 ? (guint)jobs : g_get_num_processors();
+	guint n = paths->len;
+	guint threads = (guint)aj_test_jobs(jobs > 0 ? jobs : (int)g_get_num_processors());
 	Load ld = { .parts = g_new0(AjPart, n), .schemas = g_async_queue_new(),
 		    .done = g_new0(gboolean, n) };
 	GThreadPool *pool = NULL;

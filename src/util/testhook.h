@@ -13,8 +13,8 @@
  *   calling thread then waits to be ended by it, so nothing happens after
  *   the point, just as if a user had pressed ^C exactly there.
  * ANJIAN_TEST_JOBS=N
- *   every build renders (and writes its site) on N threads, whatever
- *   --jobs says (the suite's one-thread run: ANJIAN_TEST_JOBS=1 make check).
+ *   every build and check reads its files, renders and writes its site
+ *   on N threads, whatever --jobs says (the suite's one-thread run: ANJIAN_TEST_JOBS=1 make check).
  */
 #ifndef AJ_TESTHOOK_H
 #define AJ_TESTHOOK_H
