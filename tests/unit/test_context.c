@@ -180,6 +180,9 @@ static void exposed_and_exemplars(void **state)
 	assert_xp(doc, "string(/document/entry/reason[1]/@code)", "X1");
 	assert_xp(doc, "string(/document/entry/reason[2]/@code)", "X2");
 	assert_xp(doc, "string(/document/entry/@no)", "1");
+	/* the list's 所属地区 column: the district's name beside its code */
+	assert_xp(doc, "string(/document/entry/@district)", "320505");
+	assert_xp(doc, "string(/document/entry/@district-name)", "虎丘区");
 	xmlFreeDoc(doc);
 	doc = context_of(f, AJ_DOC_EXEMPLARS);
 	assert_xp(doc, "string(/document/@period)", "2026-Q1");
@@ -211,11 +214,21 @@ static void rectification_and_supervision(void **state)
 	assert_xp(doc, "string(/document/summary/@in-progress)", "1");
 	assert_xp(doc, "string(/document/summary/@long-term)", "0");
 	assert_xp(doc, "string(/document/summary/@overdue)", "1");
+	/* an overdue problem reads 逾期未完成 in the 完成情况 column */
+	assert_xp(doc, "string(//problem[@id='gwy-1-01']/@status-cn)", "逾期未完成");
+	assert_xp(doc, "string(//problem[@id='gwy-1-01']/@deadline-cn)", "2021年1月1日");
+	assert_xp(doc, "string(/document/meta/@publicity-cn)", "不予公开");
 	xmlFreeDoc(doc);
 	doc = context_of(f, AJ_DOC_HAZARD_SUPERVISION);
 	assert_xp(doc, "count(/document/hazard)", "1");
 	assert_xp(doc, "string(/document/hazard/@id)", "YH-1");
 	assert_xp(doc, "string(/document/hazard/@days-overdue)", "30");
+	/* 整改期限 is the deadline, 发现时间 the day found */
+	assert_xp(doc, "string(/document/hazard/@deadline-cn)", "2026年3月1日");
+	assert_xp(doc, "string(/document/hazard/@found-cn)", "2026年1月1日");
+	assert_xp(doc, "string(/document/hazard/@district-name)", "虎丘区");
+	assert_xp(doc, "string(/document/hazard/@state-cn)", "逾期30天");
+	assert_xp(doc, "string(/document/meta/@publicity-cn)", "主动公开");
 	xmlFreeDoc(doc);
 }
 

@@ -326,6 +326,9 @@ static void duplicates_name_both_places(void **state)
 		   "penalties=\"1\" fines=\"1\" accidents=\"0\" deaths=\"0\"/>\n", 4,
 		   "duplicate baseline");
 	expect_bad(f, "  <district code=\"320508\" name=\"又一个\"/>\n", 3, "duplicate district code");
+	/* every kind with an id: departments too (data-format.md: ids are unique) */
+	expect_bad(f, "  <department id=\"yjj\" name=\"另一个局\"/>\n", 3,
+		   "duplicate department id 'yjj' (first at ");
 	expect_bad(f, "  <problem-list id=\"L1\" source=\"s\" batch=\"b\" issued=\"2025-01-01\">\n"
 		   "    <aspect title=\"t\"><problem id=\"P1\" responsible=\"r\" deadline=\"2025-06-30\" "
 		   "status=\"in-progress\"><description>d</description></problem></aspect>\n"
@@ -357,6 +360,16 @@ static void date_order_and_counts(void **state)
 		   "      <problem id=\"P1\" responsible=\"r\" deadline=\"2025-06-30\" status=\"done\" "
 		   "closed=\"2024-12-01\"><description>d</description></problem>\n"
 		   "    </aspect>\n  </problem-list>\n", 5, "closed 2024-12-01 is before");
+}
+
+/* Values of the forms data-format.md fixes, at their edges. */
+static void value_forms(void **state)
+{
+	Fixture *f = *state;
+	expect_bad(f, "  <district code=\"3205081\" name=\"七位\"/>\n", 3,
+		   "'3205081' is not a district code");
+	expect_bad(f, "  <district code=\"32050\" name=\"五位\"/>\n", 3,
+		   "'32050' is not a district code");
 }
 
 static void problem_status_rules(void **state)
@@ -848,6 +861,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(references_in_changing_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(duplicates_name_both_places, setup, teardown),
 		cmocka_unit_test_setup_teardown(date_order_and_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(value_forms, setup, teardown),
 		cmocka_unit_test_setup_teardown(problem_status_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(dtd_and_entities_rejected, setup, teardown),
 		cmocka_unit_test_setup_teardown(informant_never_shown, setup, teardown),

@@ -158,6 +158,54 @@ static void vetoes_one_at_a_time(void **state)
 	aj_model_free(m);
 }
 
+/* A review before the quarter ends (--as-of 2026-03-15) knows only what
+ * happened by as-of: a blacklisting, accident, penalty or major hazard
+ * dated after it vetoes nothing yet; the same record dated before it does. */
+static void review_knows_only_records_by_asof(void **state)
+{
+	AjModel *m = model();
+	AjQuarter q;
+	AjDay asof = ajt_day("2026-03-15");
+	guint32 later = exemplar(m, "A01"), v4 = exemplar(m, "A02"), v1 = exemplar(m, "A03");
+	guint32 v3 = exemplar(m, "A04");
+
+	assert_true(aj_quarter_parse("2026-Q1", &q));
+	ajt_blacklist(m, later, "2026-03-20", NULL);
+	ajt_accident(m, later, "2026-03-16", 0);
+	ajt_penalty(m, later, "2026-03-31", 0, FALSE, FALSE);
+	ajt_hazard(m, later, TRUE, "2026-03-16", "2026-04-30", NULL, AJ_LISTED_NONE);
+	ajt_blacklist(m, v4, "2026-03-15", NULL);
+	ajt_accident(m, v1, "2026-03-15", 0);
+	assert_int_equal(aj_exemplar_vetoes(m, later, q, asof), 0);
+	assert_int_equal(aj_exemplar_vetoes(m, v4, q, asof), AJ_VETO(4));
+	assert_int_equal(aj_exemplar_vetoes(m, v1, q, asof), AJ_VETO(1));
+	/* a hazard found before the window, rectified after as-of: still open
+	 * as far as the review knows (V3); at the quarter's end it is not */
+	ajt_hazard(m, v3, TRUE, "2025-01-01", "2025-02-01", "2026-03-20", AJ_LISTED_NONE);
+	assert_int_equal(aj_exemplar_vetoes(m, v3, q, asof), AJ_VETO(3));
+	assert_int_equal(aj_exemplar_vetoes(m, v3, q, ajt_day("2026-03-31")), 0);
+	/* at the quarter's end they are known */
+	assert_int_equal(aj_exemplar_vetoes(m, later, q, ajt_day("2026-03-31")),
+			 AJ_VETO(1) | AJ_VETO(2) | AJ_VETO(3) | AJ_VETO(4));
+	aj_model_free(m);
+}
+
+/* A term (director, insurance, grade) is in force on its last day: one
+ * ending on the quarter's last day vetoes nothing. */
+static void terms_hold_on_their_last_day(void **state)
+{
+	AjModel *m = model();
+	AjQuarter q;
+	guint32 e = exemplar(m, "A00");
+
+	assert_true(aj_quarter_parse("2026-Q1", &q));
+	g_array_index(ajt_ent(m, e)->directors, AjSpan, 0).to = ajt_day("2026-03-31");
+	g_array_index(ajt_ent(m, e)->insurances, AjSpan, 0).to = ajt_day("2026-03-31");
+	g_array_index(ajt_ent(m, e)->grades, AjGrade, 0).to = ajt_day("2026-03-31");
+	assert_int_equal(aj_exemplar_vetoes(m, e, q, ajt_day("2026-03-31")), 0);
+	aj_model_free(m);
+}
+
 static void director_not_required_no_veto(void **state)
 {
 	AjModel *m = model();
@@ -204,6 +252,8 @@ int main(void)
 		cmocka_unit_test(exposed_reasons),
 		cmocka_unit_test(exposed_many_reasons_one_row),
 		cmocka_unit_test(vetoes_one_at_a_time),
+		cmocka_unit_test(review_knows_only_records_by_asof),
+		cmocka_unit_test(terms_hold_on_their_last_day),
 		cmocka_unit_test(director_not_required_no_veto),
 		cmocka_unit_test(exemplar_list_deduplicated),
 	};

@@ -83,6 +83,59 @@ static void rectification_status_at_asof(void **state)
 	aj_model_free(m);
 }
 
+/* A problem closed on the as-of day is done that day (a closure is known
+ * once it happened, and as-of is a day that has happened): not 逾期未完成,
+ * and it counts toward the completion rate. */
+static void closed_on_asof_is_done(void **state)
+{
+	AjModel *m = ajt_model_new();
+	guint32 l = ajt_problem_list(m, "gwy-1", "2020-01-15");
+	AjRectSummary s;
+	GArray *rows;
+
+	ajt_problem(m, l, "p1", AJ_PROBLEM_DONE, "2020-05-31", "2020-06-30");
+	ajt_problem(m, l, "p2", AJ_PROBLEM_IN_PROGRESS, "2020-07-31", NULL);
+	rows = aj_rectification_rows(&g_array_index(m->problem_lists, AjProblemList, l),
+				     ajt_day("2020-06-30"), &s);
+	assert_int_equal(g_array_index(rows, AjRectRow, 0).status, AJ_PROBLEM_DONE);
+	assert_false(g_array_index(rows, AjRectRow, 0).overdue);
+	assert_int_equal(s.done, 1);
+	assert_int_equal(s.overdue, 0);
+	assert_int_equal(s.rate.tenths, 500);
+	g_array_free(rows, TRUE);
+	aj_model_free(m);
+}
+
+/* The 整改进展 column shows the latest progress known by as-of: a later
+ * report is not shown yet, the newer of two earlier ones is. */
+static void progress_known_by_asof(void **state)
+{
+	AjModel *m = ajt_model_new();
+	guint32 l = ajt_problem_list(m, "gwy-1", "2020-01-15");
+	AjProblem *p;
+	AjRectSummary s;
+	GArray *rows;
+	const AjProgress steps[] = { { ajt_day("2020-05-10"), "五月进展" },
+				     { ajt_day("2020-06-30"), "六月进展" },
+				     { ajt_day("2020-07-01"), "七月进展" } };
+
+	ajt_problem(m, l, "p1", AJ_PROBLEM_IN_PROGRESS, "2020-12-31", NULL);
+	p = &g_array_index(g_array_index(g_array_index(m->problem_lists, AjProblemList, l).aspects,
+					 AjAspect, 0).problems, AjProblem, 0);
+	p->progress = g_array_new(FALSE, FALSE, sizeof(AjProgress));
+	g_array_append_vals(p->progress, steps, G_N_ELEMENTS(steps));
+	rows = aj_rectification_rows(&g_array_index(m->problem_lists, AjProblemList, l),
+				     ajt_day("2020-06-30"), &s);
+	assert_non_null(g_array_index(rows, AjRectRow, 0).latest);
+	assert_string_equal(g_array_index(rows, AjRectRow, 0).latest->text, "六月进展");
+	g_array_free(rows, TRUE);
+	rows = aj_rectification_rows(&g_array_index(m->problem_lists, AjProblemList, l),
+				     ajt_day("2020-05-09"), &s);
+	assert_null(g_array_index(rows, AjRectRow, 0).latest);
+	g_array_free(rows, TRUE);
+	aj_model_free(m);
+}
+
 static void problem_lists_issued_by_asof(void **state)
 {
 	AjModel *m = ajt_model_new();
@@ -114,6 +167,7 @@ static void hazard_supervision_rows(void **state)
 	ajt_hazard(m, e, TRUE, "2026-01-04", "2026-03-01", NULL, AJ_LISTED_NONE);        /* not listed */
 	ajt_hazard(m, e, FALSE, "2026-01-05", "2026-03-01", NULL, AJ_LISTED_CITY);       /* general */
 	ajt_hazard(m, e, TRUE, "2026-01-06", "2026-04-30", NULL, AJ_LISTED_PROVINCE);    /* open, in time */
+	ajt_hazard(m, e, TRUE, "2026-04-01", "2026-04-30", NULL, AJ_LISTED_CITY);        /* after as-of */
 	assert_true(aj_period_init(&p, ajt_month("2026-03"), AJ_DAY_NONE));
 	rows = aj_supervised_hazards(m, &p);
 	assert_int_equal(rows->len, 3);
@@ -177,6 +231,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(director_rules),
 		cmocka_unit_test(rectification_status_at_asof),
+		cmocka_unit_test(closed_on_asof_is_done),
+		cmocka_unit_test(progress_known_by_asof),
 		cmocka_unit_test(problem_lists_issued_by_asof),
 		cmocka_unit_test(hazard_supervision_rows),
 		cmocka_unit_test(compliance_active_only),
