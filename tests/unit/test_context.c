@@ -7,6 +7,7 @@
 
 #include <libxml/xpath.h>
 
+#include "context/attrs.h"
 #include "context/context.h"
 #include "support/model_builder.h"
 
@@ -34,6 +35,7 @@ static AjModel *model(void)
 	ajt_penalty(m, a, "2026-03-05", 350000, TRUE, FALSE);
 	ajt_penalty(m, a, "2026-03-06", 1, FALSE, FALSE);
 	ajt_hazard(m, a, TRUE, "2026-01-01", "2026-03-01", NULL, AJ_LISTED_CITY);
+	ajt_hazard(m, a, TRUE, "2026-02-01", "2026-04-30", NULL, AJ_LISTED_DISTRICT); /* in time */
 	ajt_nomination(m, b, "2026-Q1");
 	ajt_nomination(m, a, "2026-Q1");
 	ajt_grade(m, b, 3, "2025-01-01", "2027-12-31", NULL);
@@ -220,9 +222,14 @@ static void rectification_and_supervision(void **state)
 	assert_xp(doc, "string(/document/meta/@publicity-cn)", "不予公开");
 	xmlFreeDoc(doc);
 	doc = context_of(f, AJ_DOC_HAZARD_SUPERVISION);
-	assert_xp(doc, "count(/document/hazard)", "1");
+	assert_xp(doc, "count(/document/hazard)", "2");
 	assert_xp(doc, "string(/document/hazard/@id)", "YH-1");
 	assert_xp(doc, "string(/document/hazard/@days-overdue)", "30");
+	/* open in time: 整改中, and not among the summary's overdue */
+	assert_xp(doc, "string(/document/hazard[2]/@state-cn)", "整改中");
+	assert_xp(doc, "string(/document/hazard[2]/@overdue)", "false");
+	assert_xp(doc, "string(/document/summary/@open)", "2");
+	assert_xp(doc, "string(/document/summary/@overdue)", "1");
 	/* 整改期限 is the deadline, 发现时间 the day found */
 	assert_xp(doc, "string(/document/hazard/@deadline-cn)", "2026年3月1日");
 	assert_xp(doc, "string(/document/hazard/@found-cn)", "2026年1月1日");
@@ -232,6 +239,49 @@ static void rectification_and_supervision(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* An exposure decided without a <handling>: the exposure itself is what
+ * was done, and 处理情况 says so rather than staying empty. */
+static void exposure_without_handling(void **state)
+{
+	Fixture f = { ajt_model_new() };
+	xmlDocPtr doc;
+	guint32 e;
+
+	ajt_district(f.m, "320505", "虎丘区");
+	e = ajt_enterprise(f.m, "913205000000000001", "320505", AJ_IND_TRADE, 10, 10);
+	ajt_exposure(f.m, e, "2026-03", "占用消防通道");
+	aj_period_init(&f.p, ajt_month("2026-03"), AJ_DAY_NONE);
+	f.c = aj_coverage_new(f.m, f.p.asof);
+	f.plan = aj_documents_plan(f.m, &f.p);
+	doc = context_of(&f, AJ_DOC_EXPOSED);
+	assert_xp(doc, "string(/document/entry/reason/@code)", "X5");
+	assert_xp(doc, "string(/document/entry/@problem)", "占用消防通道");
+	assert_xp(doc, "string(/document/entry/@handling)", "予以公开曝光");
+	xmlFreeDoc(doc);
+	g_ptr_array_unref(f.plan);
+	aj_coverage_free(f.c);
+	aj_model_free(f.m);
+}
+
+/* Money in 万元 with two decimals, rounded half away from zero. */
+static void wan_rounds(void **state)
+{
+	const struct { AjFen fen; const char *want; } cases[] = {
+		{ 1234500, "1.23" }, { 1235500, "1.24" }, { 1234999, "1.23" }, { 0, "0.00" },
+		{ -1235500, "-1.24" }, { -4999, "0.00" },
+	};
+
+	for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+		xmlNodePtr x = xmlNewNode(NULL, BAD_CAST "x");
+		xmlChar *v;
+		aj_attr_wan(x, "w", cases[i].fen);
+		v = xmlGetProp(x, BAD_CAST "w");
+		assert_string_equal((const char *)v, cases[i].want);
+		xmlFree(v);
+		xmlFreeNode(x);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -239,6 +289,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(bulletin_fixed_attributes, setup, teardown),
 		cmocka_unit_test_setup_teardown(exposed_and_exemplars, setup, teardown),
 		cmocka_unit_test_setup_teardown(rectification_and_supervision, setup, teardown),
+		cmocka_unit_test(exposure_without_handling),
+		cmocka_unit_test(wan_rounds),
 	};
 	return cmocka_run_group_tests_name("context", tests, NULL, NULL);
 }

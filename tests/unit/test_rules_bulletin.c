@@ -178,6 +178,10 @@ static void target_missed_names_indicators(void **state)
 	assert_int_equal(failing, 1u << AJ_YOY_DEATHS);
 	r.deaths_ytd = 0;
 	assert_int_equal(aj_target_judge(&r, &failing), AJ_TARGET_MET);
+	/* 两增 means more than last year: as many inspections is not an increase */
+	r.inspections_ytd = 5;
+	assert_int_equal(aj_target_judge(&r, &failing), AJ_TARGET_MISSED);
+	assert_int_equal(failing, 1u << AJ_YOY_INSPECTIONS);
 }
 
 static void partial_month_prior_span(void **state)
