@@ -13,11 +13,13 @@
 #include "template/mustache.h"
 #include "template/xml_ctx.h"
 
-/* Renders tmpl against the XML document xml (raw output, no escaping). */
-static char *render(const char *xml, const char *tmpl)
+/* Renders tmpl against the XML document xml (raw output, no escaping);
+ * indexed: with the child-name index the build uses (template.c). */
+static char *render(const char *xml, const char *tmpl, gboolean indexed)
 {
 	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "t.xml", NULL, XML_PARSE_NONET);
-	AjMRenderOpts opts = { .ops = &aj_xml_ctx_ops, .escape = aj_escape_html };
+	AjXmlIndex *index = indexed ? aj_xml_index_new() : NULL;
+	AjMRenderOpts opts = { .ops = &aj_xml_ctx_ops, .ops_user = index, .escape = aj_escape_html };
 	GError *err = NULL;
 	AjMTemplate *t;
 	char *out;
@@ -28,16 +30,19 @@ static char *render(const char *xml, const char *tmpl)
 	out = aj_m_render(t, aj_xml_ctx_value(xmlDocGetRootElement(doc)), &opts, &err);
 	assert_null(err);
 	aj_m_template_free(t);
+	aj_xml_index_free(index);
 	xmlFreeDoc(doc);
 	return out;
 }
 
+/* Both ways of looking names up follow the same rules. */
 static void check(const char *xml, const char *tmpl, const char *want)
 {
-	char *got = render(xml, tmpl);
-
-	assert_string_equal(got, want);
-	g_free(got);
+	for (int indexed = 0; indexed <= 1; indexed++) {
+		char *got = render(xml, tmpl, indexed);
+		assert_string_equal(got, want);
+		g_free(got);
+	}
 }
 
 static void attribute_before_child(void **state)
