@@ -76,6 +76,13 @@ for t in '一、总体情况' '（一）主要做法' '1.危险化学品领域' 
 	'2026年3月曝光企业名单'; do
 	grep -qF "\"title\": \"$t\"" "$tmp/outlines.json" || fail "no bookmark $t"
 done
+# nested as the headings are: each level one step deeper in qpdf's JSON
+# (its "kids"), the top-level headings and the attachment side by side
+depth() { grep -F "\"title\": \"$1\"" "$tmp/outlines.json" | awk '{ print index($0, "\"") }'; }
+d1=$(depth '一、总体情况') d2=$(depth '（一）主要做法') d3=$(depth '1.危险化学品领域') d4=$(depth '（1）具体要求')
+[ "$d1" -lt "$d2" ] && [ "$d2" -lt "$d3" ] && [ "$d3" -lt "$d4" ] || fail "bookmarks not nested: $d1 $d2 $d3 $d4"
+[ "$(depth '三、下一步工作')" = "$d1" ] && [ "$(depth '2026年3月曝光企业名单')" = "$d1" ] ||
+	fail "top-level bookmarks at different levels"
 qpdf --qdf --object-streams=disable "$tmp/a.pdf" - | grep -aq '/URI (https://www.mem.gov.cn/)' ||
 	fail "the link is not clickable"
 
