@@ -70,6 +70,9 @@ done
 	fail "a public document has no html page in the manifest"
 [ "$(xmllint --xpath "count(/manifest/document[@publicity='internal'][file[@format='html']])" "$m")" = 0 ] ||
 	fail "an internal document has an html page in the manifest"
+# documents.md: a document's files in the order pdf, html, data, md
+order=$(xmllint --xpath "/manifest/document[@kind='bulletin']/file/@format" "$m" | tr -d ' \n')
+[ "$order" = 'format="pdf"format="html"format="data"format="md"' ] || fail "bulletin files in the order $order"
 # The hostile enterprise name of the sample data stays text.
 grep -q 'A\*B_C|D#1 &lt;script&gt;alert(1)&lt;/script&gt;' "$site/exposed/2026-03.html" ||
 	fail "the hostile name is not shown escaped on the exposed list"
