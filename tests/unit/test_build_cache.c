@@ -161,6 +161,53 @@ static void store_and_fetch(void **state)
 	g_free(root);
 }
 
+/* The whole-build key changes with every option that changes what the
+ * build writes (month, as-of, since, site URL), with the data and with the
+ * templates: a rebuild is skipped only when all of them are the same. */
+static void build_key_covers_options(void **state)
+{
+	char *data = scratch(), *tpl = scratch();
+	AjBuildOptions o = { .data_dir = data, .out_dir = "out", .month = aj_month_from_ym(2026, 3),
+			     .asof = AJ_DAY_NONE };
+	AjBuildOptions v;
+	char *base, *k;
+
+	put(data, "a.xml", "<dataset version=\"1\"/>\n");
+	put(tpl, "bulletin.md", "# {{meta.title}}\n");
+	base = aj_cache_build_key(&o, tpl, "fp");
+	k = aj_cache_build_key(&o, tpl, "fp");
+	assert_string_equal(k, base); /* the same build: the same key */
+	g_free(k);
+	v = o, v.month++;
+	k = aj_cache_build_key(&v, tpl, "fp");
+	assert_string_not_equal(k, base);
+	g_free(k);
+	v = o, v.asof = aj_day_from_ymd(2026, 3, 15);
+	k = aj_cache_build_key(&v, tpl, "fp");
+	assert_string_not_equal(k, base);
+	g_free(k);
+	v = o, v.has_since = TRUE, v.since = o.month - 2;
+	k = aj_cache_build_key(&v, tpl, "fp");
+	assert_string_not_equal(k, base);
+	g_free(k);
+	v = o, v.site_url = "https://example.org/";
+	k = aj_cache_build_key(&v, tpl, "fp");
+	assert_string_not_equal(k, base);
+	g_free(k);
+	k = aj_cache_build_key(&o, tpl, "another font set");
+	assert_string_not_equal(k, base);
+	g_free(k);
+	put(tpl, "bulletin.md", "# {{meta.title}}!\n");
+	k = aj_cache_build_key(&o, tpl, "fp");
+	assert_string_not_equal(k, base);
+	g_free(k);
+	aj_outdir_remove(data);
+	aj_outdir_remove(tpl);
+	g_free(base);
+	g_free(data);
+	g_free(tpl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -168,6 +215,7 @@ int main(void)
 		cmocka_unit_test(key_with_delimiters_covers_all),
 		cmocka_unit_test(key_ignores_template_location),
 		cmocka_unit_test(store_and_fetch),
+		cmocka_unit_test(build_key_covers_options),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
