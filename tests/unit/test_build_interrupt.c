@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "build/build.h"
+#include "build/interrupt.h"
 #include "build/outdir.h"
 
 static gboolean interrupt_on_mkdtemp;
@@ -93,10 +94,45 @@ static void interrupt_as_temporary_is_created(void **state)
 	g_free(top);
 }
 
+/* A signal that came while the build ran stops it before the swap: the
+ * build reaching its commit step afterwards does not replace OUT (the
+ * guard's watcher ends the process with 130 and removes the temporary). */
+static void no_swap_after_interrupt(void **state)
+{
+	char *top = g_dir_make_tmp("ajintr-XXXXXX", NULL);
+	char *out = g_build_filename(top, "out", NULL);
+	int status = 0;
+	pid_t child;
+
+	assert_non_null(top);
+	child = fork();
+	assert_true(child >= 0);
+	if (child == 0) {
+		AjInterruptGuard *g = aj_interrupt_guard_start();
+		GError *err = NULL;
+		char *root;
+
+		interrupt_on_mkdtemp = TRUE; /* the signal comes as OUT.tmp-* is made */
+		root = aj_interrupt_guard_outdir(g, out, FALSE, &err);
+		if (root != NULL)
+			aj_interrupt_guard_commit(g, root, out, &err);
+		_exit(0); /* swapped in despite the interrupt */
+	}
+	assert_int_equal(waitpid(child, &status, 0), child);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 128 + SIGINT);
+	assert_false(g_file_test(out, G_FILE_TEST_EXISTS));
+	assert_int_equal(count_prefixed(top, "out.tmp-"), 0);
+	aj_outdir_remove(top);
+	g_free(out);
+	g_free(top);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(interrupt_as_temporary_is_created),
+		cmocka_unit_test(no_swap_after_interrupt),
 	};
 	return cmocka_run_group_tests_name("build interrupt", tests, NULL, NULL);
 }
