@@ -11,7 +11,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <dlfcn.h>
 #include <glib/gstdio.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +35,40 @@ gchar *g_mkdtemp(gchar *tmpl)
 		g_usleep(200 * 1000);
 	}
 	return dir;
+}
+
+/* no_swap_after_interrupt orders the guard's lock: the watcher, which
+ * takes the signal, locks it only once the build thread holds it in its
+ * commit step.  Otherwise the watcher may win the lock first and end the
+ * process, which hides a commit step that ignores the interrupt.  The guard
+ * is the first mutex the build thread locks once armed; calls go on to
+ * GLib's own g_mutex_lock. */
+static gint order_guard_lock;      /* atomic: armed */
+static pthread_t build_thread;
+static GMutex *guard_mutex;        /* atomic pointer */
+static gint build_thread_locks;    /* atomic: of guard_mutex */
+
+void g_mutex_lock(GMutex *mutex)
+{
+	static void (*real)(GMutex *);
+
+	if (real == NULL)
+		real = (void (*)(GMutex *))dlsym(RTLD_NEXT, "g_mutex_lock");
+	if (!g_atomic_int_get(&order_guard_lock)) {
+		real(mutex);
+	} else if (pthread_equal(pthread_self(), build_thread)) {
+		g_atomic_pointer_compare_and_exchange(&guard_mutex, NULL, mutex);
+		real(mutex);
+		if (mutex == g_atomic_pointer_get(&guard_mutex))
+			g_atomic_int_inc(&build_thread_locks);
+	} else {
+		/* the watcher: after aj_interrupt_guard_outdir's lock (1) and
+		 * the commit step's (2) */
+		while (mutex == g_atomic_pointer_get(&guard_mutex) &&
+		       g_atomic_int_get(&build_thread_locks) < 2)
+			g_usleep(1000);
+		real(mutex);
+	}
 }
 
 static void put_file(const char *dir, const char *name, const char *text)
@@ -96,7 +132,8 @@ static void interrupt_as_temporary_is_created(void **state)
 
 /* A signal that came while the build ran stops it before the swap: the
  * build reaching its commit step afterwards does not replace OUT (the
- * guard's watcher ends the process with 130 and removes the temporary). */
+ * guard's watcher ends the process with 130 and removes the temporary),
+ * even when the build thread takes the guard's lock before the watcher. */
 static void no_swap_after_interrupt(void **state)
 {
 	char *top = g_dir_make_tmp("ajintr-XXXXXX", NULL);
@@ -113,6 +150,8 @@ static void no_swap_after_interrupt(void **state)
 		char *root;
 
 		interrupt_on_mkdtemp = TRUE; /* the signal comes as OUT.tmp-* is made */
+		build_thread = pthread_self();
+		g_atomic_int_set(&order_guard_lock, 1);
 		root = aj_interrupt_guard_outdir(g, out, FALSE, &err);
 		if (root != NULL)
 			aj_interrupt_guard_commit(g, root, out, &err);
