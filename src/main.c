@@ -18,6 +18,8 @@ static const char usage[] = N_(
 	"                                        build every document of a month\n"
 	"  render  FILE.md --out FILE.pdf|FILE.html\n"
 	"                                        typeset one Markdown file\n"
+	"  dossier --data DIR --enterprise CODE --out FILE.pdf\n"
+	"                                        the internal dossier of one enterprise\n"
 	"\n"
 	"Options:\n"
 	"  --help      show this help (also after a command)\n"
@@ -49,6 +51,8 @@ int main(int argc, char **argv)
 		return aj_cmd_build(argc - 1, argv + 1);
 	if (strcmp(cmd, "render") == 0)
 		return aj_cmd_render(argc - 1, argv + 1);
+	if (strcmp(cmd, "dossier") == 0)
+		return aj_cmd_dossier(argc - 1, argv + 1);
 	fprintf(stderr, _("anjian: unknown command '%s'\nTry 'anjian --help'.\n"), cmd);
 	return EX_USAGE;
 }

@@ -2,8 +2,10 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "build/cache.h"
+#include "build/enterprises.h"
 #include "build/interrupt.h"
 #include "build/manifest.h"
 #include "build/outdir.h"
@@ -14,6 +16,7 @@
 #include "util/error.h"
 #include "util/file.h"
 #include "util/testhook.h"
+#include "util/i18n.h"
 
 static void file_free(gpointer p)
 {
@@ -191,11 +194,53 @@ static double lap(gint64 *mark)
 	return s;
 }
 
+/* The enterprises' pages (and dossiers): unchanged ones are linked from out. */
+static AjBuildEnts *build_ents(const AjModel *m, const AjBuildOptions *o, const AjPeriod *p,
+			       const char *root, const char *out)
+{
+	AjBuildEnts *b = aj_build_ents_new(m, p->asof, o->publicity_years > 0
+							   ? o->publicity_years
+							   : AJ_PUBLICITY_YEARS_DEFAULT);
+	AjSiteEnterprises *site = aj_build_ents_site(b);
+
+	site->reuse_from = o->force ? NULL : out;
+	site->data_path = g_build_filename(root, "data", "enterprises.xml", NULL);
+	return b;
+}
+
+static gboolean write_dossiers(AjBuildEnts *ents, const AjBuildOptions *o, const AjRenderOptions *ro,
+			       const char *templates, const char *out, GError **err)
+{
+	char *path = g_build_filename(templates, AJ_DOSSIER_TEMPLATE, NULL);
+	AjDossierOptions d = { .root = ro->root, .template_path = path,
+			       .fingerprint = ro->fingerprint, .reuse_from = o->force ? NULL : out,
+			       .jobs = ro->jobs, .progress = ro->progress };
+	gboolean ok = aj_build_dossiers(aj_build_ents_source(ents), &d, err);
+
+	if (ok && !o->quiet)
+		printf(_("anjian build: %u dossiers in %s/dossier (%u typeset, %u unchanged)\n"),
+		       d.written + d.reused, out, d.written, d.reused);
+	g_free(path);
+	return ok;
+}
+
+static void report_ents(AjBuildEnts *ents, const AjBuildOptions *o)
+{
+	const AjSiteEnterprises *s = aj_build_ents_site(ents);
+
+	if (s->written + s->reused > 0)
+		printf(_("anjian build: %u enterprise pages (%u written, %u unchanged)\n"),
+		       s->written + s->reused, s->written, s->reused);
+}
+
 gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 {
 	gint64 mark = g_get_monotonic_time();
-	double t_load = 0, t_contexts = 0, t_render = 0, t_site = 0, t_manifest = 0;
+	double t_load = 0, t_contexts = 0, t_render = 0, t_site = 0, t_manifest = 0, t_dossiers = 0;
+	/* CPU seconds of all threads: on a shared machine wall time says little */
+	double cpu = 0, c_site = 0, c_dossiers = 0;
 	AjModel *model = NULL;
+	AjBuildEnts *ents = NULL;
 	GPtrArray *plans = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
 	GPtrArray *docs = g_ptr_array_new_with_free_func(built_doc_free);
 	char *out = strip_slashes(o->out_dir), *root = NULL, *templates = NULL;
@@ -261,10 +306,18 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	aj_test_point("rendered");
 	/* The web site (OUT/site) is written here, from docs, into root; its
 	 * writer appends each public document's "html" file to doc->files. */
-	if (!aj_build_site(docs, root, templates, o->site_url, err))
+	cpu = (double)clock() / CLOCKS_PER_SEC;
+	ents = build_ents(model, o, &period, root, out);
+	if (!aj_build_site(docs, root, templates, o->site_url, aj_build_ents_site(ents), err))
 		goto done;
 	t_site = lap(&mark);
 	aj_test_point("site");
+	c_site = (double)clock() / CLOCKS_PER_SEC - cpu;
+	cpu += c_site;
+	if (o->dossiers && !write_dossiers(ents, o, &ro, templates, out, err))
+		goto done;
+	t_dossiers = lap(&mark);
+	c_dossiers = (double)clock() / CLOCKS_PER_SEC - cpu;
 	for (guint i = 0; i < docs->len; i++) {
 		AjBuiltDoc *d = g_ptr_array_index(docs, i);
 		g_ptr_array_sort(d->files, compare_files);
@@ -279,12 +332,14 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	g_clear_pointer(&root, g_free);
 	if (o->timings)
 		fprintf(stderr, "anjian build: timings: load %.3f s, contexts %.3f s, render %.3f s, "
-			"site %.3f s, manifest %.3f s\n",
-			t_load, t_contexts, t_render, t_site, t_manifest);
+			"site %.3f s (cpu %.3f s), dossiers %.3f s (cpu %.3f s), manifest %.3f s\n",
+			t_load, t_contexts, t_render, t_site, c_site, t_dossiers, c_dossiers, t_manifest);
 	if (!o->quiet)
 		printf("anjian build: %u documents written to %s (%u typeset, %u unchanged; see "
 		       "%s/manifest.xml)\n",
 		       docs->len, out, ro.rendered, ro.reused, out);
+	if (!o->quiet)
+		report_ents(ents, o);
 	ok = TRUE;
 done:
 	if (root != NULL) {
@@ -299,6 +354,9 @@ done:
 	g_free(out);
 	g_ptr_array_unref(docs);
 	g_ptr_array_unref(plans);
+	if (ents != NULL)
+		g_free((char *)aj_build_ents_site(ents)->data_path);
+	aj_build_ents_free(ents);
 	aj_model_free(model);
 	return ok;
 }

@@ -34,6 +34,9 @@ typedef struct {
 	gboolean progress;         /* a progress line on stderr (the caller checks it is a tty) */
 	gboolean timings;          /* one line of phase times on stderr (make bench) */
 	const char *site_url;      /* absolute URL of OUT/site for feed/sitemap; NULL: placeholder */
+	gboolean dossiers;         /* OUT/dossier/<credit-code>.pdf for every enterprise */
+	int publicity_years;       /* penalties on enterprise pages: the years before as-of;
+	                            * <= 0: AJ_PUBLICITY_YEARS_DEFAULT */
 } AjBuildOptions;
 
 typedef struct {

@@ -310,9 +310,11 @@ char *aj_cache_build_key(const AjBuildOptions *o, const char *templates_dir,
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
 	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	char *opts = g_strdup_printf("build %s\ndata %s\nmonth %d asof %u since %d %d\nsite %s\n",
+	char *opts = g_strdup_printf("build %s\ndata %s\nmonth %d asof %u since %d %d\nsite %s\n"
+				     "dossiers %d years %d\n",
 				     fingerprint, o->data_dir, (int)o->month, (unsigned)o->asof, o->has_since,
-				     (int)o->since, o->site_url != NULL ? o->site_url : "(none)");
+				     (int)o->since, o->site_url != NULL ? o->site_url : "(none)",
+				     o->dossiers, o->publicity_years);
 	char *hex;
 
 	g_checksum_update(sum, (const guchar *)opts, -1);

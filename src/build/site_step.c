@@ -6,12 +6,13 @@
 #include "util/i18n.h"
 
 gboolean aj_build_site(GPtrArray *docs, const char *root, const char *templates_dir,
-		       const char *site_url, GError **err)
+		       const char *site_url, AjSiteEnterprises *enterprises, GError **err)
 {
 	AjSiteDoc *site = g_new0(AjSiteDoc, docs->len);
 	GPtrArray *pdfs = g_ptr_array_new_with_free_func(g_free);
 	char *layouts = g_build_filename(templates_dir, "site", NULL);
-	AjSiteOptions opts = { .layouts_dir = layouts, .site_url = site_url };
+	AjSiteOptions opts = { .layouts_dir = layouts, .site_url = site_url,
+			       .enterprises = enterprises };
 	gboolean ok;
 
 	/* like the documents, the site is rendered only when its templates

@@ -18,7 +18,7 @@ int aj_cmd_build(int argc, char **argv)
 	char *since = NULL;
 	char *site_url = NULL;
 	int jobs = 0;
-	gboolean quiet = FALSE, force = FALSE, timings = FALSE;
+	gboolean quiet = FALSE, force = FALSE, timings = FALSE, dossiers = FALSE;
 	GOptionEntry entries[] = {
 		{ "data", 'd', 0, G_OPTION_ARG_FILENAME, &data, "data directory (required)", "DIR" },
 		{ "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "output directory (required)", "DIR" },
@@ -35,6 +35,8 @@ int aj_cmd_build(int argc, char **argv)
 		{ "site-url", 0, 0, G_OPTION_ARG_STRING, &site_url,
 		  "absolute URL the site is published at, for feed.xml and sitemap.xml "
 		  "(default: https://example.invalid/)", "URL" },
+		{ "dossiers", 0, 0, G_OPTION_ARG_NONE, &dossiers,
+		  "also typeset the internal dossier of every enterprise into OUT/dossier", NULL },
 		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "no warnings or summary", NULL },
 		{ "timings", 0, 0, G_OPTION_ARG_NONE, &timings,
 		  "print the time of each phase on stderr (load, contexts, render, site, manifest)",
@@ -74,6 +76,7 @@ int aj_cmd_build(int argc, char **argv)
 		o.force = force;
 		o.has_since = since != NULL;
 		o.timings = timings;
+		o.dossiers = dossiers;
 		o.progress = isatty(STDERR_FILENO);
 		if (!aj_build_run(&o, &err)) {
 			status = aj_error_report(err);

@@ -1,6 +1,7 @@
 /* Contexts of the publicity lists: exposed (section 2), exemplars and
  * their veto review (section 3). */
 #include "context/attrs.h"
+#include "context/labels.h"
 #include "context/parts.h"
 #include "rules/exemplars.h"
 #include "rules/exposed.h"
@@ -19,11 +20,6 @@ void aj_ctx_enterprise(xmlNodePtr node, const AjModel *m, guint32 ent)
 	aj_attr_str(node, "industry", ind->code);
 	aj_attr_str(node, "industry-label", ind->label);
 }
-
-static const char *const exposed_label[] = {
-	"重大事故隐患逾期未整改", "责令停产停业整顿或严重违法违规行为", "发生死亡生产安全事故",
-	"列入失信联合惩戒对象", "部门决定曝光"
-};
 
 static void append(GString *s, const char *text)
 {
@@ -65,7 +61,7 @@ static void exposed_row(xmlNodePtr x, const AjModel *m, const AjExposedRow *r)
 			continue;
 		reason = aj_child(x, "reason");
 		aj_attr_str(reason, "code", aj_exposed_code(k));
-		aj_attr_str(reason, "label", exposed_label[k]);
+		aj_attr_str(reason, "label", aj_label_exposed(k));
 	}
 	for (guint i = 0; i < r->hazards->len; i++) {
 		const AjHazard *h = &g_array_index(m->hazards, AjHazard, g_array_index(r->hazards, guint32, i));
@@ -148,30 +144,16 @@ void aj_ctx_exemplars(xmlNodePtr parent, const AjModel *m, AjQuarter q, AjDay as
 		const AjEnterprise *e = AJ_ENTERPRISE(m, ent);
 		xmlNodePtr x = aj_child(parent, "entry");
 		int grade = aj_grade_on(e, end, asof);
-		static const char *const grade_cn[] = { "", "一级", "二级", "三级" };
 		aj_ctx_enterprise(x, m, ent);
 		aj_attr_int(x, "no", i + 1);
 		if (grade > 0) {
 			aj_attr_int(x, "grade", grade);
-			aj_attr_str(x, "grade-cn", grade_cn[grade]);
+			aj_attr_str(x, "grade-cn", aj_label_grade(grade));
 		}
 	}
 	g_array_free(list, TRUE);
 	g_array_free(review, TRUE);
 }
-
-static const char *const veto_label[AJ_VETO_COUNT] = {
-	"考核期内发生生产安全事故",
-	"考核期内受到行政处罚",
-	"考核期内发现重大事故隐患或季末重大事故隐患未整改",
-	"考核期内被列入失信联合惩戒对象",
-	"季末无有效安全生产标准化等级",
-	"按规定应配备安全总监但季末未在岗",
-	"季度内有月份未开展安全培训或未全员培训",
-	"按规定应投保安全生产责任险但季末无有效保单",
-	"未在季末前签订本年度安全生产承诺书",
-	"企业已关闭",
-};
 
 void aj_ctx_exemplar_review(xmlNodePtr parent, const AjModel *m, AjQuarter q, AjDay asof)
 {
@@ -199,8 +181,8 @@ void aj_ctx_exemplar_review(xmlNodePtr parent, const AjModel *m, AjQuarter q, Aj
 			g_snprintf(code, sizeof code, "V%d", v);
 			veto = aj_child(x, "veto");
 			aj_attr_str(veto, "code", code);
-			aj_attr_str(veto, "label", veto_label[v - 1]);
-			append(reasons, veto_label[v - 1]);
+			aj_attr_str(veto, "label", aj_label_veto(v));
+			append(reasons, aj_label_veto(v));
 		}
 		aj_attr_str(x, "reasons-cn", reasons->len ? reasons->str : "无");
 		aj_text_child(x, "note", n->reason);

@@ -1,6 +1,7 @@
 /* Contexts of the tables: compliance (section 5), rectification and
  * hazard supervision (section 4). */
 #include "context/attrs.h"
+#include "context/labels.h"
 #include "context/parts.h"
 #include "rules/compliance.h"
 #include "rules/rectification.h"
@@ -130,8 +131,6 @@ void aj_ctx_rectification(xmlNodePtr root, const AjModel *m, const AjProblemList
 
 void aj_ctx_hazard_supervision(xmlNodePtr root, const AjModel *m, const AjPeriod *p)
 {
-	static const char *const listed_code[] = { "", "district", "city", "province" };
-	static const char *const listed_cn[] = { "", "区级", "市级", "省级" };
 	GArray *rows = aj_supervised_hazards(m, p);
 	gint64 open = 0, rectified = 0, overdue = 0;
 
@@ -143,8 +142,8 @@ void aj_ctx_hazard_supervision(xmlNodePtr root, const AjModel *m, const AjPeriod
 		aj_ctx_enterprise(x, m, h->enterprise);
 		aj_attr_int(x, "no", i + 1);
 		aj_attr_str(x, "description", h->description);
-		aj_attr_str(x, "listed", listed_code[h->listed]);
-		aj_attr_str(x, "listed-cn", listed_cn[h->listed]);
+		aj_attr_str(x, "listed", aj_code_listed(h->listed));
+		aj_attr_str(x, "listed-cn", aj_label_listed(h->listed));
 		aj_attr_day(x, "found", h->found);
 		aj_attr_day(x, "deadline", h->deadline);
 		aj_attr_day_cn(x, "found-cn", h->found);

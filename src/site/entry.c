@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "site/enterprises.h"
 #include "site/entry.h"
 #include "util/xml.h"
 
@@ -124,6 +125,8 @@ Site *aj_site_new(const AjSiteDoc *docs, guint n, const AjSiteOptions *opts, con
 	site->kinds = g_ptr_array_new();
 	site->years = g_ptr_array_new_with_free_func(g_free);
 	site->root = g_build_filename(out_dir, "site", NULL);
+	site->out_dir = g_strdup(out_dir);
+	site->paths = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	site->site_url = opts != NULL && opts->site_url != NULL ? opts->site_url : AJ_SITE_URL_DEFAULT;
 	site->issuer = "苏州市安全生产委员会办公室";
 	for (guint i = 0; i < n; i++) {
@@ -147,6 +150,7 @@ Site *aj_site_new(const AjSiteDoc *docs, guint n, const AjSiteOptions *opts, con
 		if (d->doc != NULL && d->doc->meta.issuer != NULL)
 			site->issuer = d->doc->meta.issuer;
 		g_ptr_array_add(site->entries, e);
+		g_hash_table_replace(site->paths, g_strconcat(d->kind, "\n", d->period, NULL), e->path);
 		if (g_hash_table_add(seen_kind, (gpointer)d->kind))
 			g_ptr_array_add(site->kinds, (gpointer)d->kind);
 		if (!g_hash_table_contains(seen_year, e->year)) {
@@ -169,6 +173,9 @@ void aj_site_free(Site *site)
 	g_ptr_array_free(site->entries, TRUE);
 	g_ptr_array_free(site->kinds, TRUE);
 	g_ptr_array_free(site->years, TRUE);
+	g_hash_table_destroy(site->paths);
+	aj_site_directory_free(site->directory);
 	g_free(site->root);
+	g_free(site->out_dir);
 	g_free(site);
 }

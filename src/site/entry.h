@@ -28,6 +28,10 @@ typedef struct {
 	char *root;         /* OUT/site */
 	const char *site_url;
 	const char *issuer; /* for the header band */
+	char *out_dir;      /* the output root OUT/site is in */
+	gboolean has_enterprises;          /* enterprise pages are written */
+	struct SiteDirectory *directory;   /* once they are (site/enterprises.h) */
+	GHashTable *paths;  /* "KIND\nPERIOD" → the page of a document in force */
 } Site;
 
 /* The label of a kind (月度通报 …) and its place in menus. */

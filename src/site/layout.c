@@ -18,6 +18,7 @@
 struct AjSiteLayouts {
 	GHashTable *sources; /* partial name (without _ and .html) → text */
 	GHashTable *parsed;  /* layout file name → AjMTemplate * */
+	char *digest;        /* SHA-256 of every file read, by name */
 };
 
 static void escape_html(GString *out, const char *s, gsize len)
@@ -73,10 +74,32 @@ static char *splice(const AjSiteLayouts *set, const char *text, int depth)
 	return g_string_free(out, FALSE);
 }
 
+static int compare_str_ptr(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The digest of "name\0text" of every file, in name order. */
+static char *digest(GPtrArray *files)
+{
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	char *hex;
+
+	g_ptr_array_sort(files, compare_str_ptr);
+	for (guint i = 0; i < files->len; i++) {
+		const char *f = g_ptr_array_index(files, i);
+		g_checksum_update(sum, (const guchar *)f, (gssize)strlen(f) + 1);
+	}
+	hex = g_strdup(g_checksum_get_string(sum));
+	g_checksum_free(sum);
+	return hex;
+}
+
 static gboolean read_sources(AjSiteLayouts *set, const char *dir, GPtrArray *layouts,
 			     GError **err)
 {
 	GDir *d = g_dir_open(dir, 0, NULL);
+	GPtrArray *files;
 	const char *name;
 	gboolean ok = TRUE;
 
@@ -86,6 +109,7 @@ static gboolean read_sources(AjSiteLayouts *set, const char *dir, GPtrArray *lay
 			    "directory or reinstall anjian", dir);
 		return FALSE;
 	}
+	files = g_ptr_array_new_with_free_func(g_free);
 	while (ok && (name = g_dir_read_name(d)) != NULL) {
 		char *path, *text = NULL;
 
@@ -95,7 +119,11 @@ static gboolean read_sources(AjSiteLayouts *set, const char *dir, GPtrArray *lay
 		if (!g_file_get_contents(path, &text, NULL, NULL)) {
 			g_set_error(err, AJ_ERROR, EX_NOINPUT, "%s: cannot read the layout", path);
 			ok = FALSE;
-		} else if (name[0] == '_') {
+			g_free(path);
+			continue;
+		}
+		g_ptr_array_add(files, g_strconcat(name, "\n", text, NULL));
+		if (name[0] == '_') {
 			g_hash_table_insert(set->sources, g_strndup(name + 1, strlen(name) - 6), text);
 		} else {
 			g_ptr_array_add(layouts, g_strdup(name));
@@ -104,6 +132,8 @@ static gboolean read_sources(AjSiteLayouts *set, const char *dir, GPtrArray *lay
 		g_free(path);
 	}
 	g_dir_close(d);
+	set->digest = digest(files);
+	g_ptr_array_unref(files);
 	return ok;
 }
 
@@ -175,6 +205,7 @@ void aj_site_layouts_free(AjSiteLayouts *layouts)
 		return;
 	g_hash_table_destroy(layouts->sources);
 	g_hash_table_destroy(layouts->parsed);
+	g_free(layouts->digest);
 	g_free(layouts);
 }
 
@@ -202,4 +233,14 @@ gboolean aj_site_layouts_render(const AjSiteLayouts *layouts, const char *name, 
 	g_string_append(out, text);
 	g_free(text);
 	return TRUE;
+}
+
+const char *aj_site_layouts_digest(const AjSiteLayouts *layouts)
+{
+	return layouts->digest;
+}
+
+gboolean aj_site_layouts_has(const AjSiteLayouts *layouts, const char *name)
+{
+	return g_hash_table_contains(layouts->parsed, name);
 }

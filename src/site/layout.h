@@ -25,4 +25,11 @@ void aj_site_layouts_free(AjSiteLayouts *layouts);
 gboolean aj_site_layouts_render(const AjSiteLayouts *layouts, const char *name, xmlNodePtr ctx,
 				GString *out, GError **err);
 
+/* TRUE when the layout `name` was loaded. */
+gboolean aj_site_layouts_has(const AjSiteLayouts *layouts, const char *name);
+
+/* Hex SHA-256 of every layout and partial (names and texts): a page whose
+ * context and layouts are unchanged renders to the same bytes. */
+const char *aj_site_layouts_digest(const AjSiteLayouts *layouts);
+
 #endif

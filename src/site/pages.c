@@ -2,6 +2,7 @@
 
 #include "html/html.h"
 #include "markdown/conventions.h"
+#include "site/enterprises.h"
 #include "site/files.h"
 #include "site/pages.h"
 #include "util/error.h"
@@ -36,6 +37,15 @@ xmlNodePtr aj_site_page_new(const Site *site, const char *root, const char *titl
 				    : strcmp(title, aj_site_kind_label(kind)) == 0 ? "page"
 										: "true");
 		g_free(href);
+	}
+	if (site->has_enterprises) {
+		nav = aj_child(page, "nav");
+		aj_attr_str(nav, "href", "enterprises/index.html");
+		aj_attr_str(nav, "label", "企业信息");
+		/* the directory itself, or a page in it (a listing, an enterprise) */
+		aj_attr_str(nav, "current", strcmp(current, "enterprises/index.html") == 0 ? "page"
+					    : g_str_has_prefix(current, "enterprises/") ? "true"
+											 : "false");
 	}
 	nav = aj_child(page, "nav");
 	aj_attr_str(nav, "href", "search.html");
@@ -76,6 +86,52 @@ static void add_item(xmlNodePtr parent, const SiteEntry *e, const char *root)
 	g_free(dc);
 }
 
+/* The site's page of the enterprise a context element names (its
+ * `enterprise` attribute), or NULL when the site has none. */
+static const SiteCompany *company_of(const Site *site, xmlNodePtr el)
+{
+	xmlChar *id = site->directory != NULL ? xmlGetProp(el, (const xmlChar *)"enterprise") : NULL;
+	const SiteCompany *c = id != NULL ? g_hash_table_lookup(site->directory->by_id, id) : NULL;
+
+	xmlFree(id);
+	return c;
+}
+
+typedef struct {
+	const Site *site;
+	xmlNodePtr doc;
+	GHashTable *seen;
+} NamedAcc;
+
+static void add_named(xmlNodePtr el, gpointer user)
+{
+	NamedAcc *acc = user;
+	const SiteCompany *c = company_of(acc->site, el);
+
+	if (c != NULL && g_hash_table_add(acc->seen, c->id)) {
+		xmlNodePtr n = aj_child(acc->doc, "named");
+		char *href = g_strdup_printf("../enterprise/%s.html", c->id);
+		aj_attr_str(n, "href", href);
+		aj_attr_str(n, "name", c->name);
+		g_free(href);
+	}
+}
+
+/* <named href name> for each enterprise the document names that has a
+ * page: the site's way from a list to the enterprise. */
+static void add_named_all(const Site *site, xmlNodePtr d, xmlNodePtr context)
+{
+	NamedAcc acc = { site, d, NULL };
+
+	if (site->directory == NULL || context == NULL)
+		return;
+	acc.seen = g_hash_table_new(g_str_hash, g_str_equal);
+	aj_each_element(context, "entry", add_named, &acc);
+	aj_each_element(context, "hazard", add_named, &acc);
+	aj_attr_int(d, "named-count", g_hash_table_size(acc.seen));
+	g_hash_table_destroy(acc.seen);
+}
+
 gboolean aj_site_write_document(const Site *site, const SiteEntry *e, GString *buf, GError **err)
 {
 	const AjDocument *doc = e->src->doc;
@@ -105,6 +161,7 @@ gboolean aj_site_write_document(const Site *site, const SiteEntry *e, GString *b
 			goto done;
 	}
 	xmlNewTextChild(d, NULL, (const xmlChar *)"body", (const xmlChar *)body->str);
+	add_named_all(site, d, e->src->context);
 	if (e->pdf != NULL && !aj_site_copy(e->src->pdf_path, site->root, e->pdf, err))
 		goto done;
 	ok = aj_site_page_write(site, page, "document.html", e->path, buf, err);
@@ -231,6 +288,7 @@ static void add_figures(xmlNodePtr parent, xmlNodePtr context)
 }
 
 typedef struct {
+	const Site *site;
 	xmlNodePtr parent;
 	guint count;
 } RowAcc;
@@ -252,9 +310,15 @@ static void add_row(xmlNodePtr entry, gpointer user)
 		aj_attr_str(row, keep[i], v != NULL ? (const char *)v : "");
 		xmlFree(v);
 	}
+	{
+		const SiteCompany *c = company_of(acc->site, entry);
+		char *href = c != NULL ? g_strdup_printf("enterprise/%s.html", c->id) : g_strdup("");
+		aj_attr_str(row, "href", href);
+		g_free(href);
+	}
 }
 
-static void add_list(xmlNodePtr page, const char *name, const SiteEntry *e)
+static void add_list(const Site *site, xmlNodePtr page, const char *name, const SiteEntry *e)
 {
 	xmlNodePtr list;
 	RowAcc acc;
@@ -266,6 +330,7 @@ static void add_list(xmlNodePtr page, const char *name, const SiteEntry *e)
 	aj_attr_str(list, "href", e->path);
 	aj_attr_str(list, "title", e->src->title);
 	aj_attr_str(list, "period-cn", e->period_cn);
+	acc.site = site;
 	acc.parent = list;
 	acc.count = 0;
 	aj_each_element(e->src->context, "entry", add_row, &acc);
@@ -287,8 +352,8 @@ gboolean aj_site_write_index(const Site *site, GString *buf, GError **err)
 		aj_attr_str(bn, "period-cn", b->period_cn);
 		add_figures(bn, b->src->context);
 	}
-	add_list(page, "exposed", latest(site, "exposed"));
-	add_list(page, "exemplars", latest(site, "exemplars"));
+	add_list(site, page, "exposed", latest(site, "exposed"));
+	add_list(site, page, "exemplars", latest(site, "exemplars"));
 	for (guint i = 0; i < site->entries->len && i < INDEX_RECENT; i++)
 		add_item(recent, g_ptr_array_index(site->entries, i), "");
 	for (guint i = 0; i < site->years->len; i++) {
@@ -301,5 +366,11 @@ gboolean aj_site_write_index(const Site *site, GString *buf, GError **err)
 	}
 	if (site->entries->len == 0)
 		aj_attr_str(page, "empty", "true");
+	if (site->directory != NULL) {
+		xmlNodePtr en = aj_child(page, "enterprises");
+
+		aj_attr_int(en, "count", site->directory->n);
+		aj_attr_str(en, "as-of-cn", site->directory->as_of_cn);
+	}
 	return aj_site_page_write(site, page, "index.html", "index.html", buf, err);
 }

@@ -103,7 +103,11 @@ gboolean aj_site_write_search(const Site *site, GString *buf, GError **err)
 		xmlNewProp(n, (const xmlChar *)"district", (const xmlChar *)"");
 	}
 	g_string_append(json, "\n],\"names\":[");
-	for (guint i = 0; i < site->entries->len; i++) {
+	/* with enterprise pages, names are found through search/ (one shard a
+	 * query), and search.html points to the listings instead */
+	if (site->has_enterprises)
+		xmlNewProp(page, (const xmlChar *)"enterprises", (const xmlChar *)"true");
+	for (guint i = 0; !site->has_enterprises && i < site->entries->len; i++) {
 		acc.e = g_ptr_array_index(site->entries, i);
 		if (!lists_names(acc.e->src->kind))
 			continue;

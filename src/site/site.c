@@ -1,11 +1,13 @@
 /* The site writer: the public documents → OUT/site (see site.h). */
 #include <string.h>
 
+#include "site/enterprises.h"
 #include "site/entry.h"
 #include "site/files.h"
 #include "site/pages.h"
 #include "site/site.h"
 #include "util/error.h"
+#include "util/pool.h"
 #include "util/testhook.h"
 
 /* Static assets copied from the layouts directory as they are. */
@@ -57,30 +59,14 @@ static void write_page_job(gpointer data, gpointer user_data)
 static gboolean write_documents(const Site *site, GError **err)
 {
 	guint n = site->entries->len;
-	PageJob *jobs = g_new0(PageJob, n);
-	int threads = MIN(aj_test_jobs((int)g_get_num_processors()), (int)n);
-	gboolean ok = TRUE;
+	PageJob *jobs = g_new0(PageJob, MAX(n, 1));
+	gboolean ok;
 
 	for (guint i = 0; i < n; i++)
 		jobs[i] = (PageJob){ .site = site, .entry = g_ptr_array_index(site->entries, i) };
-	if (threads <= 1) {
-		for (guint i = 0; i < n; i++)
-			write_page_job(&jobs[i], NULL);
-	} else {
-		GThreadPool *pool = g_thread_pool_new(write_page_job, NULL, threads, TRUE, NULL);
-		for (guint i = 0; i < n; i++)
-			g_thread_pool_push(pool, &jobs[i], NULL);
-		g_thread_pool_free(pool, FALSE, TRUE);
-	}
-	for (guint i = 0; i < n; i++) {
-		if (jobs[i].error == NULL)
-			continue;
-		if (ok)
-			g_propagate_error(err, jobs[i].error);
-		else
-			g_error_free(jobs[i].error);
-		ok = FALSE;
-	}
+	aj_pool_each(jobs, n, sizeof *jobs, write_page_job, NULL,
+		     aj_test_jobs((int)g_get_num_processors()));
+	ok = aj_pool_first_error(jobs, n, sizeof *jobs, G_STRUCT_OFFSET(PageJob, error), err);
 	g_free(jobs);
 	return ok;
 }
@@ -100,6 +86,10 @@ gboolean aj_site_write(const AjSiteDoc *docs, guint n_docs, const AjSiteOptions 
 		goto done;
 	site = aj_site_new(docs, n_docs, opts, out_dir);
 	site->layouts = layouts;
+	/* enterprise pages first: the other pages link them */
+	if (opts->enterprises != NULL &&
+	    !aj_site_write_enterprises(site, opts->enterprises, opts->layouts_dir, err))
+		goto done;
 	if (!write_documents(site, err))
 		goto done;
 	ok = aj_site_write_archives(site, buf, err) && aj_site_write_index(site, buf, err) &&

@@ -10,6 +10,10 @@
  *   search.html, search.js, search-index.json   search (works without JS:
  *                              search.html lists everything searchable)
  *   feed.xml (Atom), sitemap.xml, style.css
+ *   enterprise/CODE.html       one page per enterprise (when given)
+ *   enterprises/…              their listings: index.html, all.html,
+ *                              DISTRICT.html, INDUSTRY.html (-N.html: page N)
+ *   search/…                   the enterprise search index, in shards
  * Internal documents (publicity other than "public") appear nowhere: no
  * page, no link, no feed or sitemap entry, no search data.
  *
@@ -40,9 +44,35 @@ typedef struct {
 	const char *pdf_path;  /* the built PDF (a file path); NULL: none */
 } AjSiteDoc;
 
+/* The enterprises of the site (一企一档 public pages, see enterprises.h):
+ * enterprise/<credit-code>.html each, listings by district and industry
+ * under enterprises/, and the sharded search index under search/.  The
+ * contexts come from `append`, called from worker threads in any order:
+ * the build makes them from the model (context/enterprise.h), an archive
+ * could read them from its data file. */
+typedef struct {
+	guint n;
+	/* A per-thread scratch for append (NULL when none is needed). */
+	gpointer (*scratch_new)(gpointer user);
+	void (*scratch_free)(gpointer scratch);
+	/* Appends the <enterprise> context of enterprise i under parent. */
+	void (*append)(gpointer user, gpointer scratch, guint i, xmlNodePtr parent);
+	gpointer user;
+	const char *as_of_cn;   /* the date the facts are as of, for the listings */
+	/* An earlier output root whose site/enterprise/ pages are linked into
+	 * this one when their page context is unchanged (its .cache keeps the
+	 * keys); NULL: write every page. */
+	const char *reuse_from;
+	/* When set: every context is also written there, in order, as one
+	 * <enterprises> file (OUT/data/enterprises.xml). */
+	const char *data_path;
+	guint written, reused;  /* out: pages written, pages linked unchanged */
+} AjSiteEnterprises;
+
 typedef struct {
 	const char *layouts_dir; /* templates/site */
 	const char *site_url;    /* NULL: AJ_SITE_URL_DEFAULT; must end with "/" */
+	AjSiteEnterprises *enterprises; /* NULL: no enterprise pages */
 } AjSiteOptions;
 
 /* Writes out_dir/site/ (out_dir is the build's temporary output directory:

@@ -80,8 +80,14 @@ static gsize front_matter_len(const char *text, gsize len, int *lines)
 	return 0;
 }
 
-static char *render_part(const char *text, gsize len, const char *path, int first_line,
-			 AjMEscape escape, const char *dir, xmlNodePtr context, GError **err)
+struct AjTemplate {
+	char *dir;          /* partials are looked up here */
+	AjMTemplate *front; /* the front matter; NULL when none */
+	AjMTemplate *body;
+};
+
+static char *render_part(const AjMTemplate *t, AjMEscape escape, const char *dir,
+			 xmlNodePtr context, GError **err)
 {
 	AjXmlIndex *index = aj_xml_index_new();
 	AjMRenderOpts opts = {
@@ -92,50 +98,81 @@ static char *render_part(const char *text, gsize len, const char *path, int firs
 		.partial_user = (gpointer)dir,
 		.strict_partials = TRUE,
 	};
-	AjMTemplate *t = aj_m_parse(text, len, path, first_line, err);
-	char *out = NULL;
+	char *out = aj_m_render(t, aj_xml_ctx_value(context), &opts, err);
 
-	if (t)
-		out = aj_m_render(t, aj_xml_ctx_value(context), &opts, err);
-	aj_m_template_free(t);
 	aj_xml_index_free(index);
 	return out;
 }
 
-char *aj_template_render_file(const char *path, xmlNodePtr context, GError **err)
+AjTemplate *aj_template_load(const char *path, GError **err)
 {
-	char *text = NULL, *dir = g_path_get_dirname(path), *fm = NULL, *body = NULL;
-	char *result = NULL;
+	AjTemplate *t = g_new0(AjTemplate, 1);
+	char *text = NULL;
 	gsize len, fm_len;
 	GError *ferr = NULL;
 	int fm_lines;
 
+	t->dir = g_path_get_dirname(path);
 	if (!g_file_get_contents(path, &text, &len, &ferr)) {
 		g_set_error(err, AJ_ERROR, EX_NOINPUT, "%s: cannot read the template (%s); check the "
 			    "templates folder", path, ferr->message);
 		g_error_free(ferr);
-		goto out;
+		goto fail;
 	}
 	if (memchr(text, '\0', len) || !g_utf8_validate(text, len, NULL)) {
 		g_set_error(err, AJ_ERROR, EX_DATAERR,
 			    "%s: the template is not UTF-8 text; save it as UTF-8", path);
-		goto out;
+		goto fail;
 	}
 	fm_len = front_matter_len(text, len, &fm_lines);
 	if (fm_len) {
-		fm = render_part(text, fm_len, path, 1, aj_escape_yaml, dir, context, err);
-		if (!fm)
-			goto out;
+		t->front = aj_m_parse(text, fm_len, path, 1, err);
+		if (t->front == NULL)
+			goto fail;
 	}
-	body = render_part(text + fm_len, len - fm_len, path, fm_lines + 1, aj_escape_markdown,
-			   dir, context, err);
-	if (!body)
-		goto out;
-	result = g_strconcat(fm ? fm : "", body, NULL);
-out:
+	t->body = aj_m_parse(text + fm_len, len - fm_len, path, fm_lines + 1, err);
+	if (t->body == NULL)
+		goto fail;
 	g_free(text);
-	g_free(dir);
+	return t;
+fail:
+	g_free(text);
+	aj_template_free(t);
+	return NULL;
+}
+
+void aj_template_free(AjTemplate *t)
+{
+	if (t == NULL)
+		return;
+	aj_m_template_free(t->front);
+	aj_m_template_free(t->body);
+	g_free(t->dir);
+	g_free(t);
+}
+
+char *aj_template_render(const AjTemplate *t, xmlNodePtr context, GError **err)
+{
+	char *fm = NULL, *body, *result = NULL;
+
+	if (t->front != NULL) {
+		fm = render_part(t->front, aj_escape_yaml, t->dir, context, err);
+		if (fm == NULL)
+			return NULL;
+	}
+	body = render_part(t->body, aj_escape_markdown, t->dir, context, err);
+	if (body != NULL)
+		result = g_strconcat(fm ? fm : "", body, NULL);
 	g_free(fm);
 	g_free(body);
 	return result;
+}
+
+char *aj_template_render_file(const char *path, xmlNodePtr context, GError **err)
+{
+	AjTemplate *t = aj_template_load(path, err);
+	char *out = t != NULL ? aj_template_render(t, context, err) : NULL;
+
+	aj_template_free(t);
+	return out;
 }

@@ -1,5 +1,9 @@
 #include "util/file.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "util/error.h"
 #include "util/testhook.h"
 
@@ -22,22 +26,67 @@ int aj_file_error_status(const GError *io)
 	}
 }
 
-gboolean aj_file_write(const char *path, const void *data, gsize len, const char *what,
-		       GError **err)
+/* The user's error for io met while writing path. */
+static void write_error(GError **err, const char *path, const char *what, const GError *io)
 {
-	GError *io = NULL;
-	int status;
+	int status = aj_file_error_status(io);
 
-	if (g_file_set_contents(path, data, (gssize)len, &io)) {
-		aj_test_point_write();
-		return TRUE;
-	}
-	status = aj_file_error_status(io);
 	g_set_error(err, AJ_ERROR, status, "%s: cannot write %s: %s; %s", path,
 		    what != NULL ? what : "the file", io->message,
 		    io->code == G_FILE_ERROR_NOSPC ? "free some disk space and run again"
 		    : status == EX_CANTCREAT       ? "check that its folder exists and is writable"
 						   : "check the disk and run again");
+}
+
+gboolean aj_file_write(const char *path, const void *data, gsize len, const char *what,
+		       GError **err)
+{
+	GError *io = NULL;
+
+	if (g_file_set_contents(path, data, (gssize)len, &io)) {
+		aj_test_point_write();
+		return TRUE;
+	}
+	write_error(err, path, what, io);
+	g_error_free(io);
+	return FALSE;
+}
+
+gboolean aj_file_write_new(const char *path, const void *data, gsize len, const char *what,
+			   GError **err)
+{
+	const char *p = data;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	int saved;
+	GError *io;
+
+	/* a name already there may be a link to a file of record: replace the
+	 * name, never write through it */
+	if (fd < 0 && errno == EEXIST && unlink(path) == 0)
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0)
+		goto fail;
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			saved = n < 0 ? errno : ENOSPC;
+			close(fd);
+			errno = saved;
+			goto fail;
+		}
+		p += n;
+		len -= (gsize)n;
+	}
+	if (close(fd) == 0) {
+		aj_test_point_write();
+		return TRUE;
+	}
+fail:
+	saved = errno;
+	io = g_error_new_literal(G_FILE_ERROR, g_file_error_from_errno(saved), g_strerror(saved));
+	write_error(err, path, what, io);
 	g_error_free(io);
 	return FALSE;
 }

@@ -16,6 +16,12 @@
 gboolean aj_file_write(const char *path, const void *data, gsize len, const char *what,
 		       GError **err);
 
+/* Writes a file in a tree no reader sees yet (a build's temporary output,
+ * swapped in whole): one open, write and close, no temporary file.  A name
+ * already there is unlinked first, never written through. */
+gboolean aj_file_write_new(const char *path, const void *data, gsize len, const char *what,
+			   GError **err);
+
 /* The sysexits.h status for a G_FILE_ERROR met while writing. */
 int aj_file_error_status(const GError *io);
 

@@ -75,3 +75,23 @@ xmlNodePtr aj_text_child(xmlNodePtr parent, const char *name, const char *text)
 	/* xmlNewTextChild escapes the text; xmlNewChild would parse entities. */
 	return xmlNewTextChild(parent, NULL, BAD_CAST name, BAD_CAST text);
 }
+
+void aj_xml_dump(GString *out, xmlNodePtr node)
+{
+	xmlOutputBufferPtr buf = xmlAllocOutputBuffer(NULL);
+	xmlDocPtr doc = node->doc;
+	gboolean set = doc != NULL && doc->encoding == NULL;
+
+	/* with an encoding, text and attributes stay UTF-8 instead of &#x…; */
+	if (set)
+		doc->encoding = xmlStrdup((const xmlChar *)"UTF-8");
+	xmlNodeDumpOutput(buf, doc, node, 0, 0, "UTF-8");
+	if (set) {
+		xmlFree((xmlChar *)doc->encoding);
+		doc->encoding = NULL;
+	}
+	xmlOutputBufferFlush(buf);
+	g_string_append_len(out, (const char *)xmlOutputBufferGetContent(buf),
+			    (gssize)xmlOutputBufferGetSize(buf));
+	xmlOutputBufferClose(buf);
+}

@@ -33,4 +33,7 @@ xmlNodePtr aj_child(xmlNodePtr parent, const char *name);
 /* New child element holding text (absent when text is NULL). */
 xmlNodePtr aj_text_child(xmlNodePtr parent, const char *name, const char *text);
 
+/* Appends node and its subtree to out as XML in UTF-8, on one line. */
+void aj_xml_dump(GString *out, xmlNodePtr node);
+
 #endif

@@ -4,7 +4,9 @@
 // Checks: every internal link and asset resolves, no console errors, the
 // hostile enterprise name shows as text and runs nothing, no page scrolls
 // sideways at 390 px (tables scroll in their own box), search finds an
-// enterprise by part of its name.  Saves screenshots at 1280 and 390 px.
+// enterprise by part of its name and by its credit code (loading one shard
+// of the enterprise index), enterprise pages and their listings show the
+// hostile name as text.  Saves screenshots at 1280 and 390 px.
 // A page of `anjian render X.md --out X.html`, when given, must get its
 // inline stylesheet past its own CSP (a wrong hash is a console error).
 'use strict';
@@ -127,16 +129,44 @@ async function main() {
     await page.waitForSelector('#search-results:not([hidden]) li').catch(() => fail('search showed no results'));
     const results = await page.$$eval('#search-results li a', (as) => as.map((a) => a.textContent));
     if (!results.some((t) => t === HOSTILE)) fail(`search for ${part} did not find the enterprise: ${JSON.stringify(results)}`);
-    const index = JSON.parse(fs.readFileSync(path.join(siteDir, 'search-index.json'), 'utf8'));
-    const other = index.names.find((n) => n.name !== HOSTILE && [...n.name].length > 3);
-    if (other) {
-      const sub = [...other.name].slice(1, 4).join('');
-      await page.goto(base + 'search.html?q=' + encodeURIComponent(sub));
+    const hostileHit = await page.$$eval('#search-results li a', (as) => as.map((a) => a.getAttribute('href')));
+    const hostileHref = hostileHit.find((h) => /^enterprise\/[0-9A-Z]{18}\.html$/.test(h));
+    if (!hostileHref) fail(`search for ${part} gave no enterprise page: ${JSON.stringify(hostileHit)}`);
+    // Another enterprise by a part of its name and by its credit code; each
+    // query fetches the shard index and one shard, none over 300 KB in all.
+    const shard0 = JSON.parse(fs.readFileSync(path.join(siteDir, 'search', 'e-0.json'), 'utf8'));
+    const other = shard0.find((r) => r[1] !== HOSTILE && [...r[1]].length > 5);
+    if (!other) fail('no enterprise in the first search shard');
+    for (const q of other ? [[...other[1]].slice(2, 5).join(''), other[2]] : []) {
+      let bytes = 0;
+      const count = (r) => { if (/search.*\.json$/.test(r.url())) r.body().then((b) => { bytes += b.length; }).catch(() => {}); };
+      page.on('response', count);
+      await page.goto(base + 'search.html?q=' + encodeURIComponent(q));
       await page.waitForSelector('#search-results:not([hidden]) li').catch(() => {});
       const r2 = await page.$$eval('#search-results li a', (as) => as.map((a) => a.textContent));
-      if (!r2.includes(other.name)) fail(`search for ${sub} did not find ${other.name}`);
+      if (!r2.includes(other[1])) fail(`search for ${q} did not find ${other[1]}`);
+      page.off('response', count);
+      if (bytes > 300 * 1024) fail(`search for ${q} loaded ${bytes} bytes`);
     }
     if ((await page.evaluate(() => typeof window.__xss)) !== 'undefined') fail('search ran injected script');
+    // The hostile enterprise's page and a listing that holds it: text only.
+    if (hostileHref) {
+      await page.goto(base + hostileHref);
+      const h1 = await page.$eval('h1', (h) => h.textContent);
+      if (!h1.startsWith(HOSTILE)) fail(`${hostileHref}: heading is ${h1}`);
+      if ((await page.$$('main script, main a[href^="javascript"]')).length) fail(`${hostileHref}: script or javascript: link`);
+      const listing = await page.$eval('.crumbs a[href*="enterprises/"]:not([href$="index.html"])', (a) => a.href);
+      const pages = [listing];
+      for (let i = 0; i < pages.length && i < 60; i++) {
+        await page.goto(pages[i]);
+        const found = await page.$$eval('main td a', (as, h) => as.some((a) => a.textContent === h), HOSTILE);
+        if (found) { pages.length = 0; break; }
+        const next = await page.$('a[rel="next"]');
+        if (next) pages.push(await next.evaluate((a) => a.href));
+      }
+      if (pages.length) fail('the hostile enterprise is in no page of its district listing');
+      if ((await page.evaluate(() => typeof window.__xss)) !== 'undefined') fail('a listing ran injected script');
+    }
 
     if (standalone) {
       await page.goto('file://' + standalone);
@@ -145,8 +175,14 @@ async function main() {
       if ((await page.$$('script')).length) fail(`${standalone}: has a script element`);
     }
 
-    // Screenshots for a human look.
+    // Screenshots for a human look: an enterprise with penalties and lists.
     const bulletin = [...seen].find((u) => u.includes('/bulletin/'));
+    let enterprise = null;
+    for (const u of [...seen].filter((u) => u.includes('/enterprise/'))) {
+      await page.goto(u);
+      if ((await page.$$('main table')).length && (await page.$$('main .doclist a')).length) { enterprise = u; break; }
+    }
+    if (!enterprise) fail('no enterprise page with penalties and a linked list');
     for (const [w, h] of [[1280, 900], [390, 844]]) {
       await page.setViewportSize({ width: w, height: h });
       await page.goto(base + 'index.html');
@@ -155,6 +191,12 @@ async function main() {
         await page.goto(bulletin);
         await page.screenshot({ path: path.join(shotsDir, `bulletin-${w}.png`), fullPage: true });
       }
+      if (enterprise) {
+        await page.goto(enterprise);
+        await page.screenshot({ path: path.join(shotsDir, `enterprise-${w}.png`), fullPage: true });
+      }
+      await page.goto(base + 'enterprises/all.html');
+      await page.screenshot({ path: path.join(shotsDir, `enterprises-${w}.png`), fullPage: true });
     }
   } finally {
     await context.close();

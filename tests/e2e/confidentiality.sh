@@ -36,7 +36,17 @@ if "$ANJIAN" check --data "$t/bad" >"$t/bad.out" 2>"$t/bad.err"; then
 fi
 grep -q 'broken.xml:[0-9]' "$t/bad.err" || fail "the error does not name broken.xml:LINE"
 
-for pdf in "$t"/out/pdf/*.pdf "$t"/out-apr/pdf/*.pdf; do
+# The dossiers of enterprises with reports: counted, never the informant.
+mkdir "$t/out/dossiers"
+for code in $(grep -rh -B1 "<informant>$marker-" "$t/data" | sed -n 's/.*<report [^>]*enterprise="\([^"]*\)".*/\1/p' |
+	sort -u | head -n 5); do
+	"$ANJIAN" dossier --data "$t/data" --enterprise "$code" --out "$t/out/dossiers/$code.pdf" \
+		>>"$t/build.out" 2>>"$t/build.err" || fail "anjian dossier $code"
+done
+[ -n "$(ls "$t/out/dossiers")" ] || fail "no dossier of an enterprise with reports"
+[ -n "$(ls "$t/out/site/enterprise")" ] || fail "no enterprise pages"
+
+for pdf in "$t"/out/pdf/*.pdf "$t"/out-apr/pdf/*.pdf "$t"/out/dossiers/*.pdf; do
 	pdftotext "$pdf" "$pdf.txt"
 done
 hits=$(grep -rl -a -F "$marker" "$t/out" "$t/out-apr" "$t"/*.out "$t"/*.err || true)
