@@ -118,7 +118,8 @@ static gboolean run(const AjDocument *doc, const AjPdfOptions *opts, GByteArray 
 	set_metadata(surface, doc, opts);
 	pctx = pango_context(cr, &fontmap);
 	if (w != NULL)
-		w->replay = (AjReplay){ .surface = surface, .cr = cr };
+		w->replay = (AjReplay){ .surface = surface, .cr = cr, .width = AJ_A4_W,
+				       .height = AJ_A4_H };
 	/* cairo 1.16 reserves a structure tree for link annotations but only
 	 * writes it when a structure tag exists: without one the PDF has a
 	 * dangling object (qpdf --check: damaged).  One Document tag fixes it. */

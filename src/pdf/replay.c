@@ -214,6 +214,12 @@ gboolean aj_replay_page(AjReplay *r, const AjPage *page, const char *source, GEr
 {
 	gboolean inside = FALSE, ok = TRUE;
 
+	/* Before anything is drawn on it: a landscape page has its own size. */
+	if (page->width != r->width || page->height != r->height) {
+		cairo_pdf_surface_set_size(r->surface, page->width, page->height);
+		r->width = page->width;
+		r->height = page->height;
+	}
 	for (guint i = 0; ok && i < page->ops->len; i++) {
 		const AjOp *op = &g_array_index(page->ops, AjOp, i);
 		switch (op->kind) {

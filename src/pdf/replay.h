@@ -14,6 +14,7 @@
 typedef struct {
 	cairo_surface_t *surface;
 	cairo_t *cr;
+	double width, height;  /* the surface's page size now */
 	int outline_parent[5]; /* outline ids of the last entry at each level */
 } AjReplay;
 

@@ -19,12 +19,15 @@ char *aj_cn_number(int n)
 void aj_outline_add(AjTs *ts, int level, const char *text, double y)
 {
 	AjOutlineOp *o;
+	double px = AJ_TB_X, py = y;
 
 	if (!ts->page_open)
 		aj_ts_begin_page(ts);
+	if (ts->frame.kind != AJ_FRAME_PAGE)
+		aj_frame_to_page(&ts->frame, 0, y, &px, &py);
 	o = &aj_page_add(ts->cur, AJ_OP_OUTLINE)->outline;
-	*o = (AjOutlineOp){ .level = CLAMP(level, 1, 4), .title = g_strdup(text), .x = AJ_TB_X,
-			    .y = y };
+	*o = (AjOutlineOp){ .level = CLAMP(level, 1, 4), .title = g_strdup(text), .x = px,
+			    .y = py };
 }
 
 static gboolean starts_with_cn_numeral(const char *p, const char *close)

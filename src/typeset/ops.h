@@ -5,7 +5,8 @@
  * Units are PDF points (1/72 inch), y growing down from the top edge of
  * the page.  Each operation is in the space of the frame in force: the
  * page itself, or a frame set by an AJ_OP_FRAME operation (the text block
- * of a table, or the text block turned a quarter for a landscape table);
+ * of a table, upright on a landscape page too; or, on a landscape page, the
+ * portrait sheet turned a quarter, where its page number stands);
  * aj_frame_to_page() maps a frame's point to the page.
  *
  * Text comes as glyph runs, each exactly what Pango shaped: a font, glyph
@@ -147,7 +148,9 @@ typedef struct {
 
 typedef struct {
 	int number;           /* 1, 2, … */
-	double width, height; /* the sheet, points (A4 portrait) */
+	double width, height; /* the sheet, points: A4 portrait, or landscape (297 × 210 mm)
+	                       * for a turned table, the portrait sheet turned a quarter
+	                       * clockwise */
 	GArray *ops;          /* AjOp, in drawing order; the page frame at the start */
 } AjPage;
 

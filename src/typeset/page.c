@@ -89,7 +89,8 @@ void aj_ts_link(AjTs *ts, double x, double y, double w, double h, const char *ur
 
 void aj_ts_set_frame(AjTs *ts, const AjFrame *f)
 {
-	AjFrame page = { .kind = AJ_FRAME_PAGE, .width = AJ_PAGE_W, .height = AJ_PAGE_H };
+	AjFrame page = { .kind = AJ_FRAME_PAGE, .width = ts->landscape ? AJ_PAGE_H : AJ_PAGE_W,
+			 .height = ts->landscape ? AJ_PAGE_W : AJ_PAGE_H };
 
 	if (f == NULL)
 		f = &page;
@@ -101,6 +102,10 @@ void aj_ts_set_frame(AjTs *ts, const AjFrame *f)
 
 /* 页码: "— N —" in 宋体 14 pt, 7 mm below the text block; GB/T 9704: odd
  * pages one character from the right, even pages from the left. */
+/* The portrait sheet on a landscape page (see AJ_LS_TB_X). */
+static const AjFrame portrait = { .kind = AJ_FRAME_TURNED, .x = AJ_PAGE_H, .y = 0,
+				  .angle = G_PI / 2, .width = AJ_PAGE_W, .height = AJ_PAGE_H };
+
 static void page_number(AjTs *ts)
 {
 	const double size = 14.0;
@@ -113,6 +118,8 @@ static void page_number(AjTs *ts)
 	pango_layout_set_font_description(layout, d);
 	pango_layout_set_text(layout, label, -1);
 	pango_layout_get_extents(layout, NULL, &logical);
+	if (ts->landscape)
+		aj_ts_set_frame(ts, &portrait);
 	if (ts->page % 2 == 1)
 		x = AJ_TB_X + AJ_TB_W - size - logical.width / (double)PANGO_SCALE;
 	else
@@ -130,9 +137,23 @@ void aj_ts_begin_page(AjTs *ts)
 		aj_ts_end_page(ts);
 	ts->page++;
 	ts->page_open = TRUE;
+	ts->landscape = FALSE;
 	ts->cur = aj_page_new(ts->page, AJ_PAGE_W, AJ_PAGE_H);
 	ts->frame = (AjFrame){ .kind = AJ_FRAME_PAGE, .width = AJ_PAGE_W, .height = AJ_PAGE_H };
 	ts->y = AJ_TB_Y;
+}
+
+void aj_ts_landscape_page(AjTs *ts)
+{
+	if (!ts->page_open)
+		aj_ts_begin_page(ts);
+	if (ts->landscape)
+		return;
+	ts->landscape = TRUE;
+	ts->cur->width = AJ_PAGE_H;
+	ts->cur->height = AJ_PAGE_W;
+	ts->frame.width = AJ_PAGE_H;
+	ts->frame.height = AJ_PAGE_W;
 }
 
 void aj_ts_end_page(AjTs *ts)

@@ -25,6 +25,11 @@
 #define AJ_TB_W (156 * AJ_MM)
 #define AJ_TB_H (225 * AJ_MM)
 #define AJ_TB_BOTTOM (AJ_TB_Y + AJ_TB_H)
+/* A landscape page (297 × 210 mm) is the portrait sheet turned a quarter
+ * clockwise: the portrait point (x, y) lies at (AJ_PAGE_H - y, x), so the
+ * text block's top left corner is here. */
+#define AJ_LS_TB_X (AJ_PAGE_H - AJ_TB_BOTTOM)
+#define AJ_LS_TB_Y AJ_TB_X
 #define AJ_LINES 22
 #define AJ_CHARS 28
 #define AJ_PITCH (AJ_TB_H / AJ_LINES)
@@ -48,6 +53,7 @@ typedef struct {
 	AjFrame frame;       /* the frame in force on it */
 	int page;            /* number of the current (or last) page */
 	gboolean page_open;  /* a page has been begun and not yet handed on */
+	gboolean landscape;  /* the current page is a landscape page */
 	double y;            /* next free y on the current page */
 	int heading_no[4];   /* numbering of headings 一、（一）1.（1） */
 	int figure_no;
@@ -88,6 +94,9 @@ typedef struct {
 /* page.c */
 void aj_ts_begin_page(AjTs *ts);
 void aj_ts_end_page(AjTs *ts);
+/* Makes the current page, begun and still empty, a landscape page (its
+ * page number is set in the portrait frame, where it would be upright). */
+void aj_ts_landscape_page(AjTs *ts);
 /* The top of the next grid line, starting a page when the current is full. */
 double aj_ts_next_line(AjTs *ts);
 /* Moves y to the next grid line boundary at or below y. */
@@ -133,7 +142,8 @@ typedef struct {
 	int list_depth;
 } AjBlockCtx;
 void aj_blocks_set(AjTs *ts, cmark_node *first, cmark_node *stop, const AjBlockCtx *ctx);
-/* Adds a bookmark at y of the current page; level 1 is the top. */
+/* Adds a bookmark at the left edge of the frame in force, y in it; level 1
+ * is the top. */
 void aj_outline_add(AjTs *ts, int level, const char *text, double y);
 /* "一" … "九十九" for 1..99; caller frees. */
 char *aj_cn_number(int n);

@@ -7,8 +7,8 @@
 #include "markdown/document.h"
 #include "typeset/state.h"
 
-#define PAD_X 4.0
-#define PAD_Y 3.0
+#define PAD_X 4.5
+#define PAD_Y 4.0
 
 typedef struct {
 	PangoLayout *layout;
@@ -185,9 +185,11 @@ static void build_rows(AjTs *ts, cmark_node *table, int ncols, double size, GArr
 	}
 }
 
-/* Where rows go: the text block, or the text block turned a quarter for a
- * landscape table (its head toward the binding on odd pages and toward the
- * outer edge on even pages), so page numbers keep their place. */
+/* Where rows go: the text block, or on a landscape page (297 × 210 mm)
+ * the text block as it lies when the portrait sheet is turned a quarter
+ * clockwise (aj_ts_landscape_page()): the table's head toward the left
+ * edge of the portrait sheet on odd and even pages alike — the binding on
+ * odd pages, the outer edge on even ones (GB/T 9704 §8). */
 typedef struct {
 	gboolean landscape;
 	double width, height;
@@ -200,12 +202,10 @@ static void frame_enter(AjTs *ts, const Frame *f)
 
 	if (!ts->page_open)
 		aj_ts_begin_page(ts);
-	if (f->landscape && ts->page % 2 == 1) {
-		fr = (AjFrame){ .kind = AJ_FRAME_TURNED, .x = AJ_TB_X, .y = AJ_TB_BOTTOM,
-				.angle = -G_PI / 2, .width = f->width, .height = f->height };
-	} else if (f->landscape) {
-		fr = (AjFrame){ .kind = AJ_FRAME_TURNED, .x = AJ_TB_X + AJ_TB_W, .y = AJ_TB_Y,
-				.angle = G_PI / 2, .width = f->width, .height = f->height };
+	if (f->landscape) {
+		aj_ts_landscape_page(ts);
+		fr.x = AJ_LS_TB_X;
+		fr.y = AJ_LS_TB_Y;
 	}
 	aj_ts_set_frame(ts, &fr);
 }
@@ -453,13 +453,9 @@ void aj_table_set(AjTs *ts, cmark_node *table)
 			y = 0;
 		}
 	}
-	if (ts->held_heading) {
-		/* Bookmark in page space: the top of the turned page's text. */
-		aj_outline_add(ts, ts->held_level, ts->held_outline,
-			       AJ_TB_Y);
-	}
 	frame_enter(ts, &f);
 	if (ts->held_heading) {
+		aj_outline_add(ts, ts->held_level, ts->held_outline, y);
 		draw_held_heading(ts, y);
 		y += AJ_PITCH;
 	}

@@ -346,10 +346,13 @@ static void table_header_on_every_page(void **state)
 	g_free(md);
 }
 
-/* A table too wide for the upright block is set on turned pages: the
- * frame is the text block turned a quarter (head toward the binding on
- * odd pages, toward the outer edge on even ones), 225 × 156 mm, and maps
- * onto the text block exactly; page numbers stay upright in place. */
+/* A table too wide for the upright block is set on a landscape page
+ * (297 × 210 mm): the portrait sheet turned a quarter clockwise, so the
+ * table's head faces the left edge of the sheet on odd and even pages
+ * alike (GB/T 9704 §8: the binding on odd pages, the outer edge on even
+ * ones) and its rows read upright, row by row.  The frame is the text
+ * block as it lies on the turned sheet; the page number stays where it is
+ * on the portrait sheet, in a frame turned with it. */
 static void landscape_frames(void **state)
 {
 	char *md = table(40, 12);
@@ -359,37 +362,43 @@ static void landscape_frames(void **state)
 	assert_true(d.pages->len >= 2);
 	for (guint p = 0; p < d.pages->len; p++) {
 		AjPage *page = g_ptr_array_index(d.pages, p);
+		gboolean table_frame = FALSE;
 		for (guint i = 0; i < page->ops->len; i++) {
 			AjOp *op = &g_array_index(page->ops, AjOp, i);
-			double ax, ay, bx, by;
-			if (op->kind != AJ_OP_FRAME || op->frame.kind == AJ_FRAME_PAGE)
+			if (op->kind != AJ_OP_FRAME || op->frame.kind != AJ_FRAME_SHIFT)
 				continue;
-			assert_int_equal(op->frame.kind, AJ_FRAME_TURNED);
+			assert_near(op->frame.x, 297 * MM - 262 * MM, 0.001);
+			assert_near(op->frame.y, 28 * MM, 0.001);
 			assert_near(op->frame.width, 225 * MM, 0.001);
 			assert_near(op->frame.height, 156 * MM, 0.001);
-			aj_frame_to_page(&op->frame, 0, 0, &ax, &ay);
-			aj_frame_to_page(&op->frame, op->frame.width, op->frame.height, &bx, &by);
-			assert_near(MIN(ax, bx), 28 * MM, 0.001);
-			assert_near(MAX(ax, bx), 184 * MM, 0.001);
-			assert_near(MIN(ay, by), 37 * MM, 0.001);
-			assert_near(MAX(ay, by), 262 * MM, 0.001);
-			if (page->number % 2 == 1) {
-				assert_near(op->frame.angle, -G_PI / 2, 1e-9);
-				assert_near(ax, 28 * MM, 0.001); /* head at the binding (left) */
-			} else {
-				assert_near(op->frame.angle, G_PI / 2, 1e-9);
-				assert_near(ax, 184 * MM, 0.001);
-			}
-			seen[page->number % 2] = TRUE;
+			table_frame = TRUE;
 		}
+		if (!table_frame)
+			continue;
+		assert_near(page->width, 297 * MM, 0.001);
+		assert_near(page->height, 210 * MM, 0.001);
 		{
 			char *label = g_strdup_printf("—\u00a0\u00a0%d\u00a0\u00a0—", page->number);
 			const Line *n = find_line(&d, page->number, label);
+			double x0, y0, x1, y1;
 			assert_non_null(n);
-			assert_int_equal(n->frame.kind, AJ_FRAME_PAGE);
+			assert_int_equal(n->frame.kind, AJ_FRAME_TURNED);
+			/* on the portrait sheet: 7 mm below the block, one character in */
 			assert_near(n->y, 269 * MM + 0.88 * 14, 0.01);
+			if (page->number % 2 == 1)
+				assert_near(n->x1, 184 * MM - 14, 0.3);
+			else
+				assert_near(n->x0, 28 * MM + 14, 0.3);
+			/* and that sheet turned: its bottom edge is the left edge */
+			aj_frame_to_page(&n->frame, n->x0, n->y, &x0, &y0);
+			aj_frame_to_page(&n->frame, n->x1, n->y, &x1, &y1);
+			assert_near(x0, 297 * MM - n->y, 0.01);
+			assert_near(y0, n->x0, 0.01);
+			assert_near(x1, x0, 0.01);
+			assert_true(y1 > y0);
 			g_free(label);
 		}
+		seen[page->number % 2] = TRUE;
 	}
 	assert_true(seen[0] && seen[1]);
 	doc_free(&d);
