@@ -266,6 +266,24 @@ static void rule(AjTs *ts, double y, double width_mm)
 	aj_ts_rule(ts, AJ_TB_X, y, AJ_TB_X + AJ_TB_W, y, width_mm * AJ_MM, AJ_BLACK);
 }
 
+/* GB/T 9704 §7.4.1 and §8: the 版记 is on the last page of the document,
+ * the back of its last sheet — an even page.  After an odd page it takes
+ * the next page; when a full even page leaves no room, a blank page goes
+ * before it, and then neither carries a page number. */
+static void imprint_page(AjTs *ts, int lines)
+{
+	gboolean room = ts->page_open && aj_ts_lines_left(ts) >= lines;
+
+	if (!room && ts->page % 2 == 0) {
+		aj_ts_begin_page(ts);
+		ts->unnumbered = TRUE;
+		aj_ts_begin_page(ts);
+		ts->unnumbered = TRUE;
+	} else if (!room || ts->page % 2 == 1) {
+		aj_ts_begin_page(ts);
+	}
+}
+
 void aj_official_imprint(AjTs *ts)
 {
 	const AjDocMeta *m = &ts->doc->meta;
@@ -292,8 +310,7 @@ void aj_official_imprint(AjTs *ts)
 		cc_lines = pango_layout_get_line_count(cc);
 	}
 	lines = cc_lines + 1;
-	if (!ts->page_open || aj_ts_lines_left(ts) < lines)
-		aj_ts_begin_page(ts);
+	imprint_page(ts, lines);
 	top = AJ_TB_BOTTOM - lines * AJ_PITCH;
 	rule(ts, top, 0.35);
 	y = top;

@@ -138,6 +138,7 @@ void aj_ts_begin_page(AjTs *ts)
 	ts->page++;
 	ts->page_open = TRUE;
 	ts->landscape = FALSE;
+	ts->unnumbered = FALSE;
 	ts->cur = aj_page_new(ts->page, AJ_PAGE_W, AJ_PAGE_H);
 	ts->frame = (AjFrame){ .kind = AJ_FRAME_PAGE, .width = AJ_PAGE_W, .height = AJ_PAGE_H };
 	ts->y = AJ_TB_Y;
@@ -164,7 +165,8 @@ void aj_ts_end_page(AjTs *ts)
 	if (!ts->page_open)
 		return;
 	aj_ts_set_frame(ts, NULL);
-	page_number(ts);
+	if (!ts->unnumbered)
+		page_number(ts);
 	ts->cur = NULL;
 	ts->page_open = FALSE;
 	if (ts->err != NULL)

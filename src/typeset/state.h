@@ -54,6 +54,7 @@ typedef struct {
 	int page;            /* number of the current (or last) page */
 	gboolean page_open;  /* a page has been begun and not yet handed on */
 	gboolean landscape;  /* the current page is a landscape page */
+	gboolean unnumbered; /* the current page carries no page number */
 	double y;            /* next free y on the current page */
 	int heading_no[4];   /* numbering of headings 一、（一）1.（1） */
 	int figure_no;

@@ -7,8 +7,8 @@
 #include "markdown/document.h"
 #include "typeset/state.h"
 
-#define PAD_X 4.5
-#define PAD_Y 4.0
+#define PAD_X 4.0
+#define PAD_Y 3.0
 
 typedef struct {
 	PangoLayout *layout;

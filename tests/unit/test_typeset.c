@@ -293,6 +293,56 @@ static void imprint_rules(void **state)
 	doc_free(&d);
 }
 
+/* Glyph runs on a page, any frame. */
+static int runs_on(Doc *d, int page)
+{
+	int n = 0;
+
+	for (guint i = 0; i < d->lines->len; i++)
+		n += g_array_index(d->lines, Line, i).page == page;
+	return n;
+}
+
+/* GB/T 9704: the 版记 is on the last page, the back of the last sheet — an
+ * even page; when a blank page precedes it, neither page is numbered.
+ * Bodies of 1 to 40 paragraphs end on every line of pages 1 to 4, so the
+ * 版记 shares the body's even page, takes the page after an odd one, or
+ * follows a blank page after a full even one. */
+static void imprint_on_even_page(void **state)
+{
+	gboolean shared = FALSE, after_odd = FALSE, after_blank = FALSE;
+
+	for (int n = 1; n <= 40; n++) {
+		char *body = ajt_grid_paragraphs(n);
+		char *md = g_strconcat(OFFICIAL, body, NULL);
+		Doc d = typeset(md);
+		int last = (int)d.pages->len;
+		const Line *cc = find_line(&d, 0, "抄送：");
+		char *label = g_strdup_printf("—\u00a0\u00a0%d\u00a0\u00a0—", last);
+
+		assert_non_null(cc);
+		assert_int_equal(cc->page, last);
+		if (last % 2 != 0)
+			fail_msg("%d paragraphs: the 版记 is on page %d", n, last);
+		if (runs_on(&d, last - 1) == 0) {
+			/* a blank page (not even a number) before the 版记: neither numbered */
+			assert_null(find_line(&d, last, label));
+			after_blank = TRUE;
+		} else {
+			assert_non_null(find_line(&d, last, label));
+			if (find_line(&d, last, "安安安") != NULL)
+				shared = TRUE;
+			else
+				after_odd = after_odd || (last - 1) % 2 == 1;
+		}
+		g_free(label);
+		doc_free(&d);
+		g_free(md);
+		g_free(body);
+	}
+	assert_true(shared && after_odd && after_blank);
+}
+
 static char *table(int rows, int cols)
 {
 	GString *s = g_string_new("表1　测试表\n\n|");
@@ -447,6 +497,7 @@ int main(void)
 		cmocka_unit_test(page_numbers),
 		cmocka_unit_test(red_header),
 		cmocka_unit_test(imprint_rules),
+		cmocka_unit_test(imprint_on_even_page),
 		cmocka_unit_test(table_header_on_every_page),
 		cmocka_unit_test(landscape_frames),
 		cmocka_unit_test(runs_carry_text_and_links),
