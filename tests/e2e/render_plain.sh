@@ -42,8 +42,7 @@ printf '第一行\n\n第三行有\360\261\215\212字。\n' >"$tmp/rare.md"
 grep -q 'rare.md:3:.*U+3134A' "$tmp/err" || fail "no report of U+3134A: $(cat "$tmp/err")"
 
 # A table too wide for the upright text block is set upright on a
-# landscape page, the portrait sheet turned a quarter (GB/T 9704 §8), so
-# text extraction reads it row by row.
+# landscape page, the portrait sheet turned a quarter (GB/T 9704 §8).
 {
 	printf '正文。\n\n## 宽表一览\n\n表1　宽表\n\n|'
 	for i in 1 2 3 4 5 6 7 8; do printf ' 指标%s |' "$i"; done
@@ -59,9 +58,13 @@ grep -q 'rare.md:3:.*U+3134A' "$tmp/err" || fail "no report of U+3134A: $(cat "$
 pdfinfo -f 2 -l 2 "$tmp/wide.pdf" | grep -q 'Page *2 size: *841.89 x 595.27' ||
 	fail "the wide table's page is not landscape: $(pdfinfo -f 2 -l 2 "$tmp/wide.pdf" | grep size)"
 pdfinfo -f 1 -l 1 "$tmp/wide.pdf" | grep -q 'Page *1 size: *595.27.* x 841.89' || fail "page 1 is not portrait"
-pdftotext "$tmp/wide.pdf" - | grep -o '上升[0-9]*0.0%' | tr '\n' ' ' >"$tmp/order"
-[ "$(cat "$tmp/order")" = "上升110.0% 上升210.0% 上升310.0% 上升410.0% 上升510.0% 上升610.0% 上升710.0% 上升810.0% 上升120.0% 上升220.0% 上升320.0% 上升420.0% 上升520.0% 上升620.0% 上升720.0% 上升820.0% " ] ||
-	fail "the landscape table does not read row by row: $(cat "$tmp/order")"
+# Upright: words wider than tall; a row is one line of the layout text.
+pdftotext -bbox "$tmp/wide.pdf" - | grep '>上升810.0%<' |
+	sed 's/.*xMin="\([0-9.]*\)" yMin="\([0-9.]*\)" xMax="\([0-9.]*\)" yMax="\([0-9.]*\)".*/\1 \2 \3 \4/' |
+	awk '{ if ($3 - $1 > $4 - $2) ok = 1 } END { exit !ok }' || fail "the wide table is not upright"
+pdftotext -layout -f 2 -l 2 "$tmp/wide.pdf" - | grep '上升110.0%' | tr -s ' ' >"$tmp/row"
+[ "$(grep -o '上升[0-9]*0.0%' "$tmp/row" | tr '\n' ' ')" = "上升110.0% 上升210.0% 上升310.0% 上升410.0% 上升510.0% 上升610.0% 上升710.0% 上升810.0% " ] ||
+	fail "the landscape table's first row is not one line: $(cat "$tmp/row")"
 # Its heading and caption open the landscape page with it.
 pdftotext -f 2 -l 2 "$tmp/wide.pdf" - >"$tmp/wide2.txt"
 for s in '（一）宽表一览' '表1' '上升810.0%'; do
