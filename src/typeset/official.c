@@ -67,63 +67,6 @@ static void centred_line(AjTs *ts, const char *text, AjFontRole role, double siz
 	g_object_unref(layout);
 }
 
-/* Dates such as 2026年3月5日 stay whole in a title: a WORD JOINER (U+2060,
- * invisible) goes between digits and 年/月/日/号 and back, and a ZERO WIDTH
- * SPACE before the date lets the line break there (Pango keeps a Chinese
- * character and the digits after it together). */
-static char *join_dates(const char *t)
-{
-	GString *s = g_string_new(NULL);
-	gunichar prev = 0;
-
-	for (const char *p = t; *p; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-		gboolean unit = c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == 0x53F7; /* 年月日号 */
-		gboolean prev_unit = prev == 0x5E74 || prev == 0x6708;
-		if ((g_ascii_isdigit(prev) && unit) || (prev_unit && g_ascii_isdigit(c)))
-			g_string_append(s, "\xE2\x81\xA0");
-		else if (aj_cjk_is_wide(prev) && g_ascii_isdigit(c))
-			g_string_append(s, "\xE2\x80\x8B"); /* ZWSP: may break before a date */
-		g_string_append_unichar(s, c);
-		prev = c;
-	}
-	return g_string_free(s, FALSE);
-}
-
-/* A title of several lines is set in lines of even length (a 梯形 rather
- * than a full line and a stub): the narrowest measure that keeps the line
- * count of the full measure, found by bisection. */
-static void title_lines(AjTs *ts, const char *title)
-{
-	AjParaStyle st = { .role = AJ_FONT_TITLE, .size = 22, .align = PANGO_ALIGN_CENTER,
-			   .grid = TRUE };
-	AjInline in;
-	double lo = AJ_TB_W / 4, hi = AJ_TB_W;
-	int lines;
-	char *joined = join_dates(title);
-
-	aj_inline_init(&in);
-	aj_inline_append(&in, joined, (int)strlen(joined));
-	g_free(joined);
-	st.width = AJ_TB_W;
-	PangoLayout *layout = aj_para_layout(ts, &in, &st);
-	lines = pango_layout_get_line_count(layout);
-	g_object_unref(layout);
-	for (int i = 0; lines > 1 && i < 12; i++) {
-		st.width = (lo + hi) / 2;
-		layout = aj_para_layout(ts, &in, &st);
-		if (pango_layout_get_line_count(layout) > lines)
-			lo = st.width;
-		else
-			hi = st.width;
-		g_object_unref(layout);
-	}
-	st.width = hi + 1; /* a point of slack against rounding */
-	st.margin = (AJ_TB_W - st.width) / 2;
-	aj_para_set(ts, &in, &st);
-	aj_inline_clear(&in);
-}
-
 void aj_official_header(AjTs *ts)
 {
 	const AjDocMeta *m = &ts->doc->meta;
@@ -145,7 +88,7 @@ void aj_official_header(AjTs *ts)
 		ts->y += AJ_PITCH;
 	}
 	if (m->title) {
-		title_lines(ts, m->title);
+		aj_title_set(ts, m->title);
 		ts->y += AJ_PITCH;
 	}
 	if (m->recipients) {
@@ -255,7 +198,7 @@ void aj_official_attachment_title(AjTs *ts, int number, const char *title)
 	g_object_unref(layout);
 	if (title && *title) {
 		ts->y += AJ_PITCH; /* the title is centred on line 3 */
-		title_lines(ts, title);
+		aj_title_set(ts, title);
 		ts->y += AJ_PITCH;
 	}
 	g_free(label);
@@ -302,7 +245,12 @@ void aj_official_imprint(AjTs *ts)
 		PangoLayout *label = text_layout(ts, "抄送：", AJ_FONT_FANG, size);
 		pango_layout_get_extents(label, NULL, &lab);
 		g_object_unref(label);
-		cc_text = g_strconcat("抄送：", m->cc, g_str_has_suffix(m->cc, "。") ? "" : "。", NULL);
+		char *joined = g_strconcat("抄送：", m->cc, g_str_has_suffix(m->cc, "。") ? "" : "。",
+					   NULL);
+		/* Lines break between names (市政府办公室 stays whole). */
+		cc_text = aj_title_fill(ts, joined, AJ_FONT_FANG, size, AJ_TB_W - 2 * one,
+					AJ_TB_W - 2 * one - lab.width / (double)PANGO_SCALE);
+		g_free(joined);
 		cc = text_layout(ts, cc_text, AJ_FONT_FANG, size);
 		pango_layout_set_width(cc, (int)((AJ_TB_W - 2 * one) * PANGO_SCALE));
 		pango_layout_set_wrap(cc, PANGO_WRAP_WORD_CHAR);

@@ -35,6 +35,7 @@
 #define AJ_PITCH (AJ_TB_H / AJ_LINES)
 #define AJ_CHAR (AJ_TB_W / AJ_CHARS)
 #define AJ_BODY_PT 16.0
+#define AJ_TITLE_PT 22.0
 #define AJ_TABLE_PT 12.0
 #define AJ_TABLE_MIN_PT 10.5
 
@@ -135,6 +136,19 @@ void aj_para_check_coverage(AjTs *ts, PangoLayout *layout);
 void aj_para_draw_links(AjTs *ts, PangoLayoutLine *line, const AjInline *in, double x,
 			double top, double height);
 AjParaStyle aj_para_body(void);
+
+/* title.c: text with LINE SEPARATORs (U+2028) where its lines break, set
+ * in role at size; between words (ICU's dictionary), dates kept whole.
+ * aj_title_break(): the fewest lines no wider than measure, in the 梯形 or
+ * 菱形 shape of GB/T 9704 §7.3.1 when one exists.  aj_title_fill(): lines
+ * filled in turn (first, then rest points wide), breaking after
+ * punctuation where the line is still two thirds full.  Caller frees. */
+char *aj_title_break(AjTs *ts, const char *text, AjFontRole role, double size, double measure);
+char *aj_title_fill(AjTs *ts, const char *text, AjFontRole role, double size, double first,
+		    double rest);
+/* A title in 22 pt 小标宋, centred on the grid, its lines broken by
+ * aj_title_break() no wider than the text block less a character a side. */
+void aj_title_set(AjTs *ts, const char *title);
 
 /* blocks.c: the blocks first..stop (exclusive) in a context */
 typedef struct {

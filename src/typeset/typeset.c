@@ -11,8 +11,6 @@ static cmark_node *plain_title(AjTs *ts)
 	cmark_node *h = aj_document_title_heading(ts->doc);
 	int n;
 	char *t = NULL;
-	AjParaStyle st = { .role = AJ_FONT_TITLE, .size = 22, .align = PANGO_ALIGN_CENTER,
-			   .grid = TRUE };
 	AjInline in;
 
 	if (h == NULL || aj_document_attachment(ts->doc, h, &n, &t)) {
@@ -24,7 +22,7 @@ static cmark_node *plain_title(AjTs *ts)
 	ts->src_line = aj_document_line(ts->doc, h);
 	aj_ts_begin_page(ts);
 	aj_outline_add(ts, 1, in.text->str, ts->y);
-	aj_para_set(ts, &in, &st);
+	aj_title_set(ts, in.text->str);
 	ts->y += AJ_PITCH;
 	ts->heading_shift = 1;
 	aj_inline_clear(&in);

@@ -28,7 +28,10 @@ pdffonts "$tmp/a.pdf" | tail -n +3 | awk '$(NF-4) != "yes" || $(NF-3) != "yes" {
 	fail "a font is not an embedded subset: $(pdffonts "$tmp/a.pdf")"
 
 pdftotext -layout "$tmp/a.pdf" "$tmp/layout.txt"
-for s in '— 1 —' '— 8 —' '苏安办〔2026〕12号' '关于2026年3月全市安全生产工作情况的通报' \
+# The title in two lines, broken between words, the upper one shorter (梯形).
+awk '/关于2026年3月全市$/ { getline; if ($0 ~ /^ *安全生产工作情况的通报$/) ok = 1 } END { exit !ok }' \
+	"$tmp/layout.txt" || fail "title lines: $(grep -A1 '关于2026' "$tmp/layout.txt")"
+for s in '— 1 —' '— 8 —' '苏安办〔2026〕12号' \
 	'各市、区安委会，市安委会各成员单位：' '𠮷' '𪚥' '附件：2026年3月曝光企业名单' \
 	'2026年4月5日' '（此件主动公开）' '2026年4月6日印发' '抄送：江苏省安委办'; do
 	grep -qF "$s" "$tmp/layout.txt" || fail "missing: $s"

@@ -343,6 +343,97 @@ static void imprint_on_even_page(void **state)
 	assert_true(shared && after_odd && after_blank);
 }
 
+/* Lines of a given size, in reading order. */
+static GPtrArray *lines_of_size(Doc *d, double size)
+{
+	GPtrArray *out = g_ptr_array_new();
+
+	for (guint i = 0; i < d->lines->len; i++) {
+		Line *l = &g_array_index(d->lines, Line, i);
+		if (fabs(l->size - size) < 0.01)
+			g_ptr_array_add(out, l);
+	}
+	return out;
+}
+
+/* No break falls inside one of these words. */
+static const char *const words[] = { "主体", "责任", "问题", "清单", "整改", "第一批", "专项",
+				     "整治", "办公室", "交通运输局", "示范", "企业", "名单",
+				     "2026年3月", "2026年第一批", "情况", "通报", "通知" };
+
+static void assert_no_word_split(const char *a, const char *b)
+{
+	char *joint = g_strconcat(a, b, NULL);
+	size_t at = strlen(a);
+
+	for (gsize w = 0; w < G_N_ELEMENTS(words); w++)
+		for (const char *p = strstr(joint, words[w]); p; p = strstr(p + 1, words[w]))
+			if ((size_t)(p - joint) < at && (size_t)(p - joint) + strlen(words[w]) > at)
+				fail_msg("\"%s\" broken: %s | %s", words[w], a, b);
+	g_free(joint);
+}
+
+/* Titles break between words and take the 梯形 (no line longer than the
+ * one below) or 菱形 shape, each line a character short of the block a
+ * side (GB/T 9704 §7.3.1); 抄送 lines break between names. */
+static void title_shapes(void **state)
+{
+	static const char *const titles[] = {
+		"关于落实企业安全生产主体责任问题清单整改工作的通知",
+		"关于公布2026年第一批安全生产专项整治示范企业名单的通知",
+		"关于2026年3月全市安全生产工作情况的通报",
+		"关于进一步加强全市危险化学品企业安全生产专项整治问题清单整改落实"
+		"情况督查检查工作的通知",
+	};
+
+	for (gsize t = 0; t < G_N_ELEMENTS(titles); t++) {
+		char *md = g_strdup_printf(
+			"---\nissuer: 某某市安全生产委员会办公室\ntitle: %s\ndate: 2026-04-05\n"
+			"cc: 市委办公室，市人大常委会办公室，市政府办公室，市政协办公室，"
+			"市交通运输局，市应急管理局，市生态环境局\n---\n正文。\n",
+			titles[t]);
+		Doc d = typeset(md);
+		GPtrArray *tl = lines_of_size(&d, 22), *cc = lines_of_size(&d, 14);
+		GString *all = g_string_new(NULL);
+
+		assert_true(tl->len >= 2);
+		for (guint i = 0; i < tl->len; i++) {
+			const Line *l = g_ptr_array_index(tl, i);
+			double w = l->x1 - l->x0;
+			assert_true(w <= 156 * MM - 2 * 22 + 0.5);
+			assert_near((l->x0 + l->x1) / 2, 106 * MM, 0.5);
+			g_string_append(all, l->text->str);
+			if (i > 0) {
+				const Line *a = g_ptr_array_index(tl, i - 1);
+				assert_no_word_split(a->text->str, l->text->str);
+				/* 梯形: a line may be shorter than the one above only
+				 * in a 菱形, below the widest middle line */
+				if (w < a->x1 - a->x0 - 22 / 4.0 && (i == 1 || tl->len < 3))
+					fail_msg("inverted: %s / %s", a->text->str, l->text->str);
+			}
+		}
+		/* every character once, in order */
+		{
+			GString *plain = g_string_new(NULL);
+			for (const char *p = all->str; *p; p = g_utf8_next_char(p))
+				if (g_utf8_get_char(p) != 0x2028)
+					g_string_append_unichar(plain, g_utf8_get_char(p));
+			assert_string_equal(plain->str, titles[t]);
+			g_string_free(plain, TRUE);
+		}
+		for (guint i = 1; i < cc->len; i++) {
+			const Line *a = g_ptr_array_index(cc, i - 1), *b = g_ptr_array_index(cc, i);
+			if (a->page == b->page && b->y > a->y && strstr(a->text->str, "印发") == NULL)
+				assert_no_word_split(a->text->str, b->text->str);
+		}
+		g_string_free(all, TRUE);
+		g_ptr_array_unref(tl);
+		g_ptr_array_unref(cc);
+		doc_free(&d);
+		g_free(md);
+	}
+}
+
 static char *table(int rows, int cols)
 {
 	GString *s = g_string_new("表1　测试表\n\n|");
@@ -498,6 +589,7 @@ int main(void)
 		cmocka_unit_test(red_header),
 		cmocka_unit_test(imprint_rules),
 		cmocka_unit_test(imprint_on_even_page),
+		cmocka_unit_test(title_shapes),
 		cmocka_unit_test(table_header_on_every_page),
 		cmocka_unit_test(landscape_frames),
 		cmocka_unit_test(runs_carry_text_and_links),
