@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unicode/ubrk.h>
 
+#include "markdown/conventions.h"
 #include "typeset/state.h"
 
 #define LSEP "\xE2\x80\xA8"
@@ -22,9 +23,14 @@ typedef struct {
 	gboolean after_punct;
 } Break;
 
+static gboolean is_digit(gunichar c)
+{
+	return c >= '0' && c <= '9';
+}
+
 static gboolean is_digit_or_unit(gunichar c)
 {
-	return g_ascii_isdigit(c) || c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == 0x53F7;
+	return is_digit(c) || c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == 0x53F7;
 }
 
 static double index_x(PangoLayout *layout, int byte)
@@ -35,9 +41,14 @@ static double index_x(PangoLayout *layout, int byte)
 	return pos.x / (double)PANGO_SCALE;
 }
 
+/* How strictly breaks keep words whole: between words of two characters
+ * or more, or after punctuation; also before a number (督查组|2026年);
+ * at any word boundary; wherever Pango may break a line. */
+typedef enum { WORDS, BEFORE_NUMBERS, ANY_WORD, ANYWHERE } Tier;
+
 /* The breaks of text (one line in layout), ascending; the end of the text
  * is the last. */
-static GArray *word_breaks(PangoLayout *layout, const char *text, gboolean words_only)
+static GArray *word_breaks(PangoLayout *layout, const char *text, Tier tier)
 {
 	GArray *out = g_array_new(FALSE, FALSE, sizeof(Break));
 	GArray *u16 = g_array_new(FALSE, FALSE, sizeof(UChar));
@@ -76,9 +87,15 @@ static GArray *word_breaks(PangoLayout *layout, const char *text, gboolean words
 			gunichar before = g_utf8_get_char(pc), after = g_utf8_get_char(text + b);
 			gboolean punct = g_unichar_ispunct(before);
 			int left = byte_char[b] - byte_char[prev_b], right = byte_char[nb] - byte_char[b];
-			gboolean ok = byte_char[b] < n_attrs && attrs[byte_char[b]].is_line_break &&
+			/* Pango keeps a Chinese character with the digits after it;
+			 * a title may break before a date. */
+			gboolean pango_ok = (byte_char[b] < n_attrs && attrs[byte_char[b]].is_line_break) ||
+					    (aj_cjk_is_wide(before) && !g_unichar_ispunct(before) &&
+					     is_digit(after));
+			gboolean ok = pango_ok &&
 				      !(is_digit_or_unit(before) && is_digit_or_unit(after)) &&
-				      (punct || !words_only || (left >= 2 && right >= 2));
+				      (punct || tier >= ANY_WORD || (left >= 2 && right >= 2) ||
+				       (tier == BEFORE_NUMBERS && is_digit(after)));
 			if (ok) {
 				Break br = { .byte = b, .x = index_x(layout, b), .after_punct = punct };
 				g_array_append_val(out, br);
@@ -203,10 +220,10 @@ char *aj_title_break(AjTs *ts, const char *text, AjFontRole role, double size, d
 	PangoLayout *layout = one_line(ts, text, role, size);
 	char *out = NULL, *fallback = NULL;
 
-	/* Word breaks first, any break Pango allows if no word break fits;
-	 * the fewest lines, or one more when that gives the shape. */
-	for (int words = 1; words >= 0 && out == NULL && fallback == NULL; words--) {
-		GArray *brk = word_breaks(layout, text, words);
+	/* The strictest breaks that give the shape in the fewest lines or one
+	 * more; without a shape, the fewest lines of the strictest breaks. */
+	for (Tier tier = WORDS; tier <= ANYWHERE && out == NULL; tier++) {
+		GArray *brk = word_breaks(layout, text, tier);
 		double total = g_array_index(brk, Break, brk->len - 1).x;
 		int least = MAX(1, (int)(total / measure + 0.999));
 		if (total <= measure)
@@ -242,8 +259,8 @@ char *aj_title_fill(AjTs *ts, const char *text, AjFontRole role, double size, do
 	int from = 0;
 	double x0 = 0, measure = first;
 
-	for (int words = 1; words >= 0; words--) {
-		GArray *brk = word_breaks(layout, text, words);
+	for (Tier tier = WORDS; tier <= ANYWHERE; tier += ANYWHERE - WORDS) {
+		GArray *brk = word_breaks(layout, text, tier);
 		gboolean fits = TRUE;
 		g_string_truncate(s, 0);
 		from = 0;
@@ -274,7 +291,7 @@ char *aj_title_fill(AjTs *ts, const char *text, AjFontRole role, double size, do
 			measure = rest;
 		}
 		g_array_unref(brk);
-		if (fits || words == 0)
+		if (fits || tier == ANYWHERE)
 			break;
 	}
 	g_string_append(s, text + from);

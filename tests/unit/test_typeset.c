@@ -359,7 +359,8 @@ static GPtrArray *lines_of_size(Doc *d, double size)
 /* No break falls inside one of these words. */
 static const char *const words[] = { "主体", "责任", "问题", "清单", "整改", "第一批", "专项",
 				     "整治", "办公室", "交通运输局", "示范", "企业", "名单",
-				     "2026年3月", "2026年第一批", "情况", "通报", "通知" };
+				     "2026年3月", "2026年第一批", "情况", "通报", "通知", "督查组",
+				     "台账" };
 
 static void assert_no_word_split(const char *a, const char *b)
 {
@@ -384,6 +385,7 @@ static void title_shapes(void **state)
 		"关于2026年3月全市安全生产工作情况的通报",
 		"关于进一步加强全市危险化学品企业安全生产专项整治问题清单整改落实"
 		"情况督查检查工作的通知",
+		"市安委会综合督查组2026年第一批问题清单整改落实情况台账",
 	};
 
 	for (gsize t = 0; t < G_N_ELEMENTS(titles); t++) {
