@@ -164,6 +164,28 @@ done:
 	aj_inline_clear(&in);
 }
 
+/* A paragraph opening with （一）…。 carries a run-in heading, set in 楷体
+ * up to its first 。 as the committee's notices do ("（一）制定工作方案。
+ * 各地、各有关部门…"); a heading longer than a line is ordinary text. */
+static void run_in_heading(AjInline *in, double size)
+{
+	const char *t = in->text->str, *stop;
+	PangoFontDescription *d;
+	PangoAttribute *a;
+
+	if (!g_str_has_prefix(t, "（") || !starts_with_cn_numeral(t + 3, "）"))
+		return;
+	stop = strstr(t, "。");
+	if (stop == NULL || g_utf8_strlen(t, stop - t) >= AJ_CHARS)
+		return;
+	d = aj_font_desc(AJ_FONT_KAI, size);
+	a = pango_attr_font_desc_new(d);
+	a->start_index = 0;
+	a->end_index = (guint)(stop - t) + strlen("。");
+	pango_attr_list_change(in->attrs, a);
+	pango_font_description_free(d);
+}
+
 static void set_paragraph(AjTs *ts, cmark_node *p, const AjBlockCtx *ctx, const char *label)
 {
 	AjParaStyle st = aj_para_body();
@@ -178,6 +200,8 @@ static void set_paragraph(AjTs *ts, cmark_node *p, const AjBlockCtx *ctx, const 
 	if (label)
 		aj_inline_append(&in, label, (int)strlen(label));
 	aj_inline_append_nodes(&in, p);
+	if (label == NULL && ctx->role == AJ_FONT_FANG)
+		run_in_heading(&in, st.size);
 	st.role = ctx->role;
 	st.margin = ctx->margin;
 	if (in.text->len > 0)

@@ -436,6 +436,49 @@ static void title_shapes(void **state)
 	}
 }
 
+/* The font family of the first glyph run whose text starts with prefix. */
+static char *family_of(Doc *d, const char *prefix)
+{
+	for (guint p = 0; p < d->pages->len; p++) {
+		AjPage *page = g_ptr_array_index(d->pages, p);
+		for (guint i = 0; i < page->ops->len; i++) {
+			AjOp *op = &g_array_index(page->ops, AjOp, i);
+			if (op->kind == AJ_OP_GLYPHS && g_str_has_prefix(op->glyphs.text, prefix)) {
+				PangoFontDescription *fd = pango_font_describe(op->glyphs.font);
+				char *f = g_strdup(pango_font_description_get_family(fd));
+				pango_font_description_free(fd);
+				return f;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* A paragraph opening with （一）…。 sets its heading words in 楷体 (the
+ * face of a block quote), the rest in 仿宋. */
+static void run_in_headings(void **state)
+{
+	Doc d = typeset("（一）制定工作方案。各地、各有关部门要结合实际制定具体实施方案。\n\n"
+			"> 楷体引文。\n\n一是强化督查检查。各地要高度重视。\n");
+	char *head = family_of(&d, "（一）制定工作方案。");
+	char *rest = family_of(&d, "各地、各有关部门");
+	char *kai = family_of(&d, "楷体引文");
+	char *plain = family_of(&d, "一是强化督查检查。各地");
+
+	assert_non_null(head);
+	assert_non_null(rest);
+	assert_non_null(kai);
+	assert_non_null(plain); /* no （一）: one run in one face */
+	assert_string_equal(head, kai);
+	assert_string_not_equal(rest, kai);
+	assert_string_equal(plain, rest);
+	g_free(head);
+	g_free(rest);
+	g_free(kai);
+	g_free(plain);
+	doc_free(&d);
+}
+
 static char *table(int rows, int cols)
 {
 	GString *s = g_string_new("表1　测试表\n\n|");
@@ -592,6 +635,7 @@ int main(void)
 		cmocka_unit_test(imprint_rules),
 		cmocka_unit_test(imprint_on_even_page),
 		cmocka_unit_test(title_shapes),
+		cmocka_unit_test(run_in_headings),
 		cmocka_unit_test(table_header_on_every_page),
 		cmocka_unit_test(landscape_frames),
 		cmocka_unit_test(runs_carry_text_and_links),
