@@ -100,8 +100,10 @@ static void write_back(GString *out, const AjDocMeta *m)
 
 	if (m->attachments != NULL && m->attachments->len > 0) {
 		g_string_append(out, "<p class=\"attachments\">附件：");
+		/* As in the PDF: "附件：1．名称", a single attachment unnumbered. */
 		for (guint i = 0; i < m->attachments->len; i++) {
-			g_string_append_printf(out, "%s%u. ", i > 0 ? "<br/>" : "", i + 1);
+			if (m->attachments->len > 1)
+				g_string_append_printf(out, "%s%u．", i > 0 ? "<br/>" : "", i + 1);
 			aj_html_escape(out, g_ptr_array_index(m->attachments, i), -1);
 		}
 		g_string_append(out, "</p>\n");

@@ -186,7 +186,8 @@ cmark_node *aj_document_title_heading(const AjDocument *doc)
 	return NULL;
 }
 
-/* "附件12 标题" → 12 and the offset of "标题"; 0 when text is not one. */
+/* "附件12 标题" → 12 and the offset of "标题"; "附件" or "附件 标题" (a
+ * single attachment, unnumbered) → 1; 0 when text is not one. */
 static int attachment_prefix(const char *text, const char **rest)
 {
 	static const char label[] = "附件";
@@ -196,10 +197,12 @@ static int attachment_prefix(const char *text, const char **rest)
 	if (strncmp(text, label, sizeof label - 1) != 0)
 		return 0;
 	p = text + sizeof label - 1;
-	if (!g_ascii_isdigit(*p) || *p == '0')
+	if (*p == '0')
 		return 0;
 	while (g_ascii_isdigit(*p) && n < 1000)
 		n = n * 10 + (*p++ - '0');
+	if (n == 0)
+		n = 1;
 	if (*p != '\0' && *p != ' ' && *p != '\t' && strncmp(p, "\xE3\x80\x80", 3) != 0 &&
 	    strncmp(p, "\xEF\xBC\x9A", 3) != 0 && *p != ':')
 		return 0; /* "附件1号文" is a heading, not an attachment */

@@ -111,6 +111,9 @@ static GPtrArray *attachment_titles(AjTs *ts)
 	for (cmark_node *c = cmark_node_first_child(ts->doc->root); c; c = cmark_node_next(c))
 		if (aj_document_attachment(ts->doc, c, &n, &t))
 			g_ptr_array_add(titles, t ? t : g_strdup(""));
+	/* A lone untitled attachment gets no 附件说明 line. */
+	if (titles->len == 1 && *(char *)g_ptr_array_index(titles, 0) == '\0')
+		g_ptr_array_set_size(titles, 0);
 	if (titles->len == 0 && ts->doc->meta.attachments)
 		for (guint i = 0; i < ts->doc->meta.attachments->len; i++)
 			g_ptr_array_add(titles,
@@ -118,32 +121,52 @@ static GPtrArray *attachment_titles(AjTs *ts)
 	return titles;
 }
 
+/* Width of text in the body face on the grid, as a paragraph sets it. */
+static double body_width(AjTs *ts, const char *text)
+{
+	AjParaStyle st = aj_para_body();
+	AjInline in;
+	PangoLayout *layout;
+	PangoRectangle logical;
+
+	aj_inline_init(&in);
+	aj_inline_append(&in, text, (int)strlen(text));
+	layout = aj_para_layout(ts, &in, &st);
+	pango_layout_get_extents(layout, NULL, &logical);
+	g_object_unref(layout);
+	aj_inline_clear(&in);
+	return logical.width / (double)PANGO_SCALE;
+}
+
+/* 附件说明, two characters in: "附件：名称" for one attachment; for several
+ * "附件：1．名称", then "2．名称" with its number under the 1.  Wrapped lines
+ * align under the first character of the name. */
 static void attachment_note(AjTs *ts)
 {
 	GPtrArray *titles = attachment_titles(ts);
 	AjParaStyle st = aj_para_body();
+	double label = body_width(ts, "附件：");
 
 	if (titles->len == 0)
 		goto done;
 	if (!ts->page_open)
 		aj_ts_begin_page(ts);
 	ts->y += AJ_PITCH; /* one blank line after the body */
-	st.indent = 0;
 	for (guint i = 0; i < titles->len; i++) {
-		char *text;
 		const char *t = g_ptr_array_index(titles, i);
-		if (titles->len == 1) {
-			text = g_strconcat("附件：", t, NULL);
-			st.margin = 2 * AJ_CHAR;
-		} else if (i == 0) {
-			text = g_strdup_printf("附件：%u. %s", i + 1, t);
-			st.margin = 2 * AJ_CHAR;
-		} else {
-			text = g_strdup_printf("%u. %s", i + 1, t);
-			st.margin = 5 * AJ_CHAR; /* under the first name */
-		}
+		char *number = titles->len == 1 ? g_strdup("") : g_strdup_printf("%u．", i + 1);
+		char *lead = g_strconcat(i == 0 ? "附件：" : "", number, NULL);
+		char *joined = g_strconcat(lead, t, NULL), *text;
+		st.margin = 2 * AJ_CHAR + (i == 0 ? 0 : label);
+		st.indent = -body_width(ts, lead);
+		/* Names break between words (…任务|分工表, not …分工|表). */
+		text = aj_title_fill(ts, joined, AJ_FONT_FANG, AJ_CHAR, AJ_TB_W - st.margin,
+				     AJ_TB_W - st.margin + st.indent);
 		aj_para_set_text(ts, text, &st);
+		g_free(joined);
 		g_free(text);
+		g_free(lead);
+		g_free(number);
 	}
 done:
 	g_ptr_array_unref(titles);
@@ -187,9 +210,12 @@ void aj_official_closing(AjTs *ts)
 
 void aj_official_attachment_title(AjTs *ts, int number, const char *title)
 {
-	char *label = g_strdup_printf("附件%d", number);
+	GPtrArray *all = attachment_titles(ts);
+	/* A single attachment is "附件", without a number (as in 附件说明). */
+	char *label = all->len <= 1 ? g_strdup("附件") : g_strdup_printf("附件%d", number);
 	PangoLayout *layout;
 
+	g_ptr_array_unref(all);
 	aj_ts_begin_page(ts);
 	memset(ts->heading_no, 0, sizeof ts->heading_no);
 	layout = text_layout(ts, label, AJ_FONT_HEI, AJ_BODY_PT);

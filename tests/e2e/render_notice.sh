@@ -39,12 +39,15 @@ done
 # Reading order: headings, closing parts and attachment in document order.
 prev=0
 for s in '苏州市安全生产委员会办公室' '苏安办' '一、总体情况' '（一）主要做法' '1.危险化学品领域' \
-	'（1）具体要求' '二、存在问题' '三、下一步工作' '附件：' '（此件主动公开）' '附件1' \
+	'（1）具体要求' '二、存在问题' '三、下一步工作' '附件：' '（此件主动公开）' '附件' \
 	'2026年3月曝光企业名单' '抄送：'; do
 	n=$(awk -v s="$s" -v p="$prev" 'NR >= p && index($0, s) { print NR; exit }' "$tmp/layout.txt")
 	[ -n "$n" ] || fail "out of order: $s not found after line $prev"
 	prev=$n
 done
+
+# A single attachment is "附件", without a number.
+if grep -n '附件1' "$tmp/layout.txt"; then fail "a single attachment is numbered"; fi
 
 # The grid: page 2 holds exactly 22 body lines, full lines 28 characters.
 pdftotext -f 2 -l 2 "$tmp/a.pdf" - | tr -d '\f' >"$tmp/p2.txt"

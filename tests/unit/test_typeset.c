@@ -479,6 +479,71 @@ static void run_in_headings(void **state)
 	doc_free(&d);
 }
 
+/* Page x of the glyph where text shows in the first run on page 1 that
+ * holds run (page frame). */
+static double glyph_x(Doc *d, const char *run, const char *text)
+{
+	AjPage *page = g_ptr_array_index(d->pages, 0);
+	AjFrame f = { .kind = AJ_FRAME_PAGE };
+
+	for (guint i = 0; i < page->ops->len; i++) {
+		AjOp *op = &g_array_index(page->ops, AjOp, i);
+		const char *at;
+		if (op->kind != AJ_OP_GLYPHS || !(at = strstr(op->glyphs.text, run)) ||
+		    !(at = strstr(at, text)))
+			continue;
+		for (int c = 0, bytes = 0, glyphs = 0; c < op->glyphs.n_clusters; c++) {
+			double x, y;
+			if (bytes >= at - op->glyphs.text) {
+				aj_glyph_page_pos(&f, &op->glyphs, glyphs, &x, &y);
+				return x;
+			}
+			bytes += op->glyphs.clusters[c].bytes;
+			glyphs += op->glyphs.clusters[c].glyphs;
+		}
+	}
+	fail_msg("no glyph of %s", text);
+	return 0;
+}
+
+#define ATTACH_FM                                                                            \
+	"---\nissuer: 某某市安全生产委员会办公室\ntitle: 关于某事的通知\ndate: 2026-04-05\n"
+
+/* 附件说明: "附件：1．名称" with wrapped lines under the name's first
+ * character and "2．" under the 1; a single attachment is "附件：名称" and
+ * its page says "附件"; `# 附件` without a number is that attachment. */
+static void attachment_notes(void **state)
+{
+	Doc d = typeset(ATTACH_FM "attachments:\n"
+				  "  - 2026年全市安全生产治本攻坚专项行动重点任务分工表及各地区各部门联系人名单\n"
+				  "  - 联系人名单\n---\n正文。\n");
+	const Line *first = find_line(&d, 1, "附件：1．2026年");
+	const Line *wrapped = find_line(&d, 1, "各部门联系人名单");
+	const Line *second = find_line(&d, 1, "2．联系人名单");
+
+	assert_non_null(first);
+	assert_non_null(wrapped);
+	assert_non_null(second);
+	assert_null(find_line(&d, 0, ". "));
+	assert_near(first->x0, 28 * MM + 2 * CHAR, 0.05);
+	assert_near(second->x0, 28 * MM + 5 * CHAR, 0.3);
+	assert_near(wrapped->x0, glyph_x(&d, "2．联系人名单", "联系人名单"), 0.3);
+	assert_true(wrapped->x0 > second->x0 + 0.3 * CHAR);
+	doc_free(&d);
+
+	d = typeset(ATTACH_FM "---\n正文。\n\n# 附件 联系人名单\n\n名单。\n");
+	assert_non_null(find_line(&d, 1, "附件：联系人名单"));
+	{
+		const Line *label = find_line(&d, 2, "附件");
+		assert_non_null(label);
+		assert_string_equal(label->text->str, "附件");
+		assert_near(label->x0, 28 * MM, 0.05);
+	}
+	assert_null(find_line(&d, 0, "附件1"));
+	assert_null(find_line(&d, 0, "、附件"));
+	doc_free(&d);
+}
+
 static char *table(int rows, int cols)
 {
 	GString *s = g_string_new("表1　测试表\n\n|");
@@ -636,6 +701,7 @@ int main(void)
 		cmocka_unit_test(imprint_on_even_page),
 		cmocka_unit_test(title_shapes),
 		cmocka_unit_test(run_in_headings),
+		cmocka_unit_test(attachment_notes),
 		cmocka_unit_test(table_header_on_every_page),
 		cmocka_unit_test(landscape_frames),
 		cmocka_unit_test(runs_carry_text_and_links),
