@@ -274,8 +274,10 @@ void aj_blocks_set(AjTs *ts, cmark_node *first, cmark_node *stop, const AjBlockC
 			set_heading(ts, n, ctx);
 			break;
 		case CMARK_NODE_PARAGRAPH:
+			ts->keep_tail = n == ts->tail_node ? ts->tail_lines : 0;
 			if (!aj_md_is_table_caption(n)) /* a table sets its own caption */
 				set_paragraph(ts, n, ctx, NULL);
+			ts->keep_tail = 0;
 			break;
 		case CMARK_NODE_LIST:
 			set_list(ts, n, ctx);

@@ -172,6 +172,18 @@ done:
 	g_ptr_array_unref(titles);
 }
 
+int aj_official_closing_lines(AjTs *ts)
+{
+	const AjDocMeta *m = &ts->doc->meta;
+	GPtrArray *titles = attachment_titles(ts);
+	int n = titles->len > 0 ? 1 + (int)titles->len : 0;
+
+	g_ptr_array_unref(titles);
+	if (m->signature || m->issuer || m->date)
+		n += 1 + (m->signature || m->issuer) + (m->date != NULL);
+	return n;
+}
+
 void aj_official_closing(AjTs *ts)
 {
 	const AjDocMeta *m = &ts->doc->meta;

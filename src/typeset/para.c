@@ -214,6 +214,11 @@ void aj_para_set(AjTs *ts, const AjInline *in, const AjParaStyle *st)
 					(i > 0 ? MAX(-st->indent, 0) : 0);
 			justify_line(line, in->text->str, (int)(target * PANGO_SCALE));
 		}
+		/* The last two lines go to the next page with what must follow
+		 * them when that would not fit here. */
+		if (ts->keep_tail > 0 && i == MAX(n - 2, 0) && ts->page_open &&
+		    ts->y > AJ_TB_Y + 0.01 && aj_ts_lines_left(ts) < n - i + ts->keep_tail)
+			aj_ts_begin_page(ts);
 		top = aj_ts_next_line(ts);
 		x = AJ_TB_X + st->margin + logical.x / (double)PANGO_SCALE;
 		aj_ts_text_line(ts, line, x, aj_ts_baseline(top, st->size),

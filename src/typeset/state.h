@@ -65,6 +65,12 @@ typedef struct {
 	char *held_heading, *held_outline;
 	AjFontRole held_role;
 	int held_level;
+	/* The body's last paragraph (NULL: none) and how many lines after it
+	 * must share the page with its last two (附件说明, 署名 and 成文日期:
+	 * GB/T 9704 §7.3.5.5 never leaves them alone on a page). */
+	cmark_node *tail_node;
+	int tail_lines;
+	int keep_tail;       /* tail_lines while that paragraph is being set */
 	int src_line;        /* source line of the block being set */
 	GError *err;         /* first error; once set, nothing more is set */
 } AjTs;
@@ -174,6 +180,8 @@ void aj_figure_set(AjTs *ts, cmark_node *image);
 /* official.c */
 void aj_official_header(AjTs *ts);
 void aj_official_closing(AjTs *ts);
+/* Grid lines the closing takes at least (附件说明, blank line, 署名, 日期). */
+int aj_official_closing_lines(AjTs *ts);
 void aj_official_attachment_title(AjTs *ts, int number, const char *title);
 void aj_official_imprint(AjTs *ts);
 

@@ -46,6 +46,15 @@ static void typeset(AjTs *ts)
 		if (aj_document_attachment(ts->doc, c, &n, &title))
 			break;
 	g_clear_pointer(&title, g_free);
+	if (ts->doc->has_front_matter) {
+		cmark_node *last = NULL;
+		for (cmark_node *b = start; b && b != c; b = cmark_node_next(b))
+			last = b;
+		if (last && cmark_node_get_type(last) == CMARK_NODE_PARAGRAPH) {
+			ts->tail_node = last;
+			ts->tail_lines = aj_official_closing_lines(ts);
+		}
+	}
 	aj_blocks_set(ts, start, c, &ctx);
 	if (!ts->page_open)
 		aj_ts_begin_page(ts); /* page 1 exists even for an empty body */

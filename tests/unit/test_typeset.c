@@ -544,6 +544,33 @@ static void attachment_notes(void **state)
 	doc_free(&d);
 }
 
+/* 署名 and 成文日期 never stand alone on a page (GB/T 9704 §7.3.5.5): when
+ * they would not fit after the body's last paragraph, its last two lines
+ * go over with them.  Bodies of 1 to 30 paragraphs end on every line. */
+static void signature_with_body(void **state)
+{
+	for (int n = 1; n <= 30; n++) {
+		char *body = ajt_grid_paragraphs(n);
+		char *md = g_strconcat(OFFICIAL, body, NULL);
+		Doc d = typeset(md);
+		const Line *date = find_line(&d, 0, "2026年4月5日");
+		GArray *lines;
+		int with = 0;
+
+		assert_non_null(date);
+		lines = body_lines(&d, date->page);
+		for (guint i = 0; i < lines->len; i++)
+			with += strstr(g_array_index(lines, Line, i).text->str, "安安") != NULL;
+		if (with < 2)
+			fail_msg("%d paragraphs: the signature's page %d has %d body lines", n,
+				 date->page, with);
+		g_array_unref(lines);
+		doc_free(&d);
+		g_free(md);
+		g_free(body);
+	}
+}
+
 static char *table(int rows, int cols)
 {
 	GString *s = g_string_new("表1　测试表\n\n|");
@@ -702,6 +729,7 @@ int main(void)
 		cmocka_unit_test(title_shapes),
 		cmocka_unit_test(run_in_headings),
 		cmocka_unit_test(attachment_notes),
+		cmocka_unit_test(signature_with_body),
 		cmocka_unit_test(table_header_on_every_page),
 		cmocka_unit_test(landscape_frames),
 		cmocka_unit_test(runs_carry_text_and_links),
