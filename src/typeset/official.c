@@ -10,11 +10,7 @@
 
 static PangoLayout *text_layout(AjTs *ts, const char *text, AjFontRole role, double size)
 {
-	PangoLayout *layout = pango_layout_new(ts->pctx);
-	PangoFontDescription *d = aj_font_desc(role, size);
-	pango_layout_set_font_description(layout, d);
-	pango_layout_set_text(layout, text, -1);
-	pango_font_description_free(d);
+	PangoLayout *layout = aj_para_line_layout(ts, text, role, size);
 	aj_para_check_coverage(ts, layout);
 	return layout;
 }

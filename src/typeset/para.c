@@ -47,6 +47,17 @@ PangoLayout *aj_para_layout(AjTs *ts, const AjInline *in, const AjParaStyle *st)
 	return layout;
 }
 
+PangoLayout *aj_para_line_layout(AjTs *ts, const char *text, AjFontRole role, double size)
+{
+	PangoLayout *layout = pango_layout_new(ts->pctx);
+	PangoFontDescription *d = aj_font_desc(role, size);
+
+	pango_layout_set_font_description(layout, d);
+	pango_layout_set_text(layout, text, -1);
+	pango_font_description_free(d);
+	return layout;
+}
+
 static gboolean is_blank(gunichar c)
 {
 	return g_unichar_isspace(c) || c == 0x2028;

@@ -136,6 +136,8 @@ void aj_inline_append(AjInline *in, const char *text, int len);
 
 /* para.c */
 PangoLayout *aj_para_layout(AjTs *ts, const AjInline *in, const AjParaStyle *st);
+/* text in role at size, unwrapped, no letter spacing; caller unrefs. */
+PangoLayout *aj_para_line_layout(AjTs *ts, const char *text, AjFontRole role, double size);
 void aj_para_set(AjTs *ts, const AjInline *in, const AjParaStyle *st);
 void aj_para_set_text(AjTs *ts, const char *text, const AjParaStyle *st);
 void aj_para_check_coverage(AjTs *ts, PangoLayout *layout);

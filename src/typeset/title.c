@@ -117,17 +117,6 @@ static GArray *word_breaks(PangoLayout *layout, const char *text, Tier tier)
 	return out;
 }
 
-static PangoLayout *one_line(AjTs *ts, const char *text, AjFontRole role, double size)
-{
-	PangoLayout *layout = pango_layout_new(ts->pctx);
-	PangoFontDescription *d = aj_font_desc(role, size);
-
-	pango_layout_set_font_description(layout, d);
-	pango_layout_set_text(layout, text, -1);
-	pango_font_description_free(d);
-	return layout;
-}
-
 static char *with_breaks(const char *text, const GArray *brk, const int *pick, int n)
 {
 	GString *s = g_string_new(NULL);
@@ -217,7 +206,7 @@ static void search(Search *s, int depth, int from, double x0)
 
 char *aj_title_break(AjTs *ts, const char *text, AjFontRole role, double size, double measure)
 {
-	PangoLayout *layout = one_line(ts, text, role, size);
+	PangoLayout *layout = aj_para_line_layout(ts, text, role, size);
 	char *out = NULL, *fallback = NULL;
 
 	/* The strictest breaks that give the shape in the fewest lines or one
@@ -254,7 +243,7 @@ char *aj_title_break(AjTs *ts, const char *text, AjFontRole role, double size, d
 char *aj_title_fill(AjTs *ts, const char *text, AjFontRole role, double size, double first,
 		    double rest)
 {
-	PangoLayout *layout = one_line(ts, text, role, size);
+	PangoLayout *layout = aj_para_line_layout(ts, text, role, size);
 	GString *s = g_string_new(NULL);
 	int from = 0;
 	double x0 = 0, measure = first;
