@@ -15,6 +15,8 @@ typedef struct {
 	AjInline in;
 	double nat, min; /* natural and narrowest sensible width, pt */
 	double dx;       /* offset of a one-line cell within its column */
+	double dy;       /* offset of a header cell's text, centring it in its row */
+	double height;   /* of its text, pt */
 	gboolean numeric;
 } Cell;
 
@@ -231,13 +233,13 @@ static void draw_slice(AjTs *ts, const Row *row, int ncols, const double *w, dou
 				continue;
 			aj_ts_text_line(ts, pango_layout_iter_get_line_readonly(it),
 					x + PAD_X + row->cells[j].dx + lr.x / (double)PANGO_SCALE,
-					y + PAD_Y - off +
+					y + PAD_Y - off + row->cells[j].dy +
 						pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE,
 					AJ_BLACK);
 			aj_para_draw_links(ts, pango_layout_iter_get_line_readonly(it),
 					   &row->cells[j].in,
 					   x + PAD_X + row->cells[j].dx + lr.x / (double)PANGO_SCALE,
-					   y + PAD_Y - off + top, bottom - top);
+					   y + PAD_Y - off + row->cells[j].dy + top, bottom - top);
 		} while (pango_layout_iter_next_line(it));
 		pango_layout_iter_free(it);
 		x += w[j];
@@ -432,8 +434,13 @@ void aj_table_set(AjTs *ts, cmark_node *table)
 				pango_layout_set_alignment(c->layout, al);
 				pango_layout_get_extents(c->layout, NULL, &logical);
 			}
-			row->height = MAX(row->height, logical.height / (double)PANGO_SCALE);
+			c->height = logical.height / (double)PANGO_SCALE;
+			row->height = MAX(row->height, c->height);
 		}
+		/* Header cells centred vertically: a one-line head beside a
+		 * wrapped one sits on its middle. */
+		for (int j = 0; row->header && j < ncols; j++)
+			row->cells[j].dy = (row->height - row->cells[j].height) / 2;
 		row->height += 2 * PAD_Y;
 		if (row->header && header == NULL)
 			header = row;

@@ -624,6 +624,29 @@ static void table_header_on_every_page(void **state)
 	g_free(md);
 }
 
+/* Header cells are centred vertically: a one-line head beside a head of
+ * three lines sits on its middle line, one of two lines half a line down. */
+static void table_heads_centred(void **state)
+{
+	Doc d = typeset("| 序号 | 本月受理举报件数（件） | 本月办结举报件数（件） | 办结率（%） "
+			"| 同比增减幅度（%） | 环比增减幅度（%） | 奖励金额（元） |\n"
+			"|---|---|---|---|---|---|---|\n"
+			"| 1 | 12 | 3 | 25.0 | 12.5 | -3.5 | 1,200 |\n");
+	const Line *one = find_line(&d, 1, "序号");
+	const Line *top = find_line(&d, 1, "本月受理");
+	const Line *mid = find_line(&d, 1, "报件数"); /* the second of three lines */
+	const Line *two = find_line(&d, 1, "办结率");
+
+	assert_non_null(one);
+	assert_non_null(top);
+	assert_non_null(mid);
+	assert_non_null(two);
+	assert_true(mid->y > top->y + 1);
+	assert_near(one->y, mid->y, 0.3);
+	assert_near(two->y, (top->y + mid->y) / 2, 0.3);
+	doc_free(&d);
+}
+
 /* A table too wide for the upright block is set on a landscape page
  * (297 × 210 mm): the portrait sheet turned a quarter clockwise, so the
  * table's head faces the left edge of the sheet on odd and even pages
@@ -732,6 +755,7 @@ int main(void)
 		cmocka_unit_test(signature_with_body),
 		cmocka_unit_test(table_header_on_every_page),
 		cmocka_unit_test(landscape_frames),
+		cmocka_unit_test(table_heads_centred),
 		cmocka_unit_test(runs_carry_text_and_links),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
