@@ -93,6 +93,41 @@ static void measure(AjTs *ts, Cell *c, cmark_node *node, gboolean header, double
 	pango_font_description_free(d);
 }
 
+/* Characters on the last line of a wrapped layout. */
+static int last_line_chars(PangoLayout *layout)
+{
+	int n = pango_layout_get_line_count(layout);
+	PangoLayoutLine *line = pango_layout_get_line_readonly(layout, n - 1);
+	const char *text = pango_layout_get_text(layout);
+	int chars = 0;
+
+	for (const char *p = text + line->start_index; p < text + line->start_index + line->length;
+	     p = g_utf8_next_char(p))
+		chars += g_utf8_get_char(p) != 0x2060; /* WORD JOINERs of keep_brackets() */
+	return chars;
+}
+
+/* A cell whose last line would hold a single character ("有限公|司") is
+ * set in the narrowest width that keeps its line count: lines of even
+ * length. */
+static void balance_cell(Cell *c, double avail)
+{
+	int lines = pango_layout_get_line_count(c->layout);
+	double lo = avail / 2, hi = avail;
+
+	if (lines < 2 || last_line_chars(c->layout) > 1)
+		return;
+	for (int i = 0; i < 10; i++) {
+		double mid = (lo + hi) / 2;
+		pango_layout_set_width(c->layout, (int)(mid * PANGO_SCALE));
+		if (pango_layout_get_line_count(c->layout) > lines)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	pango_layout_set_width(c->layout, (int)(hi * PANGO_SCALE) + 1);
+}
+
 static void distribute(double *w, const double *want, int n, double room)
 {
 	double deficit = 0;
@@ -432,6 +467,7 @@ void aj_table_set(AjTs *ts, cmark_node *table)
 			} else {
 				pango_layout_set_width(c->layout, (int)(avail * PANGO_SCALE));
 				pango_layout_set_alignment(c->layout, al);
+				balance_cell(c, avail);
 				pango_layout_get_extents(c->layout, NULL, &logical);
 			}
 			c->height = logical.height / (double)PANGO_SCALE;

@@ -647,6 +647,32 @@ static void table_heads_centred(void **state)
 	doc_free(&d);
 }
 
+/* No table cell ends with a line of one character when balancing its
+ * lines avoids it ("…问题突|出"). */
+static void table_cells_balanced(void **state)
+{
+	Doc d = typeset("| 序号 | 问题 | 责任单位 | 整改措施 | 整改时限 | 最新进展 | 状态 |\n"
+			"|---|---|---|---|---|---|---|\n"
+			"| 3 | 危险化学品重大危险源在线监控覆盖不全 | 市应急管理局 | "
+			"制定专项整治方案，明确责任分工和时间节点 | 2025年9月6日 | "
+			"已完成排查，发现问题已全部建立台账（2025-05-15） | 逾期未完成 |\n"
+			"| 4 | 老旧小区电动自行车违规充电问题突出 | 市消防救援支队 | "
+			"纳入年度考核，实行月调度、季通报 | 2025年7月8日 | "
+			"已召开专题会议部署整改工作（2025-03-22） | 已完成 |\n");
+	int frame_lines = 0;
+
+	for (guint i = 0; i < d.lines->len; i++) {
+		const Line *l = &g_array_index(d.lines, Line, i);
+		if (l->frame.kind == AJ_FRAME_PAGE)
+			continue;
+		frame_lines++;
+		if (l->glyphs < 2)
+			fail_msg("a one-character line in a cell: %s", l->text->str);
+	}
+	assert_true(frame_lines > 10);
+	doc_free(&d);
+}
+
 /* A table too wide for the upright block is set on a landscape page
  * (297 × 210 mm): the portrait sheet turned a quarter clockwise, so the
  * table's head faces the left edge of the sheet on odd and even pages
@@ -756,6 +782,7 @@ int main(void)
 		cmocka_unit_test(table_header_on_every_page),
 		cmocka_unit_test(landscape_frames),
 		cmocka_unit_test(table_heads_centred),
+		cmocka_unit_test(table_cells_balanced),
 		cmocka_unit_test(runs_carry_text_and_links),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
