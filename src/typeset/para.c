@@ -19,6 +19,26 @@ static double avail_width(const AjParaStyle *st)
 	return st->width > 0 ? st->width : AJ_TB_W - st->margin;
 }
 
+/* ASCII "<" and ">" bracket like "〈" and "〉": "<" never ends a line, ">"
+ * never starts one (Pango's line-break rules allow both). */
+static void keep_angles(const char *text, PangoAttrList *attrs)
+{
+	for (const char *p = text; *p; p++) {
+		const char *from = p, *to = p + 1;
+		PangoAttribute *a;
+		if (*p == '<' && p[1])
+			to = g_utf8_next_char(p + 1);
+		else if (*p == '>' && p > text)
+			from = g_utf8_find_prev_char(text, p);
+		else
+			continue;
+		a = pango_attr_allow_breaks_new(FALSE);
+		a->start_index = (guint)(from - text);
+		a->end_index = (guint)(to - text);
+		pango_attr_list_insert(attrs, a);
+	}
+}
+
 PangoLayout *aj_para_layout(AjTs *ts, const AjInline *in, const AjParaStyle *st)
 {
 	PangoLayout *layout = pango_layout_new(ts->pctx);
@@ -35,6 +55,7 @@ PangoLayout *aj_para_layout(AjTs *ts, const AjInline *in, const AjParaStyle *st)
 			pango_attr_letter_spacing_new((int)((AJ_CHAR - st->size) * PANGO_SCALE));
 		pango_attr_list_insert_before(attrs, ls);
 	}
+	keep_angles(in->text->str, attrs);
 	pango_layout_set_font_description(layout, d);
 	pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
 	pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);

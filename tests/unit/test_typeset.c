@@ -571,6 +571,31 @@ static void signature_with_body(void **state)
 	}
 }
 
+/* An ASCII "<" never ends a line, a ">" never starts one (W3C clreq, as
+ * for full-width brackets). */
+static void angle_brackets_kept(void **state)
+{
+	GString *md = g_string_new(NULL);
+	Doc d;
+
+	for (int i = 0; i < 53; i++)
+		g_string_append(md, "安");
+	g_string_append(md, "<名称>安安。\n\n");
+	for (int i = 0; i < 52; i++)
+		g_string_append(md, "安");
+	g_string_append(md, "名称>安安。\n");
+	d = typeset(md->str);
+	for (guint i = 0; i < d.lines->len; i++) {
+		const char *t = g_array_index(d.lines, Line, i).text->str;
+		if (g_str_has_suffix(t, "<") || t[0] == '>')
+			fail_msg("line %s", t);
+	}
+	assert_non_null(find_line(&d, 1, "<名"));
+	assert_non_null(find_line(&d, 1, "称>"));
+	doc_free(&d);
+	g_string_free(md, TRUE);
+}
+
 static char *table(int rows, int cols)
 {
 	GString *s = g_string_new("表1　测试表\n\n|");
@@ -779,6 +804,7 @@ int main(void)
 		cmocka_unit_test(run_in_headings),
 		cmocka_unit_test(attachment_notes),
 		cmocka_unit_test(signature_with_body),
+		cmocka_unit_test(angle_brackets_kept),
 		cmocka_unit_test(table_header_on_every_page),
 		cmocka_unit_test(landscape_frames),
 		cmocka_unit_test(table_heads_centred),
