@@ -84,6 +84,7 @@ void aj_official_header(AjTs *ts)
 		ts->y += AJ_PITCH;
 	}
 	if (m->title) {
+		aj_outline_add(ts, 1, m->title, ts->y);
 		aj_title_set(ts, m->title);
 		ts->y += AJ_PITCH;
 	}

@@ -596,6 +596,31 @@ static void angle_brackets_kept(void **state)
 	g_string_free(md, TRUE);
 }
 
+/* Bookmarks: the title on page 1 and each attachment on its page. */
+static void title_and_attachment_bookmarks(void **state)
+{
+	Doc d = typeset(OFFICIAL "正文。\n\n# 附件1 名单甲\n\n甲。\n\n# 附件2 名单乙\n\n乙。\n");
+	const char *want[] = { "关于加强安全生产工作的通知", "名单甲", "名单乙" };
+	int found = 0;
+
+	for (guint p = 0; p < d.pages->len; p++) {
+		AjPage *page = g_ptr_array_index(d.pages, p);
+		for (guint i = 0; i < page->ops->len; i++) {
+			AjOp *op = &g_array_index(page->ops, AjOp, i);
+			if (op->kind != AJ_OP_OUTLINE)
+				continue;
+			assert_true(found < 3);
+			assert_string_equal(op->outline.title, want[found]);
+			assert_int_equal(op->outline.level, 1);
+			if (found == 0)
+				assert_int_equal(page->number, 1);
+			found++;
+		}
+	}
+	assert_int_equal(found, 3);
+	doc_free(&d);
+}
+
 static char *table(int rows, int cols)
 {
 	GString *s = g_string_new("表1　测试表\n\n|");
@@ -805,6 +830,7 @@ int main(void)
 		cmocka_unit_test(attachment_notes),
 		cmocka_unit_test(signature_with_body),
 		cmocka_unit_test(angle_brackets_kept),
+		cmocka_unit_test(title_and_attachment_bookmarks),
 		cmocka_unit_test(table_header_on_every_page),
 		cmocka_unit_test(landscape_frames),
 		cmocka_unit_test(table_heads_centred),
