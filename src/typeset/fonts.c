@@ -21,19 +21,23 @@
 #define RARE_FALLBACK "HanaMinA,HanaMinB,BabelStone Han,DejaVu Sans"
 
 typedef struct {
-	const char *families[5]; /* preferred first; official faces lead */
+	const char *families[8]; /* preferred first; official faces lead, under
+	                          * their Founder and Windows names */
 	const char *fallback;    /* appended after the chosen family */
 	PangoWeight weight_for_fallback;
 } RoleDef;
 
 static const RoleDef roles[AJ_FONT_N] = {
-	[AJ_FONT_TITLE] = { { "方正小标宋简体", "FZXiaoBiaoSong-B05S", NULL },
+	[AJ_FONT_TITLE] = { { "方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK",
+			      "FZXiaoBiaoSong-B05", NULL },
 			    "Noto Serif CJK SC," RARE_FALLBACK, PANGO_WEIGHT_BOLD },
-	[AJ_FONT_FANG] = { { "仿宋_GB2312", "方正仿宋_GBK", "FandolFang", NULL },
+	[AJ_FONT_FANG] = { { "仿宋_GB2312", "FangSong_GB2312", "方正仿宋_GBK", "仿宋", "FangSong",
+			     "FandolFang", NULL },
 			   "Noto Serif CJK SC," RARE_FALLBACK, PANGO_WEIGHT_NORMAL },
-	[AJ_FONT_HEI] = { { "黑体", "SimHei", NULL }, "Noto Sans CJK SC," RARE_FALLBACK,
+	[AJ_FONT_HEI] = { { "黑体", "SimHei", "方正黑体_GBK", NULL }, "Noto Sans CJK SC," RARE_FALLBACK,
 			  PANGO_WEIGHT_NORMAL },
-	[AJ_FONT_KAI] = { { "楷体_GB2312", "KaiTi_GB2312", "AR PL KaitiM GB", "LXGW WenKai", NULL },
+	[AJ_FONT_KAI] = { { "楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "AR PL KaitiM GB",
+			    "LXGW WenKai", NULL },
 			  "Noto Serif CJK SC," RARE_FALLBACK, PANGO_WEIGHT_NORMAL },
 	[AJ_FONT_SONG] = { { "宋体", "SimSun", NULL }, "Noto Serif CJK SC," RARE_FALLBACK,
 			   PANGO_WEIGHT_NORMAL },
