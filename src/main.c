@@ -13,9 +13,12 @@ static const char usage[] = N_(
 	"Production Committee: bulletins, publicity lists, rectification tables.\n"
 	"\n"
 	"Commands:\n"
-	"  check   --data DIR                    validate a data directory\n"
-	"  build   --data DIR --out DIR --month YYYY-MM [--as-of YYYY-MM-DD] [--jobs N]\n"
-	"                                        build every document of a month\n"
+	"  check   --data DIR [--office FILE]    validate a data directory and its office.yml\n"
+	"  build   --data DIR --out OUT --month YYYY-MM [--archive ARCHIVE] [--as-of YYYY-MM-DD]\n"
+	"                                        draft every document of a month\n"
+	"  issue   --draft OUT --archive ARCHIVE [--date YYYY-MM-DD] [--correct] [NAME…]\n"
+	"                                        issue drafts under their 文号 into the archive\n"
+	"  site    --archive ARCHIVE             write the archive's public site again\n"
 	"  render  FILE.md --out FILE.pdf|FILE.html\n"
 	"                                        typeset one Markdown file\n"
 	"  dossier --data DIR --enterprise CODE --out FILE.pdf\n"
@@ -49,6 +52,10 @@ int main(int argc, char **argv)
 		return aj_cmd_check(argc - 1, argv + 1);
 	if (strcmp(cmd, "build") == 0)
 		return aj_cmd_build(argc - 1, argv + 1);
+	if (strcmp(cmd, "issue") == 0)
+		return aj_cmd_issue(argc - 1, argv + 1);
+	if (strcmp(cmd, "site") == 0)
+		return aj_cmd_site(argc - 1, argv + 1);
 	if (strcmp(cmd, "render") == 0)
 		return aj_cmd_render(argc - 1, argv + 1);
 	if (strcmp(cmd, "dossier") == 0)

@@ -4,6 +4,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "archive/compare.h"
+#include "archive/number.h"
+#include "archive/register.h"
 #include "build/cache.h"
 #include "build/enterprises.h"
 #include "build/interrupt.h"
@@ -13,6 +16,8 @@
 #include "build/site_step.h"
 #include "context/context.h"
 #include "load/load.h"
+#include "office/office.h"
+#include "rules/activity.h"
 #include "util/error.h"
 #include "util/file.h"
 #include "util/testhook.h"
@@ -98,49 +103,57 @@ static gboolean write_context(AjBuiltDoc *d, const char *root, GError **err)
 	return ok;
 }
 
+/* What a build works from besides its options. */
+typedef struct {
+	const AjModel *model;
+	const AjOffice *office;
+	const AjRegister *reg; /* the archive's; empty without one */
+} Inputs;
+
 /* The documents of one month: plan, coverage and contexts as of its as-of.
  * A name already in seen (a later month's document of the same period, or
  * a problem list planned again every month) is skipped: the latest month's
- * version wins.  plans keeps the plan arrays the docs point into. */
-static gboolean build_month(const AjModel *m, const AjPeriod *p, gboolean warn, GHashTable *seen,
-			    GPtrArray *plans, GPtrArray *docs, const char *root, GError **err)
+ * version wins.  A document the archive holds is not a draft: it goes to
+ * group too, with its register entry, to be compared.  plans keeps the
+ * plan arrays the docs point into. */
+static void build_month(const Inputs *in, const AjPeriod *p, gboolean warn, GHashTable *seen,
+			GPtrArray *plans, GPtrArray *group)
 {
-	AjCoverage *c = aj_coverage_new(m, p->asof);
-	GPtrArray *plan = aj_documents_plan(m, p);
-	gboolean ok = TRUE;
+	AjCoverage *c = aj_coverage_new(in->model, p->asof);
+	GPtrArray *plan = aj_documents_plan(in->model, p);
 
 	if (warn)
-		aj_coverage_warn_baselines(m, c);
+		aj_coverage_warn_baselines(in->model, c);
 	g_ptr_array_add(plans, plan);
-	for (guint i = 0; ok && i < plan->len; i++) {
+	for (guint i = 0; i < plan->len; i++) {
 		const AjDocPlan *dp = g_ptr_array_index(plan, i);
 		if (g_hash_table_contains(seen, dp->name))
 			continue;
 		g_hash_table_add(seen, dp->name);
 		AjBuiltDoc *d = g_new0(AjBuiltDoc, 1);
 		d->plan = dp;
+		d->asof = p->asof;
 		d->files = g_ptr_array_new_with_free_func(file_free);
-		d->title = aj_context_title(m, d->plan);
-		d->context = aj_context_build(m, p, c, d->plan);
-		g_ptr_array_add(docs, d);
-		ok = write_context(d, root, err);
+		d->title = aj_context_title(in->model, d->plan, in->office);
+		d->context = aj_context_build(in->model, p, c, d->plan, in->office);
+		d->record = aj_register_current(in->reg, aj_doc_kind_code(dp->kind), dp->period);
+		g_ptr_array_add(group, d);
 	}
 	aj_coverage_free(c);
-	return ok;
 }
 
 /* Every month from since (or month alone) to month, newest first so the
  * latest version of a repeated document wins, then put back in calendar
- * order for the manifest and the site. */
-static gboolean build_contexts(const AjModel *m, const AjBuildOptions *o, const AjPeriod *last,
-			       GPtrArray *plans, GPtrArray *docs, const char *root, GError **err)
+ * order for the manifest and the site: drafts into docs, documents the
+ * archive already holds into issued. */
+static void build_contexts(const Inputs *in, const AjBuildOptions *o, const AjPeriod *last,
+			   GPtrArray *plans, GPtrArray *docs, GPtrArray *issued)
 {
 	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
 	GPtrArray *groups = g_ptr_array_new();
 	AjMonth first = o->has_since ? o->since : o->month;
-	gboolean ok = TRUE;
 
-	for (AjMonth mo = o->month; ok && mo >= first; mo--) {
+	for (AjMonth mo = o->month; mo >= first; mo--) {
 		GPtrArray *group = g_ptr_array_new();
 		AjPeriod p;
 		if (mo == o->month)
@@ -148,41 +161,100 @@ static gboolean build_contexts(const AjModel *m, const AjBuildOptions *o, const 
 		else
 			aj_period_init(&p, mo, AJ_DAY_NONE);
 		g_ptr_array_add(groups, group);
-		ok = build_month(m, &p, mo == o->month, seen, plans, group, root, err);
+		build_month(in, &p, mo == o->month, seen, plans, group);
 	}
 	for (guint g = groups->len; g-- > 0;) {
 		GPtrArray *group = g_ptr_array_index(groups, g);
-		for (guint i = 0; i < group->len; i++)
-			g_ptr_array_add(docs, g_ptr_array_index(group, i));
+		for (guint i = 0; i < group->len; i++) {
+			AjBuiltDoc *d = g_ptr_array_index(group, i);
+			g_ptr_array_add(d->record != NULL ? issued : docs, d);
+		}
 		g_ptr_array_free(group, TRUE);
 	}
 	g_ptr_array_free(groups, TRUE);
 	g_hash_table_destroy(seen);
-	return ok;
 }
 
-/* Messages name files as they will be after the swap, not in the temporary
- * directory the user never sees. */
-static void name_final_paths(GError **err, const char *root, const char *out)
+static int year_of(AjDay d)
 {
-	GString *msg;
+	int y, m, day;
 
-	if (err == NULL || *err == NULL || root == NULL || strstr((*err)->message, root) == NULL)
-		return;
-	msg = g_string_new((*err)->message);
-	g_string_replace(msg, root, out, 0);
-	g_free((*err)->message);
-	(*err)->message = g_string_free(msg, FALSE);
+	aj_day_ymd(d, &y, &m, &day);
+	return y;
 }
 
-static char *strip_slashes(const char *path)
+/* Each draft shows the 文号 issue would give it, issued in this order on its
+ * as-of date; an issued document keeps its own, so that its data file
+ * compares with the archived one. */
+static void number_docs(const Inputs *in, GPtrArray *docs, GPtrArray *issued)
 {
-	char *s = g_strdup(path);
-	gsize n = strlen(s);
+	AjNumbering *nb = aj_numbering_new(in->reg);
 
-	while (n > 1 && s[n - 1] == '/')
-		s[--n] = '\0';
-	return s;
+	for (guint i = 0; i < docs->len; i++) {
+		AjBuiltDoc *d = g_ptr_array_index(docs, i);
+		const char *prefix = aj_office_prefix(in->office, d->plan->kind);
+		int year = year_of(d->asof), n = aj_numbering_next(nb, prefix, year);
+		char *number = aj_number_format(prefix, year, n);
+		aj_context_set_number(d->context, number, n);
+		g_free(number);
+	}
+	for (guint i = 0; i < issued->len; i++) {
+		AjBuiltDoc *d = g_ptr_array_index(issued, i);
+		char *prefix = NULL;
+		int year = 0, n = 0;
+		aj_number_parse(d->record->number, &prefix, &year, &n);
+		aj_context_set_number(d->context, d->record->number, n);
+		g_free(prefix);
+	}
+	aj_numbering_free(nb);
+}
+
+/* A month without any record gives a document of zeros: refused unless
+ * --allow-empty, naming the newest record so the missing export is found. */
+static gboolean check_months(const AjModel *m, const AjBuildOptions *o, const AjPeriod *last,
+			     GError **err)
+{
+	AjNewest newest = aj_activity_newest(m);
+	AjMonth first = o->has_since ? o->since : o->month;
+	char mb[8], db[11];
+	char *where;
+
+	for (AjMonth mo = first; mo <= o->month; mo++) {
+		AjPeriod p;
+		if (mo == o->month)
+			p = *last;
+		else
+			aj_period_init(&p, mo, AJ_DAY_NONE);
+		if (aj_activity_in(m, p.m))
+			continue;
+		aj_month_format(mo, mb);
+		if (newest.day == AJ_DAY_NONE) {
+			g_set_error(err, AJ_ERROR, EX_DATAERR,
+				    "%s: no inspection, penalty, accident, hazard or report is dated "
+				    "in the data at all, so every figure of %s would be 0; copy the "
+				    "exports into it, or pass --allow-empty to build anyway",
+				    o->data_dir, mb);
+			return FALSE;
+		}
+		where = aj_model_loc_string(m, newest.loc);
+		aj_day_format(newest.day, db);
+		if (mo > aj_month_of_day(newest.day))
+			g_set_error(err, AJ_ERROR, EX_DATAERR,
+				    "%s is after the newest record in the data, dated %s (%s): its "
+				    "documents would show only zeros; copy that month's exports into "
+				    "%s and run again, or pass --allow-empty to build it anyway",
+				    mb, db, where, o->data_dir);
+		else
+			g_set_error(err, AJ_ERROR, EX_DATAERR,
+				    "no inspection, penalty, accident, hazard or report is dated in "
+				    "%s (the newest record in the data is dated %s, %s): its "
+				    "documents would show only zeros; copy that month's exports into "
+				    "%s and run again, or pass --allow-empty to build it anyway",
+				    mb, db, where, o->data_dir);
+		g_free(where);
+		return FALSE;
+	}
+	return TRUE;
 }
 
 /* Seconds since the previous mark, which it moves on. */
@@ -224,6 +296,31 @@ static gboolean write_dossiers(AjBuildEnts *ents, const AjBuildOptions *o, const
 	return ok;
 }
 
+/* The options and inputs that decide the output, beyond what the build key
+ * reads itself: the profile's bytes and the archive's register. */
+static char *key_extra(const AjBuildOptions *o, const AjOffice *office)
+{
+	gsize len = 0;
+	const guchar *bytes = g_bytes_get_data(office->bytes, &len);
+	char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, bytes, len);
+	char *s = g_strdup_printf("office %s\nallow-empty %d\n", sum, o->allow_empty);
+
+	g_free(sum);
+	return s;
+}
+
+/* OUT/office.yml: the profile the drafts were made with, for issue. */
+static gboolean write_office(const AjOffice *office, const char *root, GError **err)
+{
+	char *path = g_build_filename(root, AJ_OFFICE_FILE, NULL);
+	gsize len = 0;
+	const void *bytes = g_bytes_get_data(office->bytes, &len);
+	gboolean ok = aj_file_write(path, bytes, len, "the copy of the office profile", err);
+
+	g_free(path);
+	return ok;
+}
+
 static void report_ents(AjBuildEnts *ents, const AjBuildOptions *o)
 {
 	const AjSiteEnterprises *s = aj_build_ents_site(ents);
@@ -231,6 +328,26 @@ static void report_ents(AjBuildEnts *ents, const AjBuildOptions *o)
 	if (s->written + s->reused > 0)
 		printf(_("anjian build: %u enterprise pages (%u written, %u unchanged)\n"),
 		       s->written + s->reused, s->written, s->reused);
+}
+
+static gboolean write_contexts(GPtrArray *docs, const char *root, GError **err)
+{
+	for (guint i = 0; i < docs->len; i++)
+		if (!write_context(g_ptr_array_index(docs, i), root, err))
+			return FALSE;
+	return TRUE;
+}
+
+/* Documents already issued: their data compared with the archive's. */
+static guint compare_issued(const AjBuildOptions *o, GPtrArray *issued)
+{
+	guint changed = 0;
+
+	for (guint i = 0; i < issued->len; i++) {
+		AjBuiltDoc *d = g_ptr_array_index(issued, i);
+		changed += aj_archive_warn_changes(o->archive_dir, d->record, d->context);
+	}
+	return changed;
 }
 
 gboolean aj_build_run(const AjBuildOptions *o, GError **err)
@@ -241,15 +358,22 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	double cpu = 0, c_site = 0, c_dossiers = 0;
 	AjModel *model = NULL;
 	AjBuildEnts *ents = NULL;
+	AjOffice *office = NULL;
+	AjRegister *reg = NULL;
 	GPtrArray *plans = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
 	GPtrArray *docs = g_ptr_array_new_with_free_func(built_doc_free);
-	char *out = strip_slashes(o->out_dir), *root = NULL, *templates = NULL;
-	char *fingerprint = NULL, *build_key = NULL;
+	GPtrArray *issued = g_ptr_array_new_with_free_func(built_doc_free);
+	char *out = aj_outdir_clean_path(o->out_dir), *root = NULL, *templates = NULL;
+	char *fingerprint = NULL, *build_key = NULL, *office_path = NULL, *extra = NULL;
+	char *site_title = NULL;
 	AjPeriod period;
 	AjInterruptGuard *guard = NULL;
 	gboolean ok = FALSE;
+	guint changed = 0;
 	AjRenderOptions ro = { .jobs = aj_test_jobs(o->jobs > 0 ? o->jobs : (int)g_get_num_processors()),
-			       .progress = o->progress && !o->quiet };
+			       .progress = o->progress && !o->quiet, .draft = TRUE };
+	AjSiteOptions so = { .draft = TRUE };
+	Inputs in;
 
 	/* before any thread exists (they inherit the blocked signals) and
 	 * before anything is created */
@@ -266,13 +390,22 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 			    "to build, on or before --month");
 		goto done;
 	}
+	office_path = aj_office_path(o->data_dir, o->office_path);
+	office = aj_office_load(office_path, err);
+	if (office == NULL)
+		goto done;
+	reg = o->archive_dir != NULL ? aj_register_load(o->archive_dir, err) : aj_register_new();
+	if (reg == NULL)
+		goto done;
 	aj_outdir_sweep(out);
 	templates = aj_render_template_dir(o->templates_dir, err);
 	if (templates == NULL)
 		goto done;
 	fingerprint = aj_cache_fingerprint(TRUE);
-	build_key = aj_cache_build_key(o, templates, fingerprint);
-	if (!o->force && aj_cache_build_current(out, build_key)) {
+	extra = key_extra(o, office);
+	build_key = aj_cache_build_key(o, templates, fingerprint, extra);
+	/* with issued documents to compare, every run compares (and warns) again */
+	if (!o->force && reg->entries->len == 0 && aj_cache_build_current(out, build_key)) {
 		if (!o->quiet)
 			printf("anjian build: nothing changed since %s was built (data, templates, "
 			       "fonts, options); it is left as it is (--force rebuilds it)\n", out);
@@ -284,6 +417,8 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 		goto done;
 	t_load = lap(&mark);
 	aj_test_point("loaded");
+	if (!o->allow_empty && !check_months(model, o, &period, err))
+		goto done;
 	root = aj_interrupt_guard_outdir(guard, out, o->force, err);
 	if (root == NULL)
 		goto done;
@@ -291,8 +426,12 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	if (!aj_outdir_mkdir(root, "data", err) || !aj_outdir_mkdir(root, "md", err) ||
 	    !aj_outdir_mkdir(root, "pdf", err))
 		goto done;
-	if (!build_contexts(model, o, &period, plans, docs, root, err))
+	in = (Inputs){ .model = model, .office = office, .reg = reg };
+	build_contexts(&in, o, &period, plans, docs, issued);
+	number_docs(&in, docs, issued);
+	if (!write_contexts(docs, root, err) || !write_office(office, root, err))
 		goto done;
+	changed = compare_issued(o, issued);
 	t_contexts = lap(&mark);
 	aj_test_point("contexts");
 	ro.root = root;
@@ -308,7 +447,12 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	 * writer appends each public document's "html" file to doc->files. */
 	cpu = (double)clock() / CLOCKS_PER_SEC;
 	ents = build_ents(model, o, &period, root, out);
-	if (!aj_build_site(docs, root, templates, o->site_url, aj_build_ents_site(ents), err))
+	site_title = aj_office_site_title(office);
+	so.site_url = o->site_url != NULL ? o->site_url : office->site_url;
+	so.issuer = office->issuer;
+	so.title = site_title;
+	so.enterprises = aj_build_ents_site(ents);
+	if (!aj_build_site(docs, root, templates, &so, err))
 		goto done;
 	t_site = lap(&mark);
 	aj_test_point("site");
@@ -334,16 +478,24 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 		fprintf(stderr, "anjian build: timings: load %.3f s, contexts %.3f s, render %.3f s, "
 			"site %.3f s (cpu %.3f s), dossiers %.3f s (cpu %.3f s), manifest %.3f s\n",
 			t_load, t_contexts, t_render, t_site, c_site, t_dossiers, c_dossiers, t_manifest);
-	if (!o->quiet)
-		printf("anjian build: %u documents written to %s (%u typeset, %u unchanged; see "
-		       "%s/manifest.xml)\n",
+	if (!o->quiet) {
+		printf("anjian build: %u drafts written to %s (%u typeset, %u unchanged; see "
+		       "%s/manifest.xml)",
 		       docs->len, out, ro.rendered, ro.reused, out);
+		if (issued->len > 0 && changed > 0)
+			printf("; %u already issued in %s, not drafted again (%u with changed data: "
+			       "see the warnings)", issued->len, o->archive_dir, changed);
+		else if (issued->len > 0)
+			printf("; %u already issued in %s, not drafted again (their data is "
+			       "unchanged)", issued->len, o->archive_dir);
+		printf("\n");
+	}
 	if (!o->quiet)
 		report_ents(ents, o);
 	ok = TRUE;
 done:
 	if (root != NULL) {
-		name_final_paths(err, root, out);
+		aj_outdir_name_final(err, root, out);
 		aj_outdir_remove(root);
 	}
 	aj_interrupt_guard_stop(guard);
@@ -351,12 +503,18 @@ done:
 	g_free(templates);
 	g_free(fingerprint);
 	g_free(build_key);
+	g_free(extra);
+	g_free(office_path);
+	g_free(site_title);
 	g_free(out);
 	g_ptr_array_unref(docs);
+	g_ptr_array_unref(issued);
 	g_ptr_array_unref(plans);
 	if (ents != NULL)
 		g_free((char *)aj_build_ents_site(ents)->data_path);
 	aj_build_ents_free(ents);
 	aj_model_free(model);
+	aj_office_free(office);
+	aj_register_free(reg);
 	return ok;
 }

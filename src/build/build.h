@@ -1,6 +1,11 @@
-/* `anjian build`: load the data, decide the documents of month M, write
- * each document's context to OUT/data, fill its template into OUT/md,
- * typeset OUT/pdf, and list every file in OUT/manifest.xml.
+/* `anjian build`: load the office profile and the data, decide the
+ * documents of month M, write each document's context to OUT/data, fill its
+ * template into OUT/md, typeset OUT/pdf, and list every file in
+ * OUT/manifest.xml.  These are drafts (../shared/spec/office.md): marked
+ * 草稿 on every page, numbered as `anjian issue` would number them, with a
+ * copy of the profile in OUT/office.yml for issue to use.  With an archive,
+ * documents it already holds are not drafted; their data is compared with
+ * the issued data file instead (archive/compare.h).
  *
  * Everything is assembled in a temporary directory beside OUT and swapped
  * in only when all of it succeeded, so a failed build leaves an earlier
@@ -15,6 +20,7 @@
 
 #include <libxml/tree.h>
 
+#include "archive/register.h"
 #include "markdown/document.h"
 #include "rules/documents.h"
 
@@ -33,10 +39,15 @@ typedef struct {
 	AjMonth since;
 	gboolean progress;         /* a progress line on stderr (the caller checks it is a tty) */
 	gboolean timings;          /* one line of phase times on stderr (make bench) */
-	const char *site_url;      /* absolute URL of OUT/site for feed/sitemap; NULL: placeholder */
+	const char *site_url;      /* absolute URL of OUT/site for feed/sitemap; NULL: the
+	                            * profile's site.url, else a placeholder */
+	const char *office_path;   /* the office profile; NULL: DATA/office.yml */
+	const char *archive_dir;   /* issued documents: not drafted again, numbers follow
+	                            * its register; NULL: none (an empty register) */
 	gboolean dossiers;         /* OUT/dossier/<credit-code>.pdf for every enterprise */
 	int publicity_years;       /* penalties on enterprise pages: the years before as-of;
 	                            * <= 0: AJ_PUBLICITY_YEARS_DEFAULT */
+	gboolean allow_empty;      /* build a month without any record */
 } AjBuildOptions;
 
 typedef struct {
@@ -46,12 +57,15 @@ typedef struct {
 } AjBuiltFile;
 
 typedef struct {
-	const AjDocPlan *plan;  /* kind, period, publicity, serial, name */
+	const AjDocPlan *plan;  /* kind, period, publicity, name */
+	AjDay asof;             /* of the month it was built for */
 	char *title;
 	xmlDocPtr context;      /* the document's context (OUT/data/<name>.xml) */
 	char *context_sha256;   /* hex SHA-256 of that file's bytes (the cache key's part) */
 	AjDocument *document;   /* parsed Markdown; NULL when no template exists */
 	GPtrArray *files;       /* AjBuiltFile *, manifest order */
+	const AjRegEntry *record; /* the archive's issued document of this kind and
+	                           * period (not drafted), or NULL */
 } AjBuiltDoc;
 
 /* Appends a file to doc's list (format and path copied). */

@@ -305,7 +305,7 @@ static void template_contents(GPtrArray *lines, const char *dir, const char *rel
 }
 
 char *aj_cache_build_key(const AjBuildOptions *o, const char *templates_dir,
-			 const char *fingerprint)
+			 const char *fingerprint, const char *extra)
 {
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
@@ -318,6 +318,8 @@ char *aj_cache_build_key(const AjBuildOptions *o, const char *templates_dir,
 	char *hex;
 
 	g_checksum_update(sum, (const guchar *)opts, -1);
+	if (extra != NULL)
+		g_checksum_update(sum, (const guchar *)extra, -1);
 	data_identity(lines, o->data_dir, "", seen);
 	template_contents(lines, templates_dir, "", 0);
 	hex = digest_sorted(sum, lines);

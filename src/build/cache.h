@@ -49,10 +49,11 @@ void aj_cache_store(const char *root, const char *key, const char *name, int pag
 /* The key of a whole build: fingerprint, every option that changes the
  * output, the bytes of every file under templates_dir and the identity of
  * every *.xml under data_dir (path, size, inode, modification and change
- * times: a file rewritten in place changes its change time).  Equal keys
- * mean the earlier OUT is already what this build would write. */
+ * times: a file rewritten in place changes its change time), and extra
+ * (what the caller read besides, e.g. the office profile; may be NULL).
+ * Equal keys mean the earlier OUT is already what this build would write. */
 char *aj_cache_build_key(const AjBuildOptions *o, const char *templates_dir,
-			 const char *fingerprint);
+			 const char *fingerprint, const char *extra);
 /* TRUE when out/.cache/build.key holds key and out has its manifest. */
 gboolean aj_cache_build_current(const char *out, const char *key);
 /* Writes root/.cache/build.key (not an error when it fails). */

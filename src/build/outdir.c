@@ -193,3 +193,25 @@ done:
 	g_free(old);
 	return ok;
 }
+
+void aj_outdir_name_final(GError **err, const char *tmp, const char *out)
+{
+	GString *msg;
+
+	if (err == NULL || *err == NULL || tmp == NULL || strstr((*err)->message, tmp) == NULL)
+		return;
+	msg = g_string_new((*err)->message);
+	g_string_replace(msg, tmp, out, 0);
+	g_free((*err)->message);
+	(*err)->message = g_string_free(msg, FALSE);
+}
+
+char *aj_outdir_clean_path(const char *path)
+{
+	char *s = g_strdup(path);
+	gsize n = strlen(s);
+
+	while (n > 1 && s[n - 1] == '/')
+		s[--n] = '\0';
+	return s;
+}

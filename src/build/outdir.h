@@ -18,6 +18,11 @@ void aj_outdir_sweep(const char *out);
 gboolean aj_outdir_commit(const char *tmp, const char *out, GError **err);
 /* Removes a directory tree; used for a failed build's temporary directory. */
 void aj_outdir_remove(const char *path);
+/* A message about a file of the temporary tree tmp names it as it will be
+ * after the swap, in out: users never see the temporary directory. */
+void aj_outdir_name_final(GError **err, const char *tmp, const char *out);
+/* path without trailing slashes ("out/" and "out" name one directory). */
+char *aj_outdir_clean_path(const char *path);
 /* Creates dir/sub (and parents). EX_CANTCREAT. */
 gboolean aj_outdir_mkdir(const char *dir, const char *sub, GError **err);
 

@@ -119,7 +119,8 @@ static void render_one(gpointer data, gpointer user_data)
 	char *md_path = g_strdup_printf("%s/md/%s.md", o->root, name);
 	char *pdf_path = g_strdup_printf("%s/pdf/%s.pdf", o->root, name);
 	AjPdfOptions opts = { .creation_time = aj_source_date_epoch(),
-			      .context = xmlDocGetRootElement(job->doc->context) };
+			      .context = xmlDocGetRootElement(job->doc->context),
+			      .draft = o->draft };
 
 	if (o->fingerprint != NULL && job->doc->context_sha256 != NULL)
 		key = aj_cache_key(o->fingerprint, job->template_path, job->doc->context_sha256);

@@ -18,6 +18,8 @@ typedef struct {
 	const char *fingerprint;  /* aj_cache_fingerprint(); NULL: no cache at all */
 	const char *cache_from;   /* earlier OUT whose .cache may be reused; NULL: render all */
 	gboolean progress;        /* "\r"-updated line on stderr */
+	gboolean draft;           /* PDFs marked 草稿 (builds always draft: the cache
+	                           * holds drafts only) */
 	guint rendered;           /* out: documents typeset */
 	guint reused;             /* out: documents taken from the cache */
 } AjRenderOptions;

@@ -6,15 +6,15 @@
 #include "util/i18n.h"
 
 gboolean aj_build_site(GPtrArray *docs, const char *root, const char *templates_dir,
-		       const char *site_url, AjSiteEnterprises *enterprises, GError **err)
+		       const AjSiteOptions *base, GError **err)
 {
 	AjSiteDoc *site = g_new0(AjSiteDoc, docs->len);
 	GPtrArray *pdfs = g_ptr_array_new_with_free_func(g_free);
 	char *layouts = g_build_filename(templates_dir, "site", NULL);
-	AjSiteOptions opts = { .layouts_dir = layouts, .site_url = site_url,
-			       .enterprises = enterprises };
+	AjSiteOptions opts = *base;
 	gboolean ok;
 
+	opts.layouts_dir = layouts;
 	/* like the documents, the site is rendered only when its templates
 	 * exist: a build with a bare template directory still makes data */
 	if (!g_file_test(layouts, G_FILE_TEST_IS_DIR)) {

@@ -11,11 +11,10 @@
 #include "site/site.h"
 
 /* docs: AjBuiltDoc *; root: the build's temporary OUT; templates_dir: the
- * build's template directory (layouts in its site/); site_url: NULL for
- * the placeholder (see site.h); enterprises: the enterprise pages, or
- * NULL.  Without templates_dir/site the site is skipped (a warning), as
- * documents without a template are. */
+ * build's template directory (layouts in its site/); opts: the site's
+ * options but its layouts_dir (see site.h).  Without templates_dir/site the
+ * site is skipped (a warning), as documents without a template are. */
 gboolean aj_build_site(GPtrArray *docs, const char *root, const char *templates_dir,
-		       const char *site_url, AjSiteEnterprises *enterprises, GError **err);
+		       const AjSiteOptions *opts, GError **err);
 
 #endif

@@ -24,6 +24,7 @@ void aj_chart_data_free(AjChartData *d)
 	g_free(d->period_cn);
 	g_free(d->as_of_cn);
 	g_free(d->span_cn);
+	g_free(d->source);
 	g_ptr_array_unref(d->labels);
 	g_ptr_array_unref(d->sublabels);
 	g_ptr_array_unref(d->periods);
@@ -102,7 +103,8 @@ static gboolean parse_period(const char *s, int *year, int *month)
 	return TRUE;
 }
 
-/* The period for the source line: <meta period-cn>, else the root's period. */
+/* The period and data source for the source line: <meta period-cn> (else
+ * the root's period) and <meta data-source> (the office profile's). */
 static void read_period(xmlNodePtr context, AjChartData *d)
 {
 	xmlNodePtr meta = aj_xml_child(context, "meta");
@@ -112,6 +114,7 @@ static void read_period(xmlNodePtr context, AjChartData *d)
 	if (meta != NULL) {
 		d->period_cn = aj_xml_prop(meta, "period-cn");
 		d->as_of_cn = aj_xml_prop(meta, "date-cn");
+		d->source = aj_xml_prop(meta, "data-source");
 	}
 	if (d->period_cn != NULL)
 		return;

@@ -25,6 +25,7 @@ typedef struct {
 	char *period_cn;   /* "2026年3月" */
 	char *as_of_cn;    /* "2026年3月31日" (meta date-cn), or NULL */
 	char *span_cn;     /* "2025年4月—2026年3月" for trends, or NULL */
+	char *source;      /* the data source (meta data-source), or NULL */
 	guint n;
 	GPtrArray *labels;    /* char *: category names ("4月", "张家港市") */
 	GPtrArray *sublabels; /* char *: second label line ("2025年") or "" */

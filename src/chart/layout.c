@@ -13,7 +13,6 @@
 #define LIGHT 0xf8cbad
 #define ACCENT 0xc55a11
 
-#define SOURCE_PREFIX "数据来源：苏州市安全生产监管执法系统；"
 
 typedef struct {
 	AjChartScene *s;
@@ -303,16 +302,20 @@ static void lines(Frame *f, const AjChartData *d)
 	}
 }
 
+/* "数据来源：…；统计期间：…": the source from the office profile when it names one. */
 static char *source_line(const AjChartDef *def, const AjChartData *d)
 {
 	const char *period = d->period_cn != NULL ? d->period_cn : "";
+	GString *s = g_string_new(NULL);
 
+	if (d->source != NULL)
+		g_string_append_printf(s, "数据来源：%s；", d->source);
 	if (def->stock)
-		return g_strdup_printf(SOURCE_PREFIX "统计时点：%s", d->as_of_cn != NULL
-								    ? d->as_of_cn
-								    : period);
-	return g_strdup_printf(SOURCE_PREFIX "统计期间：%s%s", d->span_cn != NULL ? d->span_cn : period,
-			       d->has_unknown ? "；“无数据”表示该月无可用数据" : "");
+		g_string_append_printf(s, "统计时点：%s", d->as_of_cn != NULL ? d->as_of_cn : period);
+	else
+		g_string_append_printf(s, "统计期间：%s%s", d->span_cn != NULL ? d->span_cn : period,
+				       d->has_unknown ? "；“无数据”表示该月无可用数据" : "");
+	return g_string_free(s, FALSE);
 }
 
 AjChartScene *aj_chart_layout(const AjChartDef *def, const AjChartData *d, double width,

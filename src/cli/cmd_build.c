@@ -16,9 +16,10 @@ int aj_cmd_build(int argc, char **argv)
 {
 	char *data = NULL, *out = NULL, *month = NULL, *asof = NULL, *templates = NULL;
 	char *since = NULL;
-	char *site_url = NULL;
+	char *site_url = NULL, *office = NULL, *archive = NULL;
 	int jobs = 0;
 	gboolean quiet = FALSE, force = FALSE, timings = FALSE, dossiers = FALSE;
+	gboolean allow_empty = FALSE;
 	GOptionEntry entries[] = {
 		{ "data", 'd', 0, G_OPTION_ARG_FILENAME, &data, "data directory (required)", "DIR" },
 		{ "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "output directory (required)", "DIR" },
@@ -32,9 +33,16 @@ int aj_cmd_build(int argc, char **argv)
 		{ "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "rendering threads (default: cores)", "N" },
 		{ "templates", 0, 0, G_OPTION_ARG_FILENAME, &templates,
 		  "template directory (default: ./templates, else the installed ones)", "DIR" },
+		{ "office", 0, 0, G_OPTION_ARG_FILENAME, &office,
+		  "office profile (default: office.yml in the data directory)", "FILE" },
+		{ "archive", 'a', 0, G_OPTION_ARG_FILENAME, &archive,
+		  "archive of issued documents: those are not drafted again (a warning names "
+		  "every value that changed under them), drafts are numbered after them", "ARCHIVE" },
+		{ "allow-empty", 0, 0, G_OPTION_ARG_NONE, &allow_empty,
+		  "build a month even when no record is dated in it (its figures are all 0)", NULL },
 		{ "site-url", 0, 0, G_OPTION_ARG_STRING, &site_url,
 		  "absolute URL the site is published at, for feed.xml and sitemap.xml "
-		  "(default: https://example.invalid/)", "URL" },
+		  "(default: site.url of the office profile)", "URL" },
 		{ "dossiers", 0, 0, G_OPTION_ARG_NONE, &dossiers,
 		  "also typeset the internal dossier of every enterprise into OUT/dossier", NULL },
 		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "no warnings or summary", NULL },
@@ -50,8 +58,9 @@ int aj_cmd_build(int argc, char **argv)
 	GError *err = NULL;
 	int status = EX_OK;
 
-	if (!aj_cli_parse("build", "Build the documents of one month (or of every month from --since): data files, PDFs, web "
-				   "site and manifest.",
+	if (!aj_cli_parse("build", "Build the drafts of one month (or of every month from --since): data files, PDFs "
+				   "marked 草稿, a preview site and the manifest.  'anjian issue' makes them "
+				   "documents of record.",
 			  entries, &argc, &argv))
 		return EX_USAGE;
 	if (argc != 1)
@@ -73,6 +82,9 @@ int aj_cmd_build(int argc, char **argv)
 		o.templates_dir = templates;
 		o.quiet = quiet;
 		o.site_url = site_url;
+		o.office_path = office;
+		o.archive_dir = archive;
+		o.allow_empty = allow_empty;
 		o.force = force;
 		o.has_since = since != NULL;
 		o.timings = timings;
@@ -90,5 +102,7 @@ int aj_cmd_build(int argc, char **argv)
 	g_free(since);
 	g_free(templates);
 	g_free(site_url);
+	g_free(office);
+	g_free(archive);
 	return status;
 }

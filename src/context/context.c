@@ -3,17 +3,6 @@
 #include "context/attrs.h"
 #include "context/parts.h"
 
-#define ISSUER "苏州市安全生产委员会办公室"
-
-/* 文号 prefixes: one numbering sequence per kind of document. */
-static const char *number_prefix(AjDocKind kind)
-{
-	static const char *const prefix[] = { "苏安办通", "苏安办曝", "苏安办示",
-					      "苏安办审", "苏安办改", "苏安办督",
-					      "苏安办考" };
-	return prefix[kind];
-}
-
 static char *period_cn(const AjModel *m, const AjDocPlan *plan)
 {
 	AjMonth mo;
@@ -32,20 +21,21 @@ static char *period_cn(const AjModel *m, const AjDocPlan *plan)
 	return g_strdup(plan->period);
 }
 
-char *aj_context_title(const AjModel *m, const AjDocPlan *plan)
+char *aj_context_title(const AjModel *m, const AjDocPlan *plan, const AjOffice *office)
 {
+	const char *issuer = office->issuer;
 	char *pc = period_cn(m, plan);
 	char *title = NULL;
 
 	switch (plan->kind) {
 	case AJ_DOC_BULLETIN:
-		title = g_strdup_printf(ISSUER "关于%s全市安全生产情况的通报", pc);
+		title = g_strdup_printf("%s关于%s全市安全生产情况的通报", issuer, pc);
 		break;
 	case AJ_DOC_EXPOSED:
-		title = g_strdup_printf(ISSUER "关于%s安全生产曝光企业名单的通报", pc);
+		title = g_strdup_printf("%s关于%s安全生产曝光企业名单的通报", issuer, pc);
 		break;
 	case AJ_DOC_EXEMPLARS:
-		title = g_strdup_printf(ISSUER "关于公布%s本质安全示范企业名单的通知", pc);
+		title = g_strdup_printf("%s关于公布%s本质安全示范企业名单的通知", issuer, pc);
 		break;
 	case AJ_DOC_EXEMPLAR_REVIEW:
 		title = g_strdup_printf("%s本质安全示范企业推荐一票否决审核情况", pc);
@@ -54,7 +44,7 @@ char *aj_context_title(const AjModel *m, const AjDocPlan *plan)
 		title = g_strdup_printf("%s问题清单整改落实情况台账", pc);
 		break;
 	case AJ_DOC_HAZARD_SUPERVISION:
-		title = g_strdup_printf(ISSUER "关于%s挂牌督办重大事故隐患整改情况的通报", pc);
+		title = g_strdup_printf("%s关于%s挂牌督办重大事故隐患整改情况的通报", issuer, pc);
 		break;
 	case AJ_DOC_ASSESSMENT:
 		title = g_strdup_printf("%s各地区安全生产工作考核结果", pc);
@@ -64,13 +54,12 @@ char *aj_context_title(const AjModel *m, const AjDocPlan *plan)
 	return title;
 }
 
-static void add_meta(xmlNodePtr root, const AjModel *m, const AjPeriod *p, const AjDocPlan *plan)
+static void add_meta(xmlNodePtr root, const AjModel *m, const AjPeriod *p, const AjDocPlan *plan,
+		     const AjOffice *office)
 {
 	xmlNodePtr meta = aj_child(root, "meta");
-	char *title = aj_context_title(m, plan);
+	char *title = aj_context_title(m, plan, office);
 	char *pc = period_cn(m, plan);
-	char *number = g_strdup_printf("%s〔%d〕%d号", number_prefix(plan->kind), plan->year,
-				       plan->serial);
 	char *month = g_strdup_printf("%d月", aj_month_number(p->month));
 	char *ytd = aj_month_number(p->month) == 1
 			    ? g_strdup("1月")
@@ -83,10 +72,15 @@ static void add_meta(xmlNodePtr root, const AjModel *m, const AjPeriod *p, const
 	aj_attr_flag(meta, "public", plan->public_);
 	aj_attr_str(meta, "name", plan->name);
 	aj_attr_str(meta, "title", title);
-	aj_attr_str(meta, "issuer", ISSUER);
+	/* who issues it, to whom: the office profile */
+	aj_attr_str(meta, "issuer", office->issuer);
+	aj_attr_str(meta, "area", office->area);
+	aj_attr_str(meta, "recipients", office->recipients);
+	aj_attr_str(meta, "cc", office->cc);
+	aj_attr_str(meta, "printer", office->printer);
+	aj_attr_str(meta, "data-source", office->data_source);
+	aj_attr_str(meta, "number-prefix", aj_office_prefix(office, plan->kind));
 	aj_attr_int(meta, "year", plan->year);
-	aj_attr_int(meta, "serial", plan->serial);
-	aj_attr_str(meta, "number", number);
 	aj_attr_day(meta, "date", p->asof);
 	aj_attr_day_cn(meta, "date-cn", p->asof);
 	aj_attr_str(meta, "month-cn", month);
@@ -97,13 +91,34 @@ static void add_meta(xmlNodePtr root, const AjModel *m, const AjPeriod *p, const
 	aj_attr_day(meta, "as-of", p->asof);
 	g_free(title);
 	g_free(pc);
-	g_free(number);
 	g_free(month);
 	g_free(ytd);
 }
 
+static xmlNodePtr meta_of(xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+
+	for (xmlNodePtr c = root != NULL ? root->children : NULL; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST "meta"))
+			return c;
+	return NULL;
+}
+
+void aj_context_set_number(xmlDocPtr doc, const char *number, int serial)
+{
+	xmlNodePtr meta = meta_of(doc);
+	char buf[16];
+
+	if (meta == NULL)
+		return;
+	g_snprintf(buf, sizeof buf, "%d", serial);
+	xmlSetProp(meta, BAD_CAST "number", BAD_CAST number);
+	xmlSetProp(meta, BAD_CAST "serial", BAD_CAST buf);
+}
+
 xmlDocPtr aj_context_build(const AjModel *m, const AjPeriod *p, const AjCoverage *c,
-			   const AjDocPlan *plan)
+			   const AjDocPlan *plan, const AjOffice *office)
 {
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "document");
@@ -113,7 +128,7 @@ xmlDocPtr aj_context_build(const AjModel *m, const AjPeriod *p, const AjCoverage
 	aj_attr_str(root, "kind", aj_doc_kind_code(plan->kind));
 	aj_attr_str(root, "period", plan->period);
 	aj_attr_str(root, "publicity", plan->public_ ? "public" : "internal");
-	add_meta(root, m, p, plan);
+	add_meta(root, m, p, plan, office);
 	switch (plan->kind) {
 	case AJ_DOC_BULLETIN:
 		aj_ctx_bulletin(root, m, p, c);

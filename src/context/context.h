@@ -4,8 +4,10 @@
  * it carries the elements and attributes documents.md fixes for the data
  * files, plus display fields for templates (names, 万元 figures, 同比 text,
  * row numbers 序号 as no="N", flags as has-…="true"), and a <meta> element
- * with the front-matter metadata: kind, period, publicity, title, issuer,
- * year, serial, number (文号), date, date-cn, month-cn, period-cn.
+ * with the front-matter metadata: kind, period, publicity, title; issuer,
+ * area, recipients, cc, printer, data-source and number-prefix (代字) from
+ * the office profile; year, date, date-cn, month-cn, period-cn; and, once
+ * aj_context_set_number() has given it one, number (文号) and serial.
  *
  * Root: <document kind="…" period="…" publicity="public|internal">.
  *
@@ -17,13 +19,17 @@
 
 #include <libxml/tree.h>
 
+#include "office/office.h"
 #include "rules/documents.h"
 
 xmlDocPtr aj_context_build(const AjModel *model, const AjPeriod *p, const AjCoverage *c,
-			   const AjDocPlan *plan);
+			   const AjDocPlan *plan, const AjOffice *office);
 
-/* The document's title, e.g. 苏州市安全生产委员会办公室关于2026年3月全市安全生产情况的通报.
+/* The document's title, e.g. <issuer>关于2026年3月全市安全生产情况的通报.
  * The caller frees it. */
-char *aj_context_title(const AjModel *model, const AjDocPlan *plan);
+char *aj_context_title(const AjModel *model, const AjDocPlan *plan, const AjOffice *office);
+
+/* Sets <meta number> (the 文号) and serial (its N). */
+void aj_context_set_number(xmlDocPtr doc, const char *number, int serial);
 
 #endif

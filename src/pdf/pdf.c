@@ -107,7 +107,8 @@ static gboolean replay_page(AjPage *page, gpointer data, GError **err)
 static gboolean run(const AjDocument *doc, const AjPdfOptions *opts, GByteArray *out,
 		    AjPageSink sink, gpointer data, Writer *w, int *pages, GError **err)
 {
-	AjTypesetOptions topts = { .context = opts ? opts->context : NULL };
+	AjTypesetOptions topts = { .context = opts ? opts->context : NULL,
+				   .draft = opts ? opts->draft : FALSE };
 	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(collect, out, AJ_A4_W,
 								       AJ_A4_H);
 	cairo_t *cr = cairo_create(surface);

@@ -18,6 +18,7 @@
 typedef struct {
 	gint64 creation_time; /* seconds since the epoch (SOURCE_DATE_EPOCH); -1: from the document date */
 	xmlNodePtr context;   /* document context for chart:NAME images; may be NULL */
+	gboolean draft;       /* mark every page 草稿 (in the top margin) */
 } AjPdfOptions;
 
 /* Writes the PDF to path (through a temporary file, renamed at the end) and

@@ -1,6 +1,7 @@
 /* Which documents a build for month M produces (documents.md "Publicity"
  * and sections 1–4), in the fixed order of the manifest, with the metadata
- * every later stage shares: kind, period, publicity, serial (文号 counter).
+ * every later stage shares: kind, period, publicity, name.  The 文号 is not
+ * planned here: numbers come from the archive's register (archive/number.h).
  *
  * Ownership: aj_documents_plan() returns a GPtrArray of AjDocPlan that
  * frees its elements (g_ptr_array_unref()).
@@ -26,11 +27,12 @@ typedef struct {
 	char *name;     /* file stem: "<kind>-<period>", safe for a path; owned */
 	gboolean public_;
 	int year;       /* of the period (problem lists: of as-of) */
-	int serial;     /* month number, quarter number or problem-list order */
 	guint32 list;   /* problem-list index (rectification only) */
 } AjDocPlan;
 
 const char *aj_doc_kind_code(AjDocKind kind);
+/* The kind of a code ("bulletin" …); FALSE for none. */
+gboolean aj_doc_kind_parse(const char *code, AjDocKind *out);
 gboolean aj_doc_kind_public(AjDocKind kind);
 
 /* bulletin, exposed, [exemplars, exemplar-review when M ends a quarter],

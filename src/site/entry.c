@@ -54,6 +54,9 @@ char *aj_site_page_path(const AjSiteDoc *doc)
 	append_segment(s, doc->kind);
 	g_string_append_c(s, '/');
 	append_segment(s, doc->period);
+	/* '.' never comes out of append_segment: no period can look like this */
+	if (doc->version > 1)
+		g_string_append_printf(s, ".v%d", doc->version);
 	g_string_append(s, ".html");
 	return g_string_free(s, FALSE);
 }
@@ -79,6 +82,13 @@ static char *entry_date(const AjSiteDoc *d)
 	return g_strdup("1970-01-01");
 }
 
+static char *entry_number(const AjSiteDoc *d)
+{
+	if (d->doc != NULL && d->doc->meta.number != NULL)
+		return g_strdup(d->doc->meta.number);
+	return aj_site_meta(d->context, "number");
+}
+
 static int compare_entries(gconstpointer a, gconstpointer b)
 {
 	const SiteEntry *x = *(SiteEntry *const *)a, *y = *(SiteEntry *const *)b;
@@ -102,6 +112,7 @@ static void entry_free(gpointer p)
 	g_free(e->date);
 	g_free(e->year);
 	g_free(e->period_cn);
+	g_free(e->number);
 	g_free(e);
 }
 
@@ -128,7 +139,9 @@ Site *aj_site_new(const AjSiteDoc *docs, guint n, const AjSiteOptions *opts, con
 	site->out_dir = g_strdup(out_dir);
 	site->paths = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	site->site_url = opts != NULL && opts->site_url != NULL ? opts->site_url : AJ_SITE_URL_DEFAULT;
-	site->issuer = "苏州市安全生产委员会办公室";
+	site->issuer = opts != NULL ? opts->issuer : NULL;
+	site->title = opts != NULL && opts->title != NULL ? opts->title : "安全生产信息公开";
+	site->draft = opts != NULL && opts->draft;
 	for (guint i = 0; i < n; i++) {
 		const AjSiteDoc *d = &docs[i];
 		SiteEntry *e;
@@ -145,9 +158,10 @@ Site *aj_site_new(const AjSiteDoc *docs, guint n, const AjSiteOptions *opts, con
 		e->year = g_strndup(e->date, 4);
 		pc = aj_site_meta(d->context, "period-cn");
 		e->period_cn = pc != NULL ? pc : g_strdup(d->period);
+		e->number = entry_number(d);
 		e->kind_label = aj_site_kind_label(d->kind);
 		e->kind_order = aj_site_kind_order(d->kind);
-		if (d->doc != NULL && d->doc->meta.issuer != NULL)
+		if (site->issuer == NULL && d->doc != NULL && d->doc->meta.issuer != NULL)
 			site->issuer = d->doc->meta.issuer;
 		g_ptr_array_add(site->entries, e);
 		g_hash_table_replace(site->paths, g_strconcat(d->kind, "\n", d->period, NULL), e->path);
@@ -158,12 +172,24 @@ Site *aj_site_new(const AjSiteDoc *docs, guint n, const AjSiteOptions *opts, con
 			g_ptr_array_add(site->years, g_strdup(e->year));
 		}
 	}
+	if (site->issuer == NULL)
+		site->issuer = "";
 	g_ptr_array_sort(site->entries, compare_entries);
 	g_ptr_array_sort(site->kinds, compare_kinds);
 	g_ptr_array_sort(site->years, compare_years);
 	g_hash_table_destroy(seen_kind);
 	g_hash_table_destroy(seen_year);
 	return site;
+}
+
+const SiteEntry *aj_site_entry_of(const Site *site, const AjSiteDoc *doc)
+{
+	for (guint i = 0; doc != NULL && i < site->entries->len; i++) {
+		const SiteEntry *e = g_ptr_array_index(site->entries, i);
+		if (e->src == doc)
+			return e;
+	}
+	return NULL;
 }
 
 void aj_site_free(Site *site)

@@ -16,6 +16,7 @@ typedef struct {
 	char *date;       /* YYYY-MM-DD: the document's date (成文日期) */
 	char *year;       /* YYYY of date */
 	char *period_cn;  /* 2026年3月, or the period */
+	char *number;     /* 文号, or NULL */
 	const char *kind_label;
 	int kind_order;
 } SiteEntry;
@@ -32,7 +33,12 @@ typedef struct {
 	gboolean has_enterprises;          /* enterprise pages are written */
 	struct SiteDirectory *directory;   /* once they are (site/enterprises.h) */
 	GHashTable *paths;  /* "KIND\nPERIOD" → the page of a document in force */
+	const char *title;  /* the site's title */
+	gboolean draft;     /* a preview of drafts */
 } Site;
+
+/* The entry of a document, or NULL when it is not on the site. */
+const SiteEntry *aj_site_entry_of(const Site *site, const AjSiteDoc *doc);
 
 /* The label of a kind (月度通报 …) and its place in menus. */
 const char *aj_site_kind_label(const char *kind);

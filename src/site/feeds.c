@@ -49,7 +49,7 @@ static gboolean write_feed(const Site *site, GError **err)
 	xmlTextWriterStartElement(w, (const xmlChar *)"feed");
 	attr(w, "xmlns", "http://www.w3.org/2005/Atom");
 	attr(w, "xml:lang", "zh-CN");
-	element(w, "title", "安全生产信息公开");
+	element(w, "title", site->title);
 	element(w, "id", site->site_url);
 	element(w, "updated", stamp);
 	xmlTextWriterStartElement(w, (const xmlChar *)"author");
@@ -66,7 +66,10 @@ static gboolean write_feed(const Site *site, GError **err)
 		const SiteEntry *e = g_ptr_array_index(site->entries, i);
 		char *url = g_strconcat(site->site_url, e->path, NULL);
 		char *when = g_strconcat(e->date, "T00:00:00Z", NULL);
-		char *summary = g_strdup_printf("%s（%s）", e->kind_label, e->period_cn);
+		char *summary = g_strdup_printf("%s（%s）%s", e->kind_label, e->period_cn,
+						e->src->superseded_by != NULL ? "，已更正"
+						: e->src->supersedes != NULL  ? "，更正"
+									      : "");
 
 		xmlTextWriterStartElement(w, (const xmlChar *)"entry");
 		element(w, "title", e->src->title);

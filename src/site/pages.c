@@ -23,6 +23,9 @@ xmlNodePtr aj_site_page_new(const Site *site, const char *root, const char *titl
 	aj_attr_str(page, "root", root);
 	aj_attr_str(page, "title", title);
 	aj_attr_str(page, "issuer", site->issuer);
+	aj_attr_str(page, "site-title", site->title);
+	if (site->draft)
+		aj_attr_str(page, "draft", "true");
 	nav = aj_child(page, "nav");
 	aj_attr_str(nav, "href", "index.html");
 	aj_attr_str(nav, "label", "首页");
@@ -70,6 +73,16 @@ gboolean aj_site_page_write(const Site *site, xmlNodePtr page, const char *layou
  * a name missing there is looked up in the enclosing elements, and the
  * list's own parent has one child per item, so that lookup would make a
  * page of n items cost n² (empty values are falsy, as absent ones). */
+/* "已更正" for a superseded document, "更正" for a correction, else "". */
+static const char *status_label(const SiteEntry *e)
+{
+	if (e->src->superseded_by != NULL)
+		return "已更正";
+	if (e->src->supersedes != NULL)
+		return "更正";
+	return "";
+}
+
 static void add_item(xmlNodePtr parent, const SiteEntry *e, const char *root)
 {
 	xmlNodePtr it = aj_child(parent, "item");
@@ -83,6 +96,7 @@ static void add_item(xmlNodePtr parent, const SiteEntry *e, const char *root)
 	aj_attr_str(it, "period-cn", e->period_cn);
 	aj_attr_str(it, "date", e->date);
 	aj_attr_str(it, "date-cn", dc);
+	aj_attr_str(it, "status", status_label(e));
 	g_free(dc);
 }
 
@@ -132,6 +146,24 @@ static void add_named_all(const Site *site, xmlNodePtr d, xmlNodePtr context)
 	g_hash_table_destroy(acc.seen);
 }
 
+/* <supersedes>/<superseded-by> on a document page: the other document's
+ * number, title and page, each linking the other. */
+static void add_link(const Site *site, xmlNodePtr d, const char *name, const AjSiteDoc *other)
+{
+	const SiteEntry *o = aj_site_entry_of(site, other);
+	xmlNodePtr n;
+	char *href;
+
+	if (o == NULL)
+		return;
+	n = aj_child(d, name);
+	href = g_strconcat("../", o->path, NULL);
+	aj_attr_str(n, "href", href);
+	aj_attr_str(n, "title", other->title);
+	aj_attr_str(n, "number", o->number);
+	g_free(href);
+}
+
 gboolean aj_site_write_document(const Site *site, const SiteEntry *e, GString *buf, GError **err)
 {
 	const AjDocument *doc = e->src->doc;
@@ -150,6 +182,8 @@ gboolean aj_site_write_document(const Site *site, const SiteEntry *e, GString *b
 	aj_attr_str(d, "date-cn", dc);
 	if (e->pdf != NULL)
 		aj_attr_str(d, "pdf", strrchr(e->pdf, '/') + 1);
+	add_link(site, d, "supersedes", e->src->supersedes);
+	add_link(site, d, "superseded-by", e->src->superseded_by);
 	if (doc != NULL) {
 		const AjDocMeta *m = &doc->meta;
 		aj_attr_str(d, "issuer", m->issuer);
@@ -223,11 +257,12 @@ gboolean aj_site_write_archives(const Site *site, GString *buf, GError **err)
 	return TRUE;
 }
 
+/* The newest document of a kind still in force. */
 static const SiteEntry *latest(const Site *site, const char *kind)
 {
 	for (guint i = 0; i < site->entries->len; i++) {
 		const SiteEntry *e = g_ptr_array_index(site->entries, i);
-		if (strcmp(e->src->kind, kind) == 0)
+		if (strcmp(e->src->kind, kind) == 0 && e->src->superseded_by == NULL)
 			return e;
 	}
 	return NULL;
@@ -341,9 +376,11 @@ static void add_list(const Site *site, xmlNodePtr page, const char *name, const 
 
 gboolean aj_site_write_index(const Site *site, GString *buf, GError **err)
 {
-	xmlNodePtr page = aj_site_page_new(site, "", "安全生产信息公开", "index.html");
+	xmlNodePtr page = aj_site_page_new(site, "", site->title, "index.html");
 	const SiteEntry *b = latest(site, "bulletin");
 	xmlNodePtr recent = aj_child(page, "recent");
+
+	aj_attr_str(page, "home", "true"); /* its title is the site's: not repeated */
 
 	if (b != NULL) {
 		xmlNodePtr bn = aj_child(page, "bulletin");

@@ -25,10 +25,15 @@ static gboolean copy_assets(const Site *site, const char *layouts_dir, GError **
 	return TRUE;
 }
 
+gboolean aj_site_url_ok(const char *url)
+{
+	return (g_str_has_prefix(url, "https://") || g_str_has_prefix(url, "http://")) &&
+	       g_str_has_suffix(url, "/") && strpbrk(url, "\"<>' ") == NULL;
+}
+
 static gboolean site_url_ok(const char *url, GError **err)
 {
-	if (url == NULL || ((g_str_has_prefix(url, "https://") || g_str_has_prefix(url, "http://")) &&
-			    g_str_has_suffix(url, "/") && strpbrk(url, "\"<>' ") == NULL))
+	if (url == NULL || aj_site_url_ok(url))
 		return TRUE;
 	g_set_error(err, AJ_ERROR, EX_USAGE,
 		    "--site-url %s: give an absolute http(s) URL ending with \"/\", "

@@ -5,7 +5,8 @@
  *   index.html                 latest bulletin's key figures, latest lists,
  *                              every document
  *   KIND/PERIOD.html           one page per public document, with
- *   KIND/PERIOD.pdf            its PDF copied beside it
+ *   KIND/PERIOD.pdf            its PDF copied beside it (a correction:
+ *                              KIND/PERIOD.vN.html and .pdf)
  *   archive/KIND.html          archive per kind, archive/YEAR.html per year
  *   search.html, search.js, search-index.json   search (works without JS:
  *                              search.html lists everything searchable)
@@ -18,8 +19,8 @@
  * page, no link, no feed or sitemap entry, no search data.
  *
  * feed.xml and sitemap.xml need absolute URLs: they are site_url + path;
- * site_url defaults to AJ_SITE_URL_DEFAULT, a placeholder to replace with
- * `anjian build --site-url https://…/` when the site is published.
+ * site_url comes from the office profile (site.url) or --site-url, else it
+ * is AJ_SITE_URL_DEFAULT, a placeholder.
  *
  * Ownership: the caller owns everything passed in; aj_site_write() keeps
  * no pointer after it returns.
@@ -34,7 +35,8 @@
 
 #define AJ_SITE_URL_DEFAULT "https://example.invalid/"
 
-typedef struct {
+typedef struct AjSiteDoc AjSiteDoc;
+struct AjSiteDoc {
 	const char *kind;      /* bulletin, exposed, exemplars, hazard-supervision, … */
 	const char *period;    /* 2026-03, 2026-Q1, a problem-list id */
 	const char *publicity; /* "public" or "internal" */
@@ -42,7 +44,13 @@ typedef struct {
 	xmlNodePtr context;    /* root <document> of its context; may be NULL */
 	const AjDocument *doc; /* the filled template, parsed; NULL: not rendered */
 	const char *pdf_path;  /* the built PDF (a file path); NULL: none */
-} AjSiteDoc;
+	/* Corrections (archive sites): a document that corrects another has its
+	 * own page, KIND/PERIOD.vN.html for the N-th version; each links the
+	 * other.  All NULL / 0 for a document never corrected. */
+	int version;                     /* 0 or 1: the first; N: the N-th of its period */
+	const AjSiteDoc *supersedes;     /* the document this one corrects */
+	const AjSiteDoc *superseded_by;  /* its correction */
+};
 
 /* The enterprises of the site (一企一档 public pages, see enterprises.h):
  * enterprise/<credit-code>.html each, listings by district and industry
@@ -73,6 +81,9 @@ typedef struct {
 	const char *layouts_dir; /* templates/site */
 	const char *site_url;    /* NULL: AJ_SITE_URL_DEFAULT; must end with "/" */
 	AjSiteEnterprises *enterprises; /* NULL: no enterprise pages */
+	const char *issuer;      /* the office in the header band; NULL: the documents' */
+	const char *title;       /* the site's title; NULL: 安全生产信息公开 */
+	gboolean draft;          /* a preview of drafts: every page says so */
 } AjSiteOptions;
 
 /* Writes out_dir/site/ (out_dir is the build's temporary output directory:
@@ -81,6 +92,9 @@ typedef struct {
  * broken layout (file:line:col). */
 gboolean aj_site_write(const AjSiteDoc *docs, guint n_docs, const AjSiteOptions *opts,
 		       const char *out_dir, GError **err);
+
+/* TRUE when url can be the site's base: absolute http(s), ending with "/". */
+gboolean aj_site_url_ok(const char *url);
 
 /* The page of a document relative to OUT/site ("bulletin/2026-03.html");
  * NULL for an internal document, which has none.  The caller frees it. */

@@ -167,6 +167,8 @@ void aj_ts_end_page(AjTs *ts)
 	aj_ts_set_frame(ts, NULL);
 	if (!ts->unnumbered)
 		page_number(ts);
+	if (ts->opts != NULL && ts->opts->draft)
+		aj_ts_draft_mark(ts);
 	ts->cur = NULL;
 	ts->page_open = FALSE;
 	if (ts->err != NULL)

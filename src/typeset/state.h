@@ -179,6 +179,9 @@ gboolean aj_table_is_landscape(AjTs *ts, cmark_node *table);
 /* figure.c */
 void aj_figure_set(AjTs *ts, cmark_node *image);
 
+/* mark.c: 草稿 in the top margin of the current page (in the page frame) */
+void aj_ts_draft_mark(AjTs *ts);
+
 /* official.c */
 void aj_official_header(AjTs *ts);
 void aj_official_closing(AjTs *ts);

@@ -26,6 +26,7 @@
 
 typedef struct {
 	xmlNodePtr context; /* document context for chart:NAME images; may be NULL */
+	gboolean draft;     /* mark every page 草稿 (in the top margin) */
 } AjTypesetOptions;
 
 /* Lays doc out and hands the pages to sink in order; *pages (may be NULL)

@@ -15,7 +15,7 @@ grep -q "id=\"$ent\"" "$base" || { echo "sample enterprise $ent gone"; exit 1; }
 timed() { # timed CMD...: runs CMD under the hang guard, output in $t/err
 	timeout "$HANG_LIMIT" "$@" >"$t/out" 2>"$t/err"
 }
-case_dir() { rm -rf "$t/d"; mkdir -p "$t/d"; cp "$base" "$t/d/"; }
+case_dir() { rm -rf "$t/d"; mkdir -p "$t/d"; cp "$base" "$ANJIAN_TOP/data/office.yml" "$t/d/"; }
 expect_dataerr() { # expect_dataerr FILE LINE WHAT (exit status in $rc)
 	[ "$rc" -eq 65 ] || { cat "$t/err"; fail "$3: exit $rc, want 65"; }
 	grep -q "d/$1:$2: " "$t/err" || { cat "$t/err"; fail "$3: the error does not name $1:$2"; }

@@ -233,3 +233,24 @@ void ajt_problem(AjModel *m, guint32 list, const char *id, AjProblemStatus statu
 
 	g_array_append_val(a->problems, p);
 }
+
+AjOffice *ajt_office(void)
+{
+	static const char *const codes[] = { "测安办通", "测安办曝", "测安办示",
+					     "测安办审", "测安办改", "测安办督" };
+	AjOffice *o = g_new0(AjOffice, 1);
+
+	o->path = g_strdup("test-office.yml");
+	o->bytes = g_bytes_new_static("", 0);
+	o->issuer = g_strdup("测试市安全生产委员会办公室");
+	o->area = g_strdup("测试市");
+	o->recipients = g_strdup("各区安委会，市安委会各成员单位");
+	o->cc = g_strdup("省安委办，市政府办公室");
+	o->printer = g_strdup(o->issuer);
+	for (int i = 0; i < AJ_DOC_KINDS; i++)
+		o->numbers[i] = g_strdup(codes[i]);
+	o->data_source = g_strdup("测试市安全生产监管执法系统");
+	o->site_title = g_strdup("测试市安全生产信息公开");
+	o->site_url = g_strdup("https://example.invalid/test/");
+	return o;
+}

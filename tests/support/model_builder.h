@@ -9,6 +9,7 @@
 #define AJT_MODEL_BUILDER_H
 
 #include "model/model.h"
+#include "office/office.h"
 
 AjModel *ajt_model_new(void);
 AjDay ajt_day(const char *ymd);
@@ -50,5 +51,10 @@ guint32 ajt_baseline(AjModel *m, const char *district_code, const char *month, g
 guint32 ajt_problem_list(AjModel *m, const char *id, const char *issued);
 void ajt_problem(AjModel *m, guint32 list, const char *id, AjProblemStatus status,
 		 const char *deadline, const char *closed);
+
+/* The office of unit tests: 测试市安全生产委员会办公室, 代字 测安办通, 测安办曝, …
+ * (no real city, so a test can tell the profile's words from the code's).
+ * Freed with aj_office_free(). */
+AjOffice *ajt_office(void);
 
 #endif

@@ -147,9 +147,9 @@ static void file_free(gpointer p)
 static void manifest_lists_files(void **state)
 {
 	char *top = scratch(), *text;
-	AjDocPlan plan = { AJ_DOC_EXEMPLAR_REVIEW, (char *)"2026-Q1", (char *)"exemplar-review-2026-Q1",
-			   FALSE, 2026, 1, AJ_NONE };
-	AjBuiltDoc doc = { &plan, (char *)"审核 & <情况>", NULL, NULL, NULL };
+	AjDocPlan plan = { .kind = AJ_DOC_EXEMPLAR_REVIEW, .period = (char *)"2026-Q1",
+			   .name = (char *)"exemplar-review-2026-Q1", .year = 2026, .list = AJ_NONE };
+	AjBuiltDoc doc = { .plan = &plan, .title = (char *)"审核 & <情况>" };
 	GPtrArray *docs = g_ptr_array_new();
 	GError *err = NULL;
 

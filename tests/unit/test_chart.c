@@ -39,7 +39,8 @@ static xmlDocPtr context(const char *const *patch)
 {
 	GString *x = g_string_new("<document kind=\"bulletin\" period=\"2026-03\" publicity=\"public\">\n"
 				  "<meta kind=\"bulletin\" period=\"2026-03\" period-cn=\"2026年3月\" "
-				  "date=\"2026-03-31\" date-cn=\"2026年3月31日\"/>\n<trend>\n");
+				  "date=\"2026-03-31\" date-cn=\"2026年3月31日\" "
+				  "data-source=\"测试市安全生产监管执法系统\"/>\n<trend>\n");
 	static const int acc[12] = { 2, 3, 1, 4, 2, 0, 3, 5, 2, 1, 0, 2 };
 	static const int dea[12] = { 1, 2, 0, 6, 1, 0, 2, 3, 1, 1, 0, 1 };
 	xmlDocPtr doc;
@@ -168,7 +169,7 @@ static void svg_text_has_labels_legend_and_source(void **state)
 	assert_non_null(strstr(t, "|2026年|"));
 	assert_non_null(strstr(t, "|事故起数|"));
 	assert_non_null(strstr(t, "|死亡人数|"));
-	assert_non_null(strstr(t, "数据来源：苏州市安全生产监管执法系统；统计期间：2025年4月—2026年3月"));
+	assert_non_null(strstr(t, "数据来源：测试市安全生产监管执法系统；统计期间：2025年4月—2026年3月"));
 	g_free(svg);
 	g_free(t);
 

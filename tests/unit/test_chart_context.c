@@ -18,6 +18,7 @@ typedef struct {
 	AjModel *model;
 	AjCoverage *cov;
 	xmlDocPtr doc;
+	AjOffice *office;
 } Fixture;
 
 static int setup(void **state)
@@ -44,12 +45,13 @@ static int setup(void **state)
 	ajt_hazard(m, b, TRUE, "2026-01-05", "2026-02-01", NULL, AJ_LISTED_CITY);
 	ajt_hazard(m, b, TRUE, "2026-03-05", "2026-06-01", NULL, AJ_LISTED_NONE);
 	assert_true(aj_period_init(&p, ajt_month("2026-03"), AJ_DAY_NONE));
+	f->office = ajt_office();
 	f->cov = aj_coverage_new(m, p.asof);
 	plan = aj_documents_plan(m, &p);
 	for (guint i = 0; i < plan->len && f->doc == NULL; i++) {
 		const AjDocPlan *d = g_ptr_array_index(plan, i);
 		if (d->kind == AJ_DOC_BULLETIN)
-			f->doc = aj_context_build(m, &p, f->cov, d);
+			f->doc = aj_context_build(m, &p, f->cov, d, f->office);
 	}
 	g_ptr_array_unref(plan);
 	assert_non_null(f->doc);
@@ -65,6 +67,7 @@ static int teardown(void **state)
 	xmlFreeDoc(f->doc);
 	aj_coverage_free(f->cov);
 	aj_model_free(f->model);
+	aj_office_free(f->office);
 	g_free(f);
 	return ajt_release_font_map(state);
 }

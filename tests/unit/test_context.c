@@ -16,6 +16,7 @@ typedef struct {
 	AjPeriod p;
 	AjCoverage *c;
 	GPtrArray *plan;
+	AjOffice *office;
 } Fixture;
 
 static AjModel *model(void)
@@ -56,6 +57,7 @@ static int setup(void **state)
 	Fixture *f = g_new0(Fixture, 1);
 
 	f->m = model();
+	f->office = ajt_office();
 	aj_period_init(&f->p, ajt_month("2026-03"), AJ_DAY_NONE);
 	f->c = aj_coverage_new(f->m, f->p.asof);
 	f->plan = aj_documents_plan(f->m, &f->p);
@@ -70,6 +72,7 @@ static int teardown(void **state)
 	g_ptr_array_unref(f->plan);
 	aj_coverage_free(f->c);
 	aj_model_free(f->m);
+	aj_office_free(f->office);
 	g_free(f);
 	return 0;
 }
@@ -79,7 +82,7 @@ static xmlDocPtr context_of(Fixture *f, AjDocKind kind)
 	for (guint i = 0; i < f->plan->len; i++) {
 		const AjDocPlan *d = g_ptr_array_index(f->plan, i);
 		if (d->kind == kind)
-			return aj_context_build(f->m, &f->p, f->c, d);
+			return aj_context_build(f->m, &f->p, f->c, d, f->office);
 	}
 	fail_msg("no document of kind %d", kind);
 	return NULL;
@@ -163,11 +166,19 @@ static void bulletin_fixed_attributes(void **state)
 	assert_xp(doc, "count(/document/exposed/entry)", "1");
 	assert_xp(doc, "count(/document/exemplars/entry)", "1");
 	assert_xp(doc, "string(/document/meta/@title)",
-		  "苏州市安全生产委员会办公室关于2026年3月全市安全生产情况的通报");
+		  "测试市安全生产委员会办公室关于2026年3月全市安全生产情况的通报");
+	assert_xp(doc, "string(/document/meta/@issuer)", "测试市安全生产委员会办公室");
+	assert_xp(doc, "string(/document/meta/@recipients)", "各区安委会，市安委会各成员单位");
+	assert_xp(doc, "string(/document/meta/@cc)", "省安委办，市政府办公室");
+	assert_xp(doc, "string(/document/meta/@data-source)", "测试市安全生产监管执法系统");
+	assert_xp(doc, "string(/document/meta/@number-prefix)", "测安办通");
 	assert_xp(doc, "string(/document/meta/@date-cn)", "2026年3月31日");
 	assert_xp(doc, "string(/document/meta/@month-cn)", "3月");
-	assert_xp(doc, "string(/document/meta/@serial)", "3");
-	assert_xp(doc, "string(/document/meta/@number)", "苏安办通〔2026〕3号");
+	/* the 文号 comes from the register, not from the data */
+	assert_xp(doc, "count(/document/meta/@number)", "0");
+	aj_context_set_number(doc, "测安办通〔2026〕7号", 7);
+	assert_xp(doc, "string(/document/meta/@serial)", "7");
+	assert_xp(doc, "string(/document/meta/@number)", "测安办通〔2026〕7号");
 	xmlFreeDoc(doc);
 }
 

@@ -2,14 +2,15 @@
  * benchmarks and end-to-end tests, deterministic for a seed.
  *
  *   anjian-gen --enterprises N --from YYYY-MM --to YYYY-MM [--seed S]
- *              [--informant-marker PREFIX] --out DIR
+ *              [--informant-marker PREFIX] [--city suzhou|wuxi] --out DIR
  *
  * Proportions follow what offices see: most enterprises are small and in
  * general manufacturing or trade; inspections and training every month,
  * hazards often, penalties sometimes, accidents rarely.  The months before
  * --from get <baseline> aggregates so year-on-year figures are comparable.
  *
- * Files: DIR/base.xml (districts, departments, enterprises),
+ * Files: DIR/office.yml (the city's office profile), DIR/base.xml
+ * (districts, departments, enterprises),
  * DIR/records/YYYY-MM.xml (one per month), DIR/lists.xml (blacklist,
  * nominations, exposures, problem lists), DIR/baselines.xml.
  *
@@ -30,12 +31,35 @@ typedef struct {
 	const char *code, *name, *short_name;
 } District;
 
-static const District districts[] = {
+static const District suzhou_districts[] = {
 	{ "320505", "虎丘区", "虎丘" },     { "320506", "吴中区", "吴中" },
 	{ "320507", "相城区", "相城" },     { "320508", "姑苏区", "姑苏" },
 	{ "320509", "吴江区", "吴江" },     { "320571", "苏州工业园区", "园区" },
 	{ "320581", "常熟市", "常熟" },     { "320582", "张家港市", "张家港" },
 	{ "320583", "昆山市", "昆山" },     { "320585", "太仓市", "太仓" },
+};
+
+static const District wuxi_districts[] = {
+	{ "320205", "锡山区", "锡山" }, { "320206", "惠山区", "惠山" },
+	{ "320211", "滨湖区", "滨湖" }, { "320213", "梁溪区", "梁溪" },
+	{ "320214", "新吴区", "新吴" }, { "320281", "江阴市", "江阴" },
+	{ "320282", "宜兴市", "宜兴" },
+};
+
+/* A city of the data set (--city): its districts, the one-character name
+ * of its penalty numbers and 代字, and its office profile (office.yml). */
+typedef struct {
+	const char *key, *name, *abbr;
+	const District *districts;
+	guint n_districts;
+	const char *recipients;
+} City;
+
+static const City cities[] = {
+	{ "suzhou", "苏州市", "苏", suzhou_districts, G_N_ELEMENTS(suzhou_districts),
+	  "各市、区安委会，苏州工业园区、苏州高新区安委会，市安委会各成员单位" },
+	{ "wuxi", "无锡市", "锡", wuxi_districts, G_N_ELEMENTS(wuxi_districts),
+	  "各市（县）、区安委会，市安委会各成员单位" },
 };
 
 static const char *const departments[][2] = {
@@ -58,7 +82,7 @@ static const struct {
 	{ "explosives", "爆破器材", 5 },
 };
 
-static const char *const name_words[] = { "恒通", "华盛", "金鼎", "永安", "瑞丰", "东吴",
+static const char *const name_words[] = { "恒通", "华盛", "金鼎", "永安", "瑞丰", "同创",
 					  "新诚", "宏达", "精工", "天元", "鑫源", "泰和",
 					  "昌盛", "润华", "博远", "协力" };
 static const char *const hazard_texts[] = {
@@ -92,6 +116,7 @@ typedef struct {
 	const char *out;
 	const char *marker;
 	Enterprise *ents;
+	const City *city;
 	guint64 seq; /* record id counter */
 	guint64 reports;
 } Gen;
@@ -113,7 +138,7 @@ static void make_credit_code(Gen *g, guint district, char out[19])
 	static const char charset[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 	memcpy(out, "91", 2);
-	memcpy(out + 2, districts[district].code, 6);
+	memcpy(out + 2, g->city->districts[district].code, 6);
 	for (int i = 8; i < 17; i++)
 		out[i] = charset[g_rand_int_range(g->rand, 0, i < 16 ? 31 : 10)];
 	out[17] = aj_credit_code_check_char(out);
@@ -167,16 +192,16 @@ static void write_base(Gen *g)
 	char b1[11];
 	int first_year = aj_month_year(g->from) - 1, last_year = aj_month_year(g->to);
 
-	for (guint i = 0; i < G_N_ELEMENTS(districts); i++)
-		fprintf(f, "  <district code=\"%s\" name=\"%s\"/>\n", districts[i].code,
-			districts[i].name);
+	for (guint i = 0; i < g->city->n_districts; i++)
+		fprintf(f, "  <district code=\"%s\" name=\"%s\"/>\n", g->city->districts[i].code,
+			g->city->districts[i].name);
 	for (guint i = 0; i < G_N_ELEMENTS(departments); i++)
 		fprintf(f, "  <department id=\"%s\" name=\"%s\"/>\n", departments[i][0],
 			departments[i][1]);
 	for (guint i = 0; i < g->n; i++) {
 		Enterprise *e = &g->ents[i];
 		int size = g_rand_int_range(g->rand, 0, 100);
-		e->district = (guint)g_rand_int_range(g->rand, 0, G_N_ELEMENTS(districts));
+		e->district = (guint)g_rand_int_range(g->rand, 0, (gint32)g->city->n_districts);
 		e->industry = (guint)pick_weighted(g);
 		/* 70% small, 22% medium, 8% large. */
 		e->employees = size < 70	? (guint)g_rand_int_range(g->rand, 3, 50)
@@ -192,11 +217,12 @@ static void write_base(Gen *g)
 			"employees=\"%u\" revenue=\"%u\" status=\"%s\">\n"
 			"    <name>%s%s%s%s有限公司%u号</name>\n"
 			"    <address>%s某某镇某某路%u号</address>\n",
-			e->id, districts[e->district].code, industries[e->industry].code,
+			e->id, g->city->districts[e->district].code, industries[e->industry].code,
 			e->above ? "above" : "below", e->employees, e->revenue,
 			g_rand_int_range(g->rand, 0, 100) < 3 ? "closed" : "active",
-			districts[e->district].short_name, w1, w2, industries[e->industry].word, i,
-			districts[e->district].name, i % 999 + 1);
+			g->city->districts[e->district].short_name, w1, w2,
+			industries[e->industry].word, i, g->city->districts[e->district].name,
+			i % 999 + 1);
 		if (g_rand_int_range(g->rand, 0, 100) < 35) {
 			AjDay from = aj_month_first_day(g->from - 12) +
 				     (AjDay)g_rand_int_range(g->rand, 0, 700);
@@ -273,10 +299,10 @@ static void write_month(Gen *g, AjMonth m)
 		if (r < 20) {
 			int fine = g_rand_int_range(g->rand, 1, 60) * 5000;
 			fprintf(f,
-				"  <penalty id=\"苏应急罚〔%d〕%" G_GUINT64_FORMAT "号\" enterprise=\"%s\" "
+				"  <penalty id=\"%s应急罚〔%d〕%" G_GUINT64_FORMAT "号\" enterprise=\"%s\" "
 				"department=\"%s\" date=\"%s\" fine=\"%d\"%s%s>\n"
 				"    <violation>%s</violation>\n  </penalty>\n",
-				aj_month_year(m), ++g->seq, e->id,
+				g->city->abbr, aj_month_year(m), ++g->seq, e->id,
 				departments[g_rand_int_range(g->rand, 0, 6)][0],
 				date_str(day_in_month(g, m), b1), fine,
 				r < 2 ? " suspension=\"true\"" : "", r == 3 ? " serious=\"true\"" : "",
@@ -385,24 +411,57 @@ static void write_baselines(Gen *g)
 	char *path;
 	FILE *f = open_out(g, "baselines.xml", &path);
 	char mb[8];
-	guint per = g->n / G_N_ELEMENTS(districts) + 1;
+	guint per = g->n / g->city->n_districts + 1;
 
 	for (AjMonth m = g->from - 12; m < g->from; m++)
-		for (guint d = 0; d < G_N_ELEMENTS(districts); d++)
+		for (guint d = 0; d < g->city->n_districts; d++)
 			fprintf(f,
 				"  <baseline district=\"%s\" month=\"%s\" inspections=\"%u\" "
 				"penalties=\"%u\" fines=\"%u.00\" accidents=\"%u\" deaths=\"%u\"/>\n",
-				districts[d].code, aj_month_format(m, mb), per * 140 / 1000,
+				g->city->districts[d].code, aj_month_format(m, mb), per * 140 / 1000,
 				per * 18 / 1000, per * 18 / 1000 * 150000,
 				(guint)g_rand_int_range(g->rand, 0, (gint32)(per / 2000 + 2)),
 				(guint)g_rand_int_range(g->rand, 0, 2));
 	close_out(f, path);
 }
 
+/* office.yml: the city's office profile (../shared/spec/office.md). */
+static void write_office(Gen *g)
+{
+	const City *c = g->city;
+	char *path = g_build_filename(g->out, "office.yml", NULL);
+	char *text = g_strdup_printf(
+		"issuer: %s安全生产委员会办公室\n"
+		"area: %s\n"
+		"recipients: %s\n"
+		"cc: [省安委办, 市委办公室, 市人大常委会办公室, 市政府办公室, 市政协办公室]\n"
+		"numbers:\n"
+		"  bulletin: %s安办通\n"
+		"  exposed: %s安办曝\n"
+		"  exemplars: %s安办示\n"
+		"  exemplar-review: %s安办审\n"
+		"  rectification: %s安办改\n"
+		"  hazard-supervision: %s安办督\n"
+		"data-source: %s安全生产监管执法系统\n"
+		"site:\n"
+		"  title: %s安全生产信息公开\n"
+		"  url: https://example.invalid/%s/\n",
+		c->name, c->name, c->recipients, c->abbr, c->abbr, c->abbr, c->abbr, c->abbr,
+		c->abbr, c->name, c->name, c->key);
+
+	g_mkdir_with_parents(g->out, 0755);
+	if (!g_file_set_contents(path, text, -1, NULL)) {
+		fprintf(stderr, "anjian-gen: %s: cannot write\n", path);
+		exit(EX_CANTCREAT);
+	}
+	g_free(text);
+	g_free(path);
+}
+
 int main(int argc, char **argv)
 {
 	int n = 1000, seed = 1;
-	char *from = NULL, *to = NULL, *out = NULL, *marker = NULL;
+	char *from = NULL, *to = NULL, *out = NULL, *marker = NULL, *city = NULL;
 	GOptionEntry entries[] = {
 		{ "enterprises", 'n', 0, G_OPTION_ARG_INT, &n, "number of enterprises", "N" },
 		{ "from", 0, 0, G_OPTION_ARG_STRING, &from, "first month of records", "YYYY-MM" },
@@ -411,6 +470,8 @@ int main(int argc, char **argv)
 		{ "informant-marker", 0, 0, G_OPTION_ARG_STRING, &marker,
 		  "give every report an informant PREFIX-n", "PREFIX" },
 		{ "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "output directory", "DIR" },
+		{ "city", 0, 0, G_OPTION_ARG_STRING, &city,
+		  "the city: suzhou (default) or wuxi (another office for tests)", "NAME" },
 		{ NULL }
 	};
 	GOptionContext *ctx = g_option_context_new("- write a synthetic anjian data set");
@@ -428,11 +489,20 @@ int main(int argc, char **argv)
 		fprintf(stderr, "anjian-gen: need --out DIR, N >= 1 and --from <= --to (YYYY-MM)\n");
 		return EX_USAGE;
 	}
+	g.city = &cities[0];
+	for (gsize i = 0; city != NULL && i < G_N_ELEMENTS(cities); i++)
+		if (strcmp(city, cities[i].key) == 0)
+			g.city = &cities[i];
+	if (city != NULL && strcmp(city, g.city->key) != 0) {
+		fprintf(stderr, "anjian-gen: --city is suzhou or wuxi\n");
+		return EX_USAGE;
+	}
 	g.rand = g_rand_new_with_seed((guint32)seed);
 	g.n = (guint)n;
 	g.out = out;
 	g.marker = marker;
 	g.ents = g_new0(Enterprise, g.n);
+	write_office(&g);
 	write_base(&g);
 	for (AjMonth m = g.from; m <= g.to; m++)
 		write_month(&g, m);
@@ -444,5 +514,6 @@ int main(int argc, char **argv)
 	g_free(to);
 	g_free(out);
 	g_free(marker);
+	g_free(city);
 	return EX_OK;
 }

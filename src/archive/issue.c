@@ -1,0 +1,394 @@
+#include "archive/issue.h"
+
+#include <libxml/parser.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "archive/draft.h"
+#include "archive/number.h"
+#include "archive/register.h"
+#include "archive/republish.h"
+#include "archive/site.h"
+#include "archive/stamp.h"
+#include "archive/tree.h"
+#include "build/manifest.h"
+#include "context/context.h"
+#include "pdf/pdf.h"
+#include "util/epoch.h"
+#include "util/error.h"
+#include "util/file.h"
+#include "util/testpoint.h"
+
+/* One draft on its way into the archive. */
+typedef struct {
+	const AjDraft *draft;
+	char *md;           /* the Markdown as the office left it */
+	gboolean edited;
+	xmlDocPtr data;     /* the draft's data file */
+	AjDay asof, date;
+	AjRegEntry *corrects; /* the document of record it supersedes (--correct) */
+	char *number;
+	int serial;
+} Job;
+
+static void job_free(gpointer p)
+{
+	Job *j = p;
+
+	g_free(j->md);
+	if (j->data != NULL)
+		xmlFreeDoc(j->data);
+	g_free(j->number);
+	g_free(j);
+}
+
+static char *draft_file(const AjDraftSet *set, const char *rel)
+{
+	return g_build_filename(set->dir, rel, NULL);
+}
+
+static char *meta_attr(xmlDocPtr doc, const char *name)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+
+	for (xmlNodePtr c = root != NULL ? root->children : NULL; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST "meta")) {
+			xmlChar *v = xmlGetProp(c, BAD_CAST name);
+			char *s = v != NULL ? g_strdup((const char *)v) : NULL;
+			xmlFree(v);
+			return s;
+		}
+	return NULL;
+}
+
+/* Reads a draft's files: its data must be as built (the figures of record),
+ * its Markdown may have been edited. */
+static gboolean read_job(const AjDraftSet *set, Job *j, AjDay date, GError **err)
+{
+	char *md = draft_file(set, j->draft->md), *data = draft_file(set, j->draft->data);
+	char *bytes = NULL, *sha = NULL, *asof = NULL;
+	gsize len = 0;
+	GError *io = NULL;
+	gboolean ok = FALSE;
+
+	if (!g_file_get_contents(data, &bytes, &len, &io))
+		goto io_error;
+	sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)bytes, len);
+	if (strcmp(sha, j->draft->data_sha256) != 0) {
+		g_set_error(err, AJ_ERROR, EX_DATAERR,
+			    "%s: changed since the build; the data file holds the figures of "
+			    "record and is never edited: edit %s instead, or build the drafts again",
+			    data, md);
+		goto done;
+	}
+	j->data = xmlReadMemory(bytes, (int)len, data, NULL,
+				XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
+					XML_PARSE_NOWARNING);
+	asof = j->data != NULL ? meta_attr(j->data, "as-of") : NULL;
+	if (asof == NULL || !aj_day_parse(asof, &j->asof)) {
+		g_set_error(err, AJ_ERROR, EX_DATAERR,
+			    "%s: no <meta as-of> date; build the drafts again", data);
+		goto done;
+	}
+	j->date = date != AJ_DAY_NONE ? date : j->asof;
+	if (j->date < j->asof) {
+		char a[11], b[11];
+		g_set_error(err, AJ_ERROR, EX_USAGE,
+			    "--date %s is before %s, the date %s reports on; give a date on or "
+			    "after it", aj_day_format(j->date, a), aj_day_format(j->asof, b),
+			    j->draft->name);
+		goto done;
+	}
+	g_clear_pointer(&bytes, g_free);
+	if (!g_file_get_contents(md, &bytes, &len, &io))
+		goto io_error;
+	g_free(sha);
+	sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)bytes, len);
+	j->edited = strcmp(sha, j->draft->md_sha256) != 0;
+	j->md = g_steal_pointer(&bytes);
+	ok = TRUE;
+	goto done;
+io_error:
+	g_set_error(err, AJ_ERROR, EX_NOINPUT, "%s; build the drafts again", io->message);
+	g_error_free(io);
+done:
+	g_free(bytes);
+	g_free(sha);
+	g_free(asof);
+	g_free(md);
+	g_free(data);
+	return ok;
+}
+
+/* The drafts to issue: the named ones, or every draft with a Markdown. */
+static GPtrArray *choose(const AjDraftSet *set, const AjIssueOptions *o, GError **err)
+{
+	GPtrArray *jobs = g_ptr_array_new_with_free_func(job_free);
+
+	for (guint i = 0; o->names == NULL && i < set->drafts->len; i++) {
+		const AjDraft *d = g_ptr_array_index(set->drafts, i);
+		Job *j;
+		if (d->md == NULL) {
+			aj_warn("%s: no Markdown (no template for it); it is not issued", d->name);
+			continue;
+		}
+		j = g_new0(Job, 1);
+		j->draft = d;
+		g_ptr_array_add(jobs, j);
+	}
+	for (char **n = o->names; n != NULL && *n != NULL; n++) {
+		const AjDraft *d = aj_drafts_find(set, *n);
+		Job *j;
+		if (d == NULL || d->md == NULL) {
+			GString *all = g_string_new(NULL);
+			for (guint i = 0; i < set->drafts->len; i++)
+				g_string_append_printf(all, "%s%s", i > 0 ? ", " : "",
+						       ((AjDraft *)g_ptr_array_index(set->drafts, i))->name);
+			g_set_error(err, AJ_ERROR, EX_USAGE,
+				    "%s: %s in %s; the drafts there are: %s", *n,
+				    d == NULL ? "no such draft" : "no Markdown (no template) to issue",
+				    set->dir, all->len > 0 ? all->str : "none");
+			g_string_free(all, TRUE);
+			g_ptr_array_unref(jobs);
+			return NULL;
+		}
+		j = g_new0(Job, 1);
+		j->draft = d;
+		g_ptr_array_add(jobs, j);
+	}
+	if (jobs->len == 0) {
+		g_set_error(err, AJ_ERROR, EX_DATAERR, "%s: no draft to issue", set->dir);
+		g_ptr_array_unref(jobs);
+		return NULL;
+	}
+	return jobs;
+}
+
+/* Issued once only: a second time needs --correct, which needs a first. */
+static gboolean check_conflicts(const AjRegister *reg, GPtrArray *jobs, const AjIssueOptions *o,
+				const char *archive, GError **err)
+{
+	for (guint i = 0; i < jobs->len; i++) {
+		Job *j = g_ptr_array_index(jobs, i);
+		AjRegEntry *cur = aj_register_current(reg, j->draft->kind, j->draft->period);
+		for (guint k = 0; k < i; k++) {
+			const Job *other = g_ptr_array_index(jobs, k);
+			if (strcmp(other->draft->name, j->draft->name) == 0) {
+				g_set_error(err, AJ_ERROR, EX_USAGE,
+					    "%s is named twice; name each draft once", j->draft->name);
+				return FALSE;
+			}
+		}
+		if (cur != NULL && !o->correct) {
+			g_set_error(err, AJ_ERROR, EX_DATAERR,
+				    "%s %s was issued on %s as %s (%s/%s); an issued document is "
+				    "never issued again: to replace it, issue the new draft with "
+				    "--correct (it gets its own number and supersedes %s)",
+				    j->draft->kind, j->draft->period, cur->issued, cur->number, archive,
+				    AJ_REGISTER_FILE, cur->number);
+			return FALSE;
+		}
+		if (cur == NULL && o->correct) {
+			g_set_error(err, AJ_ERROR, EX_DATAERR,
+				    "--correct: %s %s has not been issued in %s, so there is nothing "
+				    "to correct; issue it without --correct",
+				    j->draft->kind, j->draft->period, archive);
+			return FALSE;
+		}
+		j->corrects = cur;
+	}
+	return TRUE;
+}
+
+static int year_of(AjDay d)
+{
+	int y, m, day;
+
+	aj_day_ymd(d, &y, &m, &day);
+	return y;
+}
+
+static gboolean put(const char *root, const char *rel, const char *bytes, gsize len,
+		    const char *what, char **sha, GError **err)
+{
+	char *path = g_build_filename(root, rel, NULL);
+	gboolean ok = aj_file_write(path, bytes, len, what, err);
+
+	if (ok)
+		*sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)bytes, len);
+	g_free(path);
+	return ok;
+}
+
+/* Typesets one document into root/dir and appends it to the register. */
+static gboolean issue_one(Job *j, const AjDraftSet *set, const char *root, AjRegister *reg,
+			  GError **err)
+{
+	const AjDraft *d = j->draft;
+	guint version = aj_register_versions(reg, d->kind, d->period) + 1;
+	char date[11], *dir, *md = NULL, *pdf_rel = NULL, *md_rel = NULL, *data_rel = NULL;
+	char *md_sha = NULL, *data_sha = NULL, *pdf_sha = NULL, *abs = NULL, *mdsrc;
+	xmlChar *data = NULL;
+	int data_len = 0, pages = 0;
+	AjDocument *doc = NULL;
+	AjPdfOptions po = { .creation_time = aj_source_date_epoch(),
+			    .context = xmlDocGetRootElement(j->data) };
+	gboolean ok = FALSE, public_;
+	AjRegEntry *e;
+
+	aj_day_format(j->date, date);
+	dir = version > 1 ? g_strdup_printf("%d/%s.v%u", year_of(j->date), d->name, version)
+			  : g_strdup_printf("%d/%s", year_of(j->date), d->name);
+	pdf_rel = g_strdup_printf("%s/%s.pdf", dir, d->name);
+	md_rel = g_strdup_printf("%s/%s.md", dir, d->name);
+	data_rel = g_strdup_printf("%s/%s.xml", dir, d->name);
+	mdsrc = draft_file(set, d->md);
+	md = aj_stamp_markdown(j->md, j->number, date);
+	if (md == NULL)
+		md = g_strdup(j->md); /* no front matter: nothing carries the number */
+	abs = g_build_filename(root, dir, NULL);
+	if (g_mkdir_with_parents(abs, 0755) != 0) {
+		g_set_error(err, AJ_ERROR, EX_CANTCREAT, "%s: cannot create the directory", abs);
+		goto done;
+	}
+	/* the source named in messages is the draft the office edits */
+	doc = aj_document_parse(md, strlen(md), mdsrc, err);
+	if (doc == NULL)
+		goto done;
+	aj_context_set_number(j->data, j->number, j->serial);
+	xmlDocDumpFormatMemoryEnc(j->data, &data, &data_len, "UTF-8", 1);
+	g_free(abs);
+	abs = g_build_filename(root, pdf_rel, NULL);
+	if (!put(root, md_rel, md, strlen(md), "the issued Markdown", &md_sha, err) ||
+	    !put(root, data_rel, (const char *)data, (gsize)data_len, "the issued data", &data_sha,
+		 err) ||
+	    !aj_pdf_write(doc, &po, abs, &pages, err))
+		goto done;
+	pdf_sha = aj_file_sha256(abs, err);
+	if (pdf_sha == NULL)
+		goto done;
+	public_ = strcmp(d->publicity, "public") == 0 &&
+		  (doc->meta.publicity == NULL || strcmp(doc->meta.publicity, "public") == 0);
+	e = aj_register_append(reg, j->number, d->kind, d->period, public_ ? "public" : "internal",
+			       doc->meta.title != NULL ? doc->meta.title : d->title, date,
+			       j->edited);
+	aj_reg_entry_add_file(e, "pdf", pdf_rel, pdf_sha, pages);
+	aj_reg_entry_add_file(e, "md", md_rel, md_sha, 0);
+	aj_reg_entry_add_file(e, "data", data_rel, data_sha, 0);
+	if (j->corrects != NULL) {
+		e->supersedes = g_strdup(j->corrects->number);
+		g_free(j->corrects->status);
+		j->corrects->status = g_strdup("superseded");
+		j->corrects->superseded_by = g_strdup(j->number);
+	}
+	ok = TRUE;
+done:
+	aj_document_free(doc);
+	xmlFree(data);
+	g_free(dir);
+	g_free(md);
+	g_free(mdsrc);
+	g_free(abs);
+	g_free(pdf_rel);
+	g_free(md_rel);
+	g_free(data_rel);
+	g_free(md_sha);
+	g_free(data_sha);
+	g_free(pdf_sha);
+	return ok;
+}
+
+static gboolean write_office(const AjOffice *office, const char *root, GError **err)
+{
+	gsize len = 0;
+	const char *bytes = g_bytes_get_data(office->bytes, &len);
+	char *sha = NULL;
+	gboolean ok = put(root, AJ_OFFICE_FILE, bytes, len, "the office profile", &sha, err);
+
+	g_free(sha);
+	return ok;
+}
+
+static void report(GPtrArray *jobs, const char *archive, const AjRegister *reg)
+{
+	for (guint i = 0; i < jobs->len; i++) {
+		const Job *j = g_ptr_array_index(jobs, i);
+		char date[11];
+		printf("anjian issue: %s  %s (%s%s%s%s)\n", j->number, j->draft->name,
+		       aj_day_format(j->date, date), j->edited ? ", edited by hand" : "",
+		       j->corrects != NULL ? ", corrects " : "",
+		       j->corrects != NULL ? j->corrects->number : "");
+	}
+	printf("anjian issue: %u document%s issued into %s (%u in its register); site: "
+	       "%s/site/index.html\n",
+	       jobs->len, jobs->len == 1 ? "" : "s", archive, reg->entries->len, archive);
+}
+
+gboolean aj_issue_run(const AjIssueOptions *o, GError **err)
+{
+	AjDraftSet *set = NULL;
+	GPtrArray *jobs = NULL;
+	AjRegister *reg = NULL;
+	AjNumbering *nb = NULL;
+	AjArchiveTx *tx = NULL;
+	char *layouts = NULL;
+	gboolean ok = FALSE;
+
+	xmlInitParser();
+	aj_warn_set_quiet(o->quiet);
+	layouts = aj_archive_layouts(o->templates_dir, err);
+	if (layouts == NULL)
+		goto done;
+	set = aj_drafts_load(o->draft_dir, err);
+	if (set == NULL)
+		goto done;
+	jobs = choose(set, o, err);
+	if (jobs == NULL)
+		goto done;
+	for (guint i = 0; i < jobs->len; i++)
+		if (!read_job(set, g_ptr_array_index(jobs, i), o->date, err))
+			goto done;
+	tx = aj_archive_begin(o->archive_dir, err);
+	if (tx == NULL)
+		goto done;
+	/* read under the lock: no other issue can take a number meanwhile */
+	reg = aj_register_load(aj_archive_path(tx), err);
+	if (reg == NULL || !check_conflicts(reg, jobs, o, aj_archive_path(tx), err))
+		goto done;
+	nb = aj_numbering_new(reg);
+	for (guint i = 0; i < jobs->len; i++) {
+		Job *j = g_ptr_array_index(jobs, i);
+		const char *prefix = aj_office_prefix(set->office, j->draft->kind_id);
+		j->serial = aj_numbering_next(nb, prefix, year_of(j->date));
+		j->number = aj_number_format(prefix, year_of(j->date), j->serial);
+	}
+	for (guint i = 0; i < jobs->len; i++) {
+		if (!issue_one(g_ptr_array_index(jobs, i), set, aj_archive_root(tx), reg, err))
+			goto fail;
+		aj_test_point("issue: document written");
+	}
+	if (!write_office(set->office, aj_archive_root(tx), err) ||
+	    !aj_register_write(reg, aj_archive_root(tx), err))
+		goto fail;
+	aj_test_point("issue: register written");
+	if (!aj_archive_site_write(reg, aj_archive_root(tx), set->office, layouts, err))
+		goto fail;
+	aj_test_point("issue: site written");
+	if (!aj_archive_commit(tx, err))
+		goto done;
+	if (!o->quiet)
+		report(jobs, aj_archive_path(tx), reg);
+	ok = TRUE;
+	goto done;
+fail:
+	aj_archive_name_final(tx, err);
+done:
+	aj_archive_end(tx);
+	aj_numbering_free(nb);
+	aj_register_free(reg);
+	if (jobs != NULL)
+		g_ptr_array_unref(jobs);
+	aj_drafts_free(set);
+	g_free(layouts);
+	return ok;
+}

@@ -1,0 +1,75 @@
+#include "archive/republish.h"
+
+#include <stdio.h>
+
+#include "archive/register.h"
+#include "archive/site.h"
+#include "archive/tree.h"
+#include "build/render.h"
+#include "office/office.h"
+#include "util/error.h"
+#include "util/testpoint.h"
+
+char *aj_archive_layouts(const char *templates_dir, GError **err)
+{
+	char *templates = aj_render_template_dir(templates_dir, err);
+	char *layouts;
+
+	if (templates == NULL)
+		return NULL;
+	layouts = g_build_filename(templates, "site", NULL);
+	g_free(templates);
+	if (g_file_test(layouts, G_FILE_TEST_IS_DIR))
+		return layouts;
+	g_set_error(err, AJ_ERROR, EX_NOINPUT,
+		    "%s: no site layouts, so the archive's site cannot be written; give "
+		    "--templates a template directory with a site/ folder", layouts);
+	g_free(layouts);
+	return NULL;
+}
+
+gboolean aj_archive_republish(const char *archive, const char *office_opt,
+			      const char *templates_dir, gboolean quiet, GError **err)
+{
+	char *office_path = office_opt != NULL ? g_strdup(office_opt)
+					       : g_build_filename(archive, AJ_OFFICE_FILE, NULL);
+	char *layouts = aj_archive_layouts(templates_dir, err);
+	AjOffice *office = NULL;
+	AjRegister *reg = NULL;
+	AjArchiveTx *tx = NULL;
+	gboolean ok = FALSE;
+
+	if (layouts == NULL)
+		goto done;
+	if (!g_file_test(archive, G_FILE_TEST_IS_DIR)) {
+		g_set_error(err, AJ_ERROR, EX_NOINPUT,
+			    "%s: no such archive; 'anjian issue --archive %s' makes it", archive,
+			    archive);
+		goto done;
+	}
+	office = aj_office_load(office_path, err);
+	if (office == NULL)
+		goto done;
+	tx = aj_archive_begin(archive, err);
+	if (tx == NULL)
+		goto done;
+	reg = aj_register_load(aj_archive_path(tx), err);
+	if (reg == NULL || !aj_archive_site_write(reg, aj_archive_root(tx), office, layouts, err)) {
+		aj_archive_name_final(tx, err);
+		goto done;
+	}
+	aj_test_point("site: written");
+	if (!aj_archive_commit(tx, err))
+		goto done;
+	if (!quiet)
+		printf("anjian site: %s/site written from %u issued documents (open %s/site/index.html)\n",
+		       aj_archive_path(tx), reg->entries->len, aj_archive_path(tx));
+	ok = TRUE;
+done:
+	aj_archive_end(tx);
+	aj_register_free(reg);
+	aj_office_free(office);
+	g_free(layouts);
+	g_free(office_path);
+	return ok;
+}

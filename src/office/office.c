@@ -1,0 +1,40 @@
+#include "office/office.h"
+
+char *aj_office_path(const char *data_dir, const char *office)
+{
+	if (office != NULL)
+		return g_strdup(office);
+	return g_build_filename(data_dir, AJ_OFFICE_FILE, NULL);
+}
+
+void aj_office_free(AjOffice *o)
+{
+	if (o == NULL)
+		return;
+	g_free(o->path);
+	if (o->bytes != NULL)
+		g_bytes_unref(o->bytes);
+	g_free(o->issuer);
+	g_free(o->area);
+	g_free(o->recipients);
+	g_free(o->cc);
+	g_free(o->printer);
+	for (int i = 0; i < AJ_DOC_KINDS; i++)
+		g_free(o->numbers[i]);
+	g_free(o->data_source);
+	g_free(o->site_title);
+	g_free(o->site_url);
+	g_free(o);
+}
+
+const char *aj_office_prefix(const AjOffice *o, AjDocKind kind)
+{
+	return o->numbers[kind];
+}
+
+char *aj_office_site_title(const AjOffice *o)
+{
+	if (o->site_title != NULL)
+		return g_strdup(o->site_title);
+	return g_strconcat(o->area, "安全生产信息公开", NULL);
+}

@@ -1,0 +1,51 @@
+/* The office profile (office.yml, ../shared/spec/office.md): who issues
+ * the documents.  Everything that differs between two offices running the
+ * same program and templates comes from here or from the data: the issuer,
+ * the area, recipients, 抄送, 印发机关, the 发文机关代字 of each kind of
+ * document, the source line under charts, the site's title and URL.
+ *
+ * The keys are a table in parse.c: a later key is one row there and one
+ * field here.
+ *
+ * Ownership: aj_office_load() returns a profile freed with
+ * aj_office_free(), which frees every string in it.
+ */
+#ifndef AJ_OFFICE_H
+#define AJ_OFFICE_H
+
+#include <glib.h>
+
+#include "rules/documents.h"
+
+#define AJ_OFFICE_FILE "office.yml"
+#define AJ_DOC_KINDS 6 /* AjDocKind values */
+
+typedef struct {
+	char *path;        /* the file read, for messages */
+	GBytes *bytes;     /* its contents (build copies them into OUT) */
+	char *issuer;      /* 发文机关 */
+	char *area;        /* the area the figures cover (全市) */
+	char *recipients;  /* 主送机关, a list joined with "，" */
+	char *cc;          /* 抄送机关 joined with "，"; NULL: none */
+	char *printer;     /* 印发机关; the issuer when not given */
+	char *numbers[AJ_DOC_KINDS]; /* 发文机关代字 by AjDocKind */
+	char *data_source; /* source line under charts; NULL: none */
+	char *site_title;  /* the site's name; NULL: area + 安全生产信息公开 */
+	char *site_url;    /* absolute, ends with "/"; NULL: placeholder */
+} AjOffice;
+
+/* The profile a data directory uses: office (--office) when given, else
+ * DIR/office.yml.  The caller frees it. */
+char *aj_office_path(const char *data_dir, const char *office);
+
+/* Reads and checks a profile.  Errors name the file, line and key:
+ * EX_NOINPUT when it cannot be read, EX_DATAERR when it is not valid. */
+AjOffice *aj_office_load(const char *path, GError **err);
+void aj_office_free(AjOffice *office);
+
+/* The 代字 of a kind of document. */
+const char *aj_office_prefix(const AjOffice *office, AjDocKind kind);
+/* The site's title: site.title, else the area's 安全生产信息公开. Caller frees. */
+char *aj_office_site_title(const AjOffice *office);
+
+#endif

@@ -1,0 +1,331 @@
+/* office.yml → AjOffice: libyaml's document API, then one table of keys.
+ * A key is a dotted path ("numbers.bulletin"); a mapping key ("numbers")
+ * only opens its children.  Unknown keys are errors: a misspelt key must
+ * not be silently ignored. */
+#include <stdarg.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "office/office.h"
+#include "site/site.h"
+#include "util/error.h"
+
+typedef enum {
+	KEY_TEXT,  /* one line of text */
+	KEY_TEXTS, /* a text or a list of texts, joined with "，" */
+	KEY_CODE,  /* a 发文机关代字: no spaces, no 〔〕 */
+	KEY_URL,   /* absolute http(s) URL ending with "/" */
+	KEY_MAP    /* a mapping of further keys */
+} KeyType;
+
+typedef struct {
+	const char *key;
+	KeyType type;
+	gboolean required;
+	gsize offset;     /* of the char * field in AjOffice (not for KEY_MAP) */
+	const char *what; /* for messages: what the value is */
+} OfficeKey;
+
+#define FIELD(f) G_STRUCT_OFFSET(AjOffice, f)
+#define NUMBER(kind) (FIELD(numbers) + (kind) * sizeof(char *))
+
+static const OfficeKey keys[] = {
+	{ "issuer", KEY_TEXT, TRUE, FIELD(issuer), "the issuing office (发文机关)" },
+	{ "area", KEY_TEXT, TRUE, FIELD(area), "the area the figures cover (全市)" },
+	{ "recipients", KEY_TEXTS, TRUE, FIELD(recipients), "the recipients (主送机关)" },
+	{ "cc", KEY_TEXTS, FALSE, FIELD(cc), "the offices copied (抄送机关)" },
+	{ "printer", KEY_TEXT, FALSE, FIELD(printer), "the printing office (印发机关)" },
+	{ "numbers", KEY_MAP, TRUE, 0, "the 发文机关代字 of each kind of document" },
+	{ "numbers.bulletin", KEY_CODE, TRUE, NUMBER(AJ_DOC_BULLETIN),
+	  "the 代字 of monthly bulletins" },
+	{ "numbers.exposed", KEY_CODE, TRUE, NUMBER(AJ_DOC_EXPOSED),
+	  "the 代字 of exposed lists" },
+	{ "numbers.exemplars", KEY_CODE, TRUE, NUMBER(AJ_DOC_EXEMPLARS),
+	  "the 代字 of exemplar lists" },
+	{ "numbers.exemplar-review", KEY_CODE, TRUE, NUMBER(AJ_DOC_EXEMPLAR_REVIEW),
+	  "the 代字 of exemplar reviews" },
+	{ "numbers.rectification", KEY_CODE, TRUE, NUMBER(AJ_DOC_RECTIFICATION),
+	  "the 代字 of rectification tables" },
+	{ "numbers.hazard-supervision", KEY_CODE, TRUE, NUMBER(AJ_DOC_HAZARD_SUPERVISION),
+	  "the 代字 of hazard-supervision tables" },
+	{ "data-source", KEY_TEXT, FALSE, FIELD(data_source),
+	  "the data source named under charts" },
+	{ "site", KEY_MAP, FALSE, 0, "the public web site" },
+	{ "site.title", KEY_TEXT, FALSE, FIELD(site_title), "the site's title" },
+	{ "site.url", KEY_URL, FALSE, FIELD(site_url),
+	  "the absolute address the site is published at" },
+};
+
+typedef struct {
+	const char *path;
+	yaml_document_t *doc;
+	AjOffice *office;
+	GHashTable *lines; /* key given → its line (GINT_TO_POINTER) */
+} Reader;
+
+static int line_of(const yaml_node_t *node)
+{
+	return (int)node->start_mark.line + 1;
+}
+
+static const OfficeKey *find_key(const char *name)
+{
+	for (gsize i = 0; i < G_N_ELEMENTS(keys); i++)
+		if (strcmp(keys[i].key, name) == 0)
+			return &keys[i];
+	return NULL;
+}
+
+/* "issuer, area, …": the keys allowed directly under prefix (NULL: top). */
+static char *keys_under(const char *prefix)
+{
+	GString *s = g_string_new(NULL);
+	gsize plen = prefix != NULL ? strlen(prefix) : 0;
+
+	for (gsize i = 0; i < G_N_ELEMENTS(keys); i++) {
+		const char *k = keys[i].key;
+		if (prefix != NULL && (strncmp(k, prefix, plen) != 0 || k[plen] != '.'))
+			continue;
+		if (prefix != NULL)
+			k += plen + 1;
+		if (strchr(k, '.') != NULL)
+			continue;
+		g_string_append_printf(s, "%s%s", s->len > 0 ? ", " : "", k);
+	}
+	return g_string_free(s, FALSE);
+}
+
+static gboolean fail(Reader *r, int line, const char *key, GError **err, const char *fmt, ...)
+	G_GNUC_PRINTF(5, 6);
+
+static gboolean fail(Reader *r, int line, const char *key, GError **err, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	g_set_error(err, AJ_ERROR, EX_DATAERR, "%s:%d: %s: %s", r->path, line, key, msg);
+	g_free(msg);
+	return FALSE;
+}
+
+static char *scalar(const yaml_node_t *node)
+{
+	return g_strstrip(g_strndup((const char *)node->data.scalar.value, node->data.scalar.length));
+}
+
+static gboolean one_line(Reader *r, const yaml_node_t *node, const OfficeKey *def,
+			 const char *text, GError **err)
+{
+	if (strchr(text, '\n') == NULL)
+		return TRUE;
+	return fail(r, line_of(node), def->key, err, "%s must be on one line", def->what);
+}
+
+static gboolean read_texts(Reader *r, yaml_node_t *node, const OfficeKey *def, char **out,
+			   GError **err)
+{
+	GString *s;
+
+	if (node->type == YAML_SCALAR_NODE) {
+		*out = scalar(node);
+		return one_line(r, node, def, *out, err);
+	}
+	if (node->type != YAML_SEQUENCE_NODE)
+		return fail(r, line_of(node), def->key, err,
+			    "write %s as a text or as a list [a, b, …]", def->what);
+	s = g_string_new(NULL);
+	for (yaml_node_item_t *it = node->data.sequence.items.start;
+	     it < node->data.sequence.items.top; it++) {
+		yaml_node_t *item = yaml_document_get_node(r->doc, *it);
+		char *text;
+		if (item == NULL || item->type != YAML_SCALAR_NODE) {
+			g_string_free(s, TRUE);
+			return fail(r, line_of(item != NULL ? item : node), def->key, err,
+				    "each item of the list must be a text");
+		}
+		text = scalar(item);
+		if (*text == '\0' || !one_line(r, item, def, text, err)) {
+			if (*text == '\0')
+				fail(r, line_of(item), def->key, err,
+				     "an item of the list is empty; remove it or fill it in");
+			g_free(text);
+			g_string_free(s, TRUE);
+			return FALSE;
+		}
+		g_string_append_printf(s, "%s%s", s->len > 0 ? "，" : "", text);
+		g_free(text);
+	}
+	*out = g_string_free(s, FALSE);
+	return TRUE;
+}
+
+static gboolean check_value(Reader *r, const yaml_node_t *node, const OfficeKey *def,
+			    const char *v, GError **err)
+{
+	if (def->type == KEY_CODE &&
+	    (strpbrk(v, " \t") != NULL || strstr(v, "〔") != NULL || strstr(v, "〕") != NULL))
+		return fail(r, line_of(node), def->key, err,
+			    "\"%s\" is not a 代字; write the characters before 〔YEAR〕 alone, "
+			    "without spaces or brackets", v);
+	if (def->type == KEY_URL && !aj_site_url_ok(v))
+		return fail(r, line_of(node), def->key, err,
+			    "\"%s\" is not an absolute http(s) address ending with \"/\"; write "
+			    "e.g. https://www.example.gov.cn/anquan/", v);
+	return TRUE;
+}
+
+static gboolean read_value(Reader *r, yaml_node_t *node, const OfficeKey *def, GError **err)
+{
+	char **field = G_STRUCT_MEMBER_P(r->office, def->offset);
+
+	if (def->type == KEY_TEXTS) {
+		if (!read_texts(r, node, def, field, err))
+			return FALSE;
+	} else if (node->type != YAML_SCALAR_NODE) {
+		return fail(r, line_of(node), def->key, err, "write %s as one text after the colon",
+			    def->what);
+	} else {
+		*field = scalar(node);
+		if (!one_line(r, node, def, *field, err))
+			return FALSE;
+	}
+	if (**field == '\0') { /* "key:" with nothing is as good as absent */
+		g_clear_pointer(field, g_free);
+		return TRUE;
+	}
+	return check_value(r, node, def, *field, err);
+}
+
+static gboolean read_map(Reader *r, yaml_node_t *map, const char *prefix, GError **err)
+{
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(r->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(r->doc, p->value);
+		char *name = k->type == YAML_SCALAR_NODE ? scalar(k) : g_strdup("?");
+		char *full = prefix != NULL ? g_strconcat(prefix, ".", name, NULL) : g_strdup(name);
+		const OfficeKey *def = find_key(full);
+		gboolean ok = TRUE;
+
+		if (def == NULL) {
+			char *known = keys_under(prefix);
+			ok = fail(r, line_of(k), full, err, "unknown key; the keys%s%s are %s",
+				  prefix != NULL ? " under " : "", prefix != NULL ? prefix : "", known);
+			g_free(known);
+		} else if (g_hash_table_contains(r->lines, def->key)) {
+			ok = fail(r, line_of(k), full, err, "given twice; keep one");
+		} else {
+			g_hash_table_insert(r->lines, (gpointer)def->key,
+					    GINT_TO_POINTER(line_of(k)));
+			if (def->type != KEY_MAP)
+				ok = read_value(r, v, def, err);
+			else if (v->type != YAML_MAPPING_NODE)
+				ok = fail(r, line_of(v), full, err,
+					  "write %s as indented 'key: value' lines below it",
+					  def->what);
+			else
+				ok = read_map(r, v, def->key, err);
+		}
+		g_free(name);
+		g_free(full);
+		if (!ok)
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/* A required key missing: named at its mapping's line (1 at the top). */
+static gboolean check_required(Reader *r, GError **err)
+{
+	for (gsize i = 0; i < G_N_ELEMENTS(keys); i++) {
+		const OfficeKey *def = &keys[i];
+		const char *dot = strrchr(def->key, '.');
+		char *parent = dot != NULL ? g_strndup(def->key, (gsize)(dot - def->key)) : NULL;
+		gboolean parent_given = parent == NULL || g_hash_table_contains(r->lines, parent);
+		int line = parent != NULL ? GPOINTER_TO_INT(g_hash_table_lookup(r->lines, parent)) : 1;
+		gboolean missing = def->required && parent_given;
+
+		if (missing && def->type != KEY_MAP) {
+			char **field = G_STRUCT_MEMBER_P(r->office, def->offset);
+			missing = *field == NULL;
+		} else if (missing) {
+			missing = !g_hash_table_contains(r->lines, def->key);
+		}
+		g_free(parent);
+		if (missing)
+			return fail(r, line, def->key, err, "missing; every office profile gives %s",
+				    def->what);
+	}
+	return TRUE;
+}
+
+static gboolean read_document(Reader *r, GError **err)
+{
+	yaml_node_t *root = yaml_document_get_root_node(r->doc);
+
+	if (root != NULL && root->type != YAML_MAPPING_NODE)
+		return fail(r, line_of(root), "(top)", err,
+			    "an office profile is 'key: value' lines (issuer: …, area: …)");
+	if (root != NULL && !read_map(r, root, NULL, err))
+		return FALSE;
+	return check_required(r, err);
+}
+
+AjOffice *aj_office_load(const char *path, GError **err)
+{
+	AjOffice *o = g_new0(AjOffice, 1);
+	Reader r = { .path = path, .office = o };
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	gboolean parsed = FALSE, ok = FALSE;
+	char *text = NULL;
+	gsize len = 0;
+	GError *io = NULL;
+
+	o->path = g_strdup(path);
+	if (!g_file_get_contents(path, &text, &len, &io)) {
+		g_set_error(err, AJ_ERROR, EX_NOINPUT,
+			    "%s: cannot read the office profile: %s; every data directory needs "
+			    "an %s (issuer, area, recipients, numbers: see 'man anjian'), or give "
+			    "--office FILE", path, io->message, AJ_OFFICE_FILE);
+		g_error_free(io);
+		aj_office_free(o);
+		return NULL;
+	}
+	o->bytes = g_bytes_new_take(text, len);
+	if (!yaml_parser_initialize(&parser)) {
+		g_set_error(err, AJ_ERROR, EX_SOFTWARE, "%s: cannot start the YAML parser", path);
+		aj_office_free(o);
+		return NULL;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		g_set_error(err, AJ_ERROR, EX_DATAERR,
+			    "%s:%d: not valid YAML (%s%s%s); write 'key: value' lines, lists as "
+			    "[a, b] or '- a' lines",
+			    path, (int)parser.problem_mark.line + 1,
+			    parser.problem != NULL ? parser.problem : "syntax error",
+			    parser.context != NULL ? " " : "",
+			    parser.context != NULL ? parser.context : "");
+		goto done;
+	}
+	parsed = TRUE;
+	r.doc = &doc;
+	r.lines = g_hash_table_new(g_str_hash, g_str_equal);
+	ok = read_document(&r, err);
+	g_hash_table_destroy(r.lines);
+	if (ok && o->printer == NULL)
+		o->printer = g_strdup(o->issuer);
+done:
+	if (parsed)
+		yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	if (!ok) {
+		aj_office_free(o);
+		return NULL;
+	}
+	return o;
+}
