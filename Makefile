@@ -106,11 +106,18 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) $(TEST_SUPPORT_OBJ) | $(DEPS_STAMP) $(TE
 	@echo "  CCLD    $@"
 	$(Q)$(CC) $(CFLAGS_ALL) $(PKG_CFLAGS) $(TEST_CFLAGS) -Itests -MMD -MP -o $@ $< $(TEST_SUPPORT_OBJ) $(LIB) $(PKG_LIBS) $(TEST_LIBS) $(LDSAN)
 
-# `make run`: render the sample data of data/ into output/.
+# `make run`: draft the sample data of data/ into output/, then issue the
+# month into the sample archive (once: a month is issued only once), so a
+# newcomer sees drafts and a finished public site.
 RUN_MONTH ?= $(shell sh scripts/latest-month data 2>/dev/null || echo 2026-03)
+SAMPLE_ARCHIVE ?= sample-archive
 run: anjian
 	./$(BIN) build --data data --out output --month $(RUN_MONTH)
-	@echo "output written to output/ (open output/site/index.html)"
+	@if grep -qs 'kind="bulletin" period="$(RUN_MONTH)"' $(SAMPLE_ARCHIVE)/register.xml; then \
+	  echo "$(RUN_MONTH) is already issued in $(SAMPLE_ARCHIVE)/ (anjian issue refuses a second issue)"; \
+	else ./$(BIN) issue --draft output --archive $(SAMPLE_ARCHIVE); fi
+	@echo "drafts in output/ (output/pdf/, preview site output/site/index.html);" \
+	  "issued documents in $(SAMPLE_ARCHIVE)/ (public site: open $(SAMPLE_ARCHIVE)/site/index.html)"
 
 check-unit: $(UNIT_BIN)
 	@sh tests/run-units $(UNIT_BIN)

@@ -12,6 +12,7 @@
 #include "archive/stamp.h"
 #include "archive/tree.h"
 #include "build/manifest.h"
+#include "build/outdir.h"
 #include "context/context.h"
 #include "pdf/pdf.h"
 #include "util/epoch.h"
@@ -29,7 +30,18 @@ typedef struct {
 	AjRegEntry *corrects; /* the document of record it supersedes (--correct) */
 	char *number;
 	int serial;
+	/* Set while issuing: files relative to the archive, the parsed document,
+	 * the typesetter's result. */
+	char *rel[3];       /* pdf, md, data */
+	char *sha[3];
+	AjDocument *doc;
+	char *pdf_path;
+	int pages;
+	GError *error;
 } Job;
+
+enum { PDF, MD, DATA };
+static const char *const formats[] = { "pdf", "md", "data" };
 
 static void job_free(gpointer p)
 {
@@ -39,6 +51,14 @@ static void job_free(gpointer p)
 	if (j->data != NULL)
 		xmlFreeDoc(j->data);
 	g_free(j->number);
+	for (int i = 0; i < 3; i++) {
+		g_free(j->rel[i]);
+		g_free(j->sha[i]);
+	}
+	aj_document_free(j->doc);
+	g_free(j->pdf_path);
+	if (j->error != NULL)
+		g_error_free(j->error);
 	g_free(j);
 }
 
@@ -220,82 +240,104 @@ static gboolean put(const char *root, const char *rel, const char *bytes, gsize 
 	return ok;
 }
 
-/* Typesets one document into root/dir and appends it to the register. */
-static gboolean issue_one(Job *j, const AjDraftSet *set, const char *root, AjRegister *reg,
-			  GError **err)
+/* Writes a document's Markdown (numbered and dated) and data file into
+ * root/YEAR/NAME/ (NAME.vN/ for the N-th version of a period) and parses
+ * the Markdown for the typesetter. */
+static gboolean prepare(Job *j, const AjDraftSet *set, const char *root, const AjRegister *reg,
+			GError **err)
 {
 	const AjDraft *d = j->draft;
 	guint version = aj_register_versions(reg, d->kind, d->period) + 1;
-	char date[11], *dir, *md = NULL, *pdf_rel = NULL, *md_rel = NULL, *data_rel = NULL;
-	char *md_sha = NULL, *data_sha = NULL, *pdf_sha = NULL, *abs = NULL, *mdsrc;
+	char date[11], *dir, *abs, *md, *src;
 	xmlChar *data = NULL;
-	int data_len = 0, pages = 0;
-	AjDocument *doc = NULL;
-	AjPdfOptions po = { .creation_time = aj_source_date_epoch(),
-			    .context = xmlDocGetRootElement(j->data) };
-	gboolean ok = FALSE, public_;
-	AjRegEntry *e;
+	int data_len = 0;
+	gboolean ok;
 
 	aj_day_format(j->date, date);
 	dir = version > 1 ? g_strdup_printf("%d/%s.v%u", year_of(j->date), d->name, version)
 			  : g_strdup_printf("%d/%s", year_of(j->date), d->name);
-	pdf_rel = g_strdup_printf("%s/%s.pdf", dir, d->name);
-	md_rel = g_strdup_printf("%s/%s.md", dir, d->name);
-	data_rel = g_strdup_printf("%s/%s.xml", dir, d->name);
-	mdsrc = draft_file(set, d->md);
+	j->rel[PDF] = g_strdup_printf("%s/%s.pdf", dir, d->name);
+	j->rel[MD] = g_strdup_printf("%s/%s.md", dir, d->name);
+	j->rel[DATA] = g_strdup_printf("%s/%s.xml", dir, d->name);
+	j->pdf_path = g_build_filename(root, j->rel[PDF], NULL);
+	abs = g_build_filename(root, dir, NULL);
 	md = aj_stamp_markdown(j->md, j->number, date);
 	if (md == NULL)
 		md = g_strdup(j->md); /* no front matter: nothing carries the number */
-	abs = g_build_filename(root, dir, NULL);
-	if (g_mkdir_with_parents(abs, 0755) != 0) {
-		g_set_error(err, AJ_ERROR, EX_CANTCREAT, "%s: cannot create the directory", abs);
-		goto done;
-	}
-	/* the source named in messages is the draft the office edits */
-	doc = aj_document_parse(md, strlen(md), mdsrc, err);
-	if (doc == NULL)
-		goto done;
+	src = draft_file(set, d->md); /* messages name the draft the office edits */
 	aj_context_set_number(j->data, j->number, j->serial);
 	xmlDocDumpFormatMemoryEnc(j->data, &data, &data_len, "UTF-8", 1);
+	ok = aj_outdir_mkdir(root, dir, err) &&
+	     (j->doc = aj_document_parse(md, strlen(md), src, err)) != NULL &&
+	     put(root, j->rel[MD], md, strlen(md), "the issued Markdown", &j->sha[MD], err) &&
+	     put(root, j->rel[DATA], (const char *)data, (gsize)data_len, "the issued data",
+		 &j->sha[DATA], err);
+	xmlFree(data);
+	g_free(src);
+	g_free(md);
 	g_free(abs);
-	abs = g_build_filename(root, pdf_rel, NULL);
-	if (!put(root, md_rel, md, strlen(md), "the issued Markdown", &md_sha, err) ||
-	    !put(root, data_rel, (const char *)data, (gsize)data_len, "the issued data", &data_sha,
-		 err) ||
-	    !aj_pdf_write(doc, &po, abs, &pages, err))
-		goto done;
-	pdf_sha = aj_file_sha256(abs, err);
-	if (pdf_sha == NULL)
-		goto done;
-	public_ = strcmp(d->publicity, "public") == 0 &&
-		  (doc->meta.publicity == NULL || strcmp(doc->meta.publicity, "public") == 0);
-	e = aj_register_append(reg, j->number, d->kind, d->period, public_ ? "public" : "internal",
-			       doc->meta.title != NULL ? doc->meta.title : d->title, date,
-			       j->edited);
-	aj_reg_entry_add_file(e, "pdf", pdf_rel, pdf_sha, pages);
-	aj_reg_entry_add_file(e, "md", md_rel, md_sha, 0);
-	aj_reg_entry_add_file(e, "data", data_rel, data_sha, 0);
+	g_free(dir);
+	return ok;
+}
+
+/* A thread of the pool: one PDF, without the draft mark. */
+static void typeset(gpointer data, gpointer user_data)
+{
+	Job *j = data;
+	AjPdfOptions po = { .creation_time = aj_source_date_epoch(),
+			    .context = xmlDocGetRootElement(j->data) };
+
+	if (aj_pdf_write(j->doc, &po, j->pdf_path, &j->pages, &j->error))
+		j->sha[PDF] = aj_file_sha256(j->pdf_path, &j->error);
+}
+
+/* Every PDF, on as many threads as there are cores; the first failure in
+ * order is the error. */
+static gboolean typeset_all(GPtrArray *jobs, GError **err)
+{
+	int threads = MIN((int)g_get_num_processors(), (int)jobs->len);
+
+	if (threads <= 1) {
+		for (guint i = 0; i < jobs->len; i++)
+			typeset(g_ptr_array_index(jobs, i), NULL);
+	} else {
+		GThreadPool *pool = g_thread_pool_new(typeset, NULL, threads, TRUE, NULL);
+		for (guint i = 0; i < jobs->len; i++)
+			g_thread_pool_push(pool, g_ptr_array_index(jobs, i), NULL);
+		g_thread_pool_free(pool, FALSE, TRUE);
+	}
+	for (guint i = 0; i < jobs->len; i++) {
+		Job *j = g_ptr_array_index(jobs, i);
+		if (j->error != NULL) {
+			g_propagate_error(err, g_steal_pointer(&j->error));
+			return FALSE;
+		}
+	}
+	return TRUE;
+}
+
+/* Appends the issued document to the register; a correction supersedes
+ * the document of record. */
+static void record(Job *j, AjRegister *reg)
+{
+	const AjDraft *d = j->draft;
+	const AjDocMeta *m = &j->doc->meta;
+	gboolean public_ = strcmp(d->publicity, "public") == 0 &&
+			   (m->publicity == NULL || strcmp(m->publicity, "public") == 0);
+	char date[11];
+	AjRegEntry *e = aj_register_append(reg, j->number, d->kind, d->period,
+					   public_ ? "public" : "internal",
+					   m->title != NULL ? m->title : d->title,
+					   aj_day_format(j->date, date), j->edited);
+
+	for (int f = PDF; f <= DATA; f++)
+		aj_reg_entry_add_file(e, formats[f], j->rel[f], j->sha[f], f == PDF ? j->pages : 0);
 	if (j->corrects != NULL) {
 		e->supersedes = g_strdup(j->corrects->number);
 		g_free(j->corrects->status);
 		j->corrects->status = g_strdup("superseded");
 		j->corrects->superseded_by = g_strdup(j->number);
 	}
-	ok = TRUE;
-done:
-	aj_document_free(doc);
-	xmlFree(data);
-	g_free(dir);
-	g_free(md);
-	g_free(mdsrc);
-	g_free(abs);
-	g_free(pdf_rel);
-	g_free(md_rel);
-	g_free(data_rel);
-	g_free(md_sha);
-	g_free(data_sha);
-	g_free(pdf_sha);
-	return ok;
 }
 
 static gboolean write_office(const AjOffice *office, const char *root, GError **err)
@@ -363,10 +405,15 @@ gboolean aj_issue_run(const AjIssueOptions *o, GError **err)
 		j->number = aj_number_format(prefix, year_of(j->date), j->serial);
 	}
 	for (guint i = 0; i < jobs->len; i++) {
-		if (!issue_one(g_ptr_array_index(jobs, i), set, aj_archive_root(tx), reg, err))
+		if (!prepare(g_ptr_array_index(jobs, i), set, aj_archive_root(tx), reg, err))
 			goto fail;
-		aj_test_point("issue: document written");
+		aj_test_point("issue: Markdown and data written");
 	}
+	if (!typeset_all(jobs, err))
+		goto fail;
+	aj_test_point("issue: PDFs written");
+	for (guint i = 0; i < jobs->len; i++)
+		record(g_ptr_array_index(jobs, i), reg);
 	if (!write_office(set->office, aj_archive_root(tx), err) ||
 	    !aj_register_write(reg, aj_archive_root(tx), err))
 		goto fail;

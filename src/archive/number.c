@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "util/digits.h"
+
 #define OPEN "〔"
 #define CLOSE "〕"
 #define HAO "号"
@@ -11,17 +13,13 @@ char *aj_number_format(const char *prefix, int year, int n)
 	return g_strdup_printf("%s" OPEN "%d" CLOSE "%d" HAO, prefix, year, n);
 }
 
+/* At most 9 digits: a year or an N fits an int. */
 static gboolean digits(const char *s, gsize len, int *out)
 {
-	gint64 v = 0;
+	guint64 v = 0;
 
-	if (len == 0 || len > 9)
+	if (!aj_digits(s, (gssize)len, 999999999, &v))
 		return FALSE;
-	for (gsize i = 0; i < len; i++) {
-		if (!g_ascii_isdigit(s[i]))
-			return FALSE;
-		v = v * 10 + (s[i] - '0');
-	}
 	*out = (int)v;
 	return TRUE;
 }

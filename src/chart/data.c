@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "util/digits.h"
 #include "util/error.h"
 #include "util/xml.h"
 
@@ -56,7 +57,7 @@ static gboolean count_attr(const char *chart, xmlNodePtr node, const char *name,
 {
 	char *v = aj_xml_prop(node, name);
 	guint64 n = 0;
-	gboolean ok = v != NULL && g_ascii_string_to_unsigned(v, 10, 0, G_MAXINT32, &n, NULL);
+	gboolean ok = v != NULL && aj_digits(v, -1, G_MAXINT32, &n);
 
 	if (ok) {
 		*out = (gint64)n;
@@ -89,14 +90,9 @@ static gboolean check_bulletin(xmlNodePtr context, const char *chart, GError **e
 static gboolean parse_period(const char *s, int *year, int *month)
 {
 	guint64 y = 0, m = 0;
-	char ybuf[5];
 
-	if (s == NULL || strlen(s) != 7 || s[4] != '-')
-		return FALSE;
-	memcpy(ybuf, s, 4);
-	ybuf[4] = '\0';
-	if (!g_ascii_string_to_unsigned(ybuf, 10, 1, 9999, &y, NULL) ||
-	    !g_ascii_string_to_unsigned(s + 5, 10, 1, 12, &m, NULL))
+	if (s == NULL || strlen(s) != 7 || s[4] != '-' || !aj_digits(s, 4, 9999, &y) ||
+	    !aj_digits(s + 5, 2, 12, &m) || y == 0 || m == 0)
 		return FALSE;
 	*year = (int)y;
 	*month = (int)m;

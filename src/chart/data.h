@@ -27,7 +27,7 @@ typedef struct {
 	char *span_cn;     /* "2025年4月—2026年3月" for trends, or NULL */
 	char *source;      /* the data source (meta data-source), or NULL */
 	guint n;
-	GPtrArray *labels;    /* char *: category names ("4月", "张家港市") */
+	GPtrArray *labels;    /* char *: category names ("4月", "XX市") */
 	GPtrArray *sublabels; /* char *: second label line ("2025年") or "" */
 	GPtrArray *periods;   /* char *: "2025年4月" per month (trends), else empty */
 	gint64 *values[2];    /* n counts per series, or AJ_CHART_UNKNOWN */

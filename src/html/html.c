@@ -98,7 +98,7 @@ static void write_cell_open(Writer *w, cmark_node *cell)
 		if (aj_md_is_number(text->str))
 			cls[ncls++] = "num";
 		else if (g_utf8_strlen(text->str, -1) <= SHORT_CELL)
-			cls[ncls++] = "short"; /* a name like 虎丘区 must not wrap */
+			cls[ncls++] = "short"; /* a short name (XX区) must not wrap */
 	}
 	if (align != NULL && col < ncols) {
 		switch (align[col]) {

@@ -12,7 +12,7 @@
 
 typedef struct {
 	char *issuer;     /* 发文机关 (red header and signature), NULL when absent */
-	char *number;     /* 文号, e.g. 苏安办〔2026〕12号 */
+	char *number;     /* 文号, e.g. X安办〔2026〕12号 */
 	char *title;
 	char *recipients; /* 主送, without the trailing "：" */
 	char *signature;  /* 署名 */

@@ -254,10 +254,15 @@ static gboolean check_required(Reader *r, GError **err)
 		} else if (missing) {
 			missing = !g_hash_table_contains(r->lines, def->key);
 		}
+		if (missing && parent != NULL)
+			fail(r, line, def->key, err, "missing; add the line \"  %s: …\" under \"%s:\" "
+			     "with %s", dot + 1, parent, def->what);
+		else if (missing)
+			fail(r, line, def->key, err, "missing; add the line \"%s: …\" with %s",
+			     def->key, def->what);
 		g_free(parent);
 		if (missing)
-			return fail(r, line, def->key, err, "missing; every office profile gives %s",
-				    def->what);
+			return FALSE;
 	}
 	return TRUE;
 }
