@@ -29,7 +29,7 @@ static const char usage[] = N_(
 	"  --version   show the version\n"
 	"\n"
 	"Exit status follows sysexits.h: 0 success, 64 usage, 65 data error,\n"
-	"66 missing input, 73/74 output errors.\n");
+	"66 missing input, 73/74 output errors, 75 archive busy.\n");
 
 int main(int argc, char **argv)
 {

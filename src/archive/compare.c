@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "util/error.h"
+#include "util/i18n.h"
 
 #define MAX_SHOWN 40 /* changes listed in one warning */
 #define MAX_VALUE 60 /* characters of a value shown */
@@ -159,8 +160,8 @@ gboolean aj_archive_warn_changes(const char *archive, const AjRegEntry *e, xmlDo
 	GString *msg;
 
 	if (old == NULL) {
-		aj_warn("%s: cannot read the issued data file of %s (%s); the data under it "
-			"cannot be compared: check the archive",
+		aj_warn(_("%s: cannot read the issued data file of %s (%s); the data under it "
+			"cannot be compared: check the archive"),
 			path != NULL ? path : archive, e->number, e->kind);
 		g_free(path);
 		return TRUE;
@@ -174,16 +175,20 @@ gboolean aj_archive_warn_changes(const char *archive, const AjRegEntry *e, xmlDo
 	}
 	msg = g_string_new(NULL);
 	g_string_append_printf(msg,
-			       "%s %s, issued as %s on %s, would now differ in %u value%s from "
-			       "its issued data file %s (the issued document stays as it is; to "
-			       "publish the new figures, build without --archive and run 'anjian "
-			       "issue --correct'):",
-			       e->kind, e->period, e->number, e->issued, changes->len,
-			       changes->len == 1 ? "" : "s", path);
+			       ngettext("%s %s, issued as %s on %s, would now differ in %u value "
+					"from its issued data file %s (the issued document stays as "
+					"it is; to publish the new figures, build without --archive "
+					"and run 'anjian issue --correct'):",
+					"%s %s, issued as %s on %s, would now differ in %u values "
+					"from its issued data file %s (the issued document stays as "
+					"it is; to publish the new figures, build without --archive "
+					"and run 'anjian issue --correct'):",
+					changes->len),
+			       e->kind, e->period, e->number, e->issued, changes->len, path);
 	for (guint i = 0; i < changes->len && i < MAX_SHOWN; i++)
 		g_string_append_printf(msg, "\n  %s", (const char *)g_ptr_array_index(changes, i));
 	if (changes->len > MAX_SHOWN)
-		g_string_append_printf(msg, "\n  … and %u more", changes->len - MAX_SHOWN);
+		g_string_append_printf(msg, _("\n  … and %u more"), changes->len - MAX_SHOWN);
 	aj_warn("%s", msg->str);
 	g_string_free(msg, TRUE);
 	g_ptr_array_unref(changes);

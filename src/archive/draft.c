@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "util/error.h"
+#include "util/i18n.h"
 
 static void draft_free(gpointer p)
 {
@@ -90,8 +91,8 @@ static gboolean read_manifest(AjDraftSet *set, GError **err)
 
 	if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
 		g_set_error(err, AJ_ERROR, EX_NOINPUT,
-			    "%s: no manifest.xml: not the output of 'anjian build'; give --draft "
-			    "the directory a build wrote", set->dir);
+			    _("%s: no manifest.xml: not the output of 'anjian build'; give --draft "
+			    "the directory a build wrote"), set->dir);
 		g_free(path);
 		return FALSE;
 	}
@@ -107,15 +108,15 @@ static gboolean read_manifest(AjDraftSet *set, GError **err)
 		g_ptr_array_add(set->drafts, d);
 		if (!read_document(c, d)) {
 			g_set_error(err, AJ_ERROR, EX_DATAERR,
-				    "%s:%ld: a <document> without a known kind, a period, publicity, "
-				    "title or data file; build the drafts again",
+				    _("%s:%ld: a <document> without a known kind, a period, publicity, "
+				    "title or data file; build the drafts again"),
 				    path, xmlGetLineNo(c));
 			ok = FALSE;
 		}
 	}
 	if (!ok && (err == NULL || *err == NULL))
 		g_set_error(err, AJ_ERROR, EX_DATAERR,
-			    "%s: not a well-formed manifest; build the drafts again", path);
+			    _("%s: not a well-formed manifest; build the drafts again"), path);
 	if (doc != NULL)
 		xmlFreeDoc(doc);
 	g_free(path);
@@ -131,7 +132,7 @@ AjDraftSet *aj_drafts_load(const char *dir, GError **err)
 	set->drafts = g_ptr_array_new_with_free_func(draft_free);
 	if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
 		g_set_error(err, AJ_ERROR, EX_NOINPUT,
-			    "%s: no such directory; give --draft the OUT of 'anjian build'", dir);
+			    _("%s: no such directory; give --draft the OUT of 'anjian build'"), dir);
 		goto fail;
 	}
 	if (!read_manifest(set, err))

@@ -17,6 +17,7 @@
 #include "pdf/pdf.h"
 #include "util/epoch.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/file.h"
 #include "util/testpoint.h"
 
@@ -96,8 +97,8 @@ static gboolean read_job(const AjDraftSet *set, Job *j, AjDay date, GError **err
 	sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)bytes, len);
 	if (strcmp(sha, j->draft->data_sha256) != 0) {
 		g_set_error(err, AJ_ERROR, EX_DATAERR,
-			    "%s: changed since the build; the data file holds the figures of "
-			    "record and is never edited: edit %s instead, or build the drafts again",
+			    _("%s: changed since the build; the data file holds the figures of "
+			    "record and is never edited: edit %s instead, or build the drafts again"),
 			    data, md);
 		goto done;
 	}
@@ -107,15 +108,15 @@ static gboolean read_job(const AjDraftSet *set, Job *j, AjDay date, GError **err
 	asof = j->data != NULL ? meta_attr(j->data, "as-of") : NULL;
 	if (asof == NULL || !aj_day_parse(asof, &j->asof)) {
 		g_set_error(err, AJ_ERROR, EX_DATAERR,
-			    "%s: no <meta as-of> date; build the drafts again", data);
+			    _("%s: no <meta as-of> date; build the drafts again"), data);
 		goto done;
 	}
 	j->date = date != AJ_DAY_NONE ? date : j->asof;
 	if (j->date < j->asof) {
 		char a[11], b[11];
 		g_set_error(err, AJ_ERROR, EX_USAGE,
-			    "--date %s is before %s, the date %s reports on; give a date on or "
-			    "after it", aj_day_format(j->date, a), aj_day_format(j->asof, b),
+			    _("--date %s is before %s, the date %s reports on; give a date on or "
+			    "after it"), aj_day_format(j->date, a), aj_day_format(j->asof, b),
 			    j->draft->name);
 		goto done;
 	}
@@ -129,7 +130,7 @@ static gboolean read_job(const AjDraftSet *set, Job *j, AjDay date, GError **err
 	ok = TRUE;
 	goto done;
 io_error:
-	g_set_error(err, AJ_ERROR, EX_NOINPUT, "%s; build the drafts again", io->message);
+	g_set_error(err, AJ_ERROR, EX_NOINPUT, _("%s; build the drafts again"), io->message);
 	g_error_free(io);
 done:
 	g_free(bytes);
@@ -149,7 +150,7 @@ static GPtrArray *choose(const AjDraftSet *set, const AjIssueOptions *o, GError 
 		const AjDraft *d = g_ptr_array_index(set->drafts, i);
 		Job *j;
 		if (d->md == NULL) {
-			aj_warn("%s: no Markdown (no template for it); it is not issued", d->name);
+			aj_warn(_("%s: no Markdown (no template for it); it is not issued"), d->name);
 			continue;
 		}
 		j = g_new0(Job, 1);
@@ -165,9 +166,9 @@ static GPtrArray *choose(const AjDraftSet *set, const AjIssueOptions *o, GError 
 				g_string_append_printf(all, "%s%s", i > 0 ? ", " : "",
 						       ((AjDraft *)g_ptr_array_index(set->drafts, i))->name);
 			g_set_error(err, AJ_ERROR, EX_USAGE,
-				    "%s: %s in %s; the drafts there are: %s", *n,
-				    d == NULL ? "no such draft" : "no Markdown (no template) to issue",
-				    set->dir, all->len > 0 ? all->str : "none");
+				    _("%s: %s in %s; the drafts there are: %s"), *n,
+				    d == NULL ? _("no such draft") : _("no Markdown (no template) to issue"),
+				    set->dir, all->len > 0 ? all->str : _("none"));
 			g_string_free(all, TRUE);
 			g_ptr_array_unref(jobs);
 			return NULL;
@@ -177,7 +178,7 @@ static GPtrArray *choose(const AjDraftSet *set, const AjIssueOptions *o, GError 
 		g_ptr_array_add(jobs, j);
 	}
 	if (jobs->len == 0) {
-		g_set_error(err, AJ_ERROR, EX_DATAERR, "%s: no draft to issue", set->dir);
+		g_set_error(err, AJ_ERROR, EX_DATAERR, _("%s: no draft to issue"), set->dir);
 		g_ptr_array_unref(jobs);
 		return NULL;
 	}
@@ -195,23 +196,23 @@ static gboolean check_conflicts(const AjRegister *reg, GPtrArray *jobs, const Aj
 			const Job *other = g_ptr_array_index(jobs, k);
 			if (strcmp(other->draft->name, j->draft->name) == 0) {
 				g_set_error(err, AJ_ERROR, EX_USAGE,
-					    "%s is named twice; name each draft once", j->draft->name);
+					    _("%s is named twice; name each draft once"), j->draft->name);
 				return FALSE;
 			}
 		}
 		if (cur != NULL && !o->correct) {
 			g_set_error(err, AJ_ERROR, EX_DATAERR,
-				    "%s %s was issued on %s as %s (%s/%s); an issued document is "
+				    _("%s %s was issued on %s as %s (%s/%s); an issued document is "
 				    "never issued again: to replace it, issue the new draft with "
-				    "--correct (it gets its own number and supersedes %s)",
+				    "--correct (it gets its own number and supersedes %s)"),
 				    j->draft->kind, j->draft->period, cur->issued, cur->number, archive,
 				    AJ_REGISTER_FILE, cur->number);
 			return FALSE;
 		}
 		if (cur == NULL && o->correct) {
 			g_set_error(err, AJ_ERROR, EX_DATAERR,
-				    "--correct: %s %s has not been issued in %s, so there is nothing "
-				    "to correct; issue it without --correct",
+				    _("--correct: %s %s has not been issued in %s, so there is nothing "
+				    "to correct; issue it without --correct"),
 				    j->draft->kind, j->draft->period, archive);
 			return FALSE;
 		}
@@ -269,8 +270,8 @@ static gboolean prepare(Job *j, const AjDraftSet *set, const char *root, const A
 	xmlDocDumpFormatMemoryEnc(j->data, &data, &data_len, "UTF-8", 1);
 	ok = aj_outdir_mkdir(root, dir, err) &&
 	     (j->doc = aj_document_parse(md, strlen(md), src, err)) != NULL &&
-	     put(root, j->rel[MD], md, strlen(md), "the issued Markdown", &j->sha[MD], err) &&
-	     put(root, j->rel[DATA], (const char *)data, (gsize)data_len, "the issued data",
+	     put(root, j->rel[MD], md, strlen(md), _("the issued Markdown"), &j->sha[MD], err) &&
+	     put(root, j->rel[DATA], (const char *)data, (gsize)data_len, _("the issued data"),
 		 &j->sha[DATA], err);
 	xmlFree(data);
 	g_free(src);
@@ -345,7 +346,7 @@ static gboolean write_office(const AjOffice *office, const char *root, GError **
 	gsize len = 0;
 	const char *bytes = g_bytes_get_data(office->bytes, &len);
 	char *sha = NULL;
-	gboolean ok = put(root, AJ_OFFICE_FILE, bytes, len, "the office profile", &sha, err);
+	gboolean ok = put(root, AJ_OFFICE_FILE, bytes, len, _("the office profile"), &sha, err);
 
 	g_free(sha);
 	return ok;
@@ -355,15 +356,23 @@ static void report(GPtrArray *jobs, const char *archive, const AjRegister *reg)
 {
 	for (guint i = 0; i < jobs->len; i++) {
 		const Job *j = g_ptr_array_index(jobs, i);
+		GString *note = g_string_new(NULL);
 		char date[11];
-		printf("anjian issue: %s  %s (%s%s%s%s)\n", j->number, j->draft->name,
-		       aj_day_format(j->date, date), j->edited ? ", edited by hand" : "",
-		       j->corrects != NULL ? ", corrects " : "",
-		       j->corrects != NULL ? j->corrects->number : "");
+
+		g_string_append(note, aj_day_format(j->date, date));
+		if (j->edited)
+			g_string_append(note, _(", edited by hand"));
+		if (j->corrects != NULL)
+			g_string_append_printf(note, _(", corrects %s"), j->corrects->number);
+		printf(_("anjian issue: %s  %s (%s)\n"), j->number, j->draft->name, note->str);
+		g_string_free(note, TRUE);
 	}
-	printf("anjian issue: %u document%s issued into %s (%u in its register); site: "
-	       "%s/site/index.html\n",
-	       jobs->len, jobs->len == 1 ? "" : "s", archive, reg->entries->len, archive);
+	printf(ngettext("anjian issue: %u document issued into %s (%u in its register); site: "
+			"%s/site/index.html\n",
+			"anjian issue: %u documents issued into %s (%u in its register); site: "
+			"%s/site/index.html\n",
+			jobs->len),
+	       jobs->len, archive, reg->entries->len, archive);
 }
 
 gboolean aj_issue_run(const AjIssueOptions *o, GError **err)

@@ -7,6 +7,7 @@
 
 #include "archive/number.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/file.h"
 
 static void file_free(gpointer p)
@@ -150,8 +151,8 @@ typedef struct {
 static gboolean bad(Reader *r, xmlNodePtr n, const char *what)
 {
 	g_set_error(r->err, AJ_ERROR, EX_DATAERR,
-		    "%s:%ld: %s; the register is written by 'anjian issue' only: restore it "
-		    "from the archive's backup", r->path, n != NULL ? xmlGetLineNo(n) : 0L, what);
+		    _("%s:%ld: %s; the register is written by 'anjian issue' only: restore it "
+		    "from the archive's backup"), r->path, n != NULL ? xmlGetLineNo(n) : 0L, what);
 	return FALSE;
 }
 
@@ -233,8 +234,8 @@ AjRegister *aj_register_load(const char *archive, GError **err)
 	root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
 	if (root == NULL || !xmlStrEqual(root->name, BAD_CAST "register")) {
 		g_set_error(err, AJ_ERROR, EX_DATAERR,
-			    "%s: not a register (no well-formed <register> root); the register "
-			    "is written by 'anjian issue' only: restore it from the archive's backup",
+			    _("%s: not a register (no well-formed <register> root); the register "
+			    "is written by 'anjian issue' only: restore it from the archive's backup"),
 			    path);
 		ok = FALSE;
 		goto done;

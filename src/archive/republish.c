@@ -8,6 +8,7 @@
 #include "build/render.h"
 #include "office/office.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/testpoint.h"
 
 char *aj_archive_layouts(const char *templates_dir, GError **err)
@@ -22,8 +23,8 @@ char *aj_archive_layouts(const char *templates_dir, GError **err)
 	if (g_file_test(layouts, G_FILE_TEST_IS_DIR))
 		return layouts;
 	g_set_error(err, AJ_ERROR, EX_NOINPUT,
-		    "%s: no site layouts, so the archive's site cannot be written; give "
-		    "--templates a template directory with a site/ folder", layouts);
+		    _("%s: no site layouts, so the archive's site cannot be written; give "
+		    "--templates a template directory with a site/ folder"), layouts);
 	g_free(layouts);
 	return NULL;
 }
@@ -43,7 +44,7 @@ gboolean aj_archive_republish(const char *archive, const char *office_opt,
 		goto done;
 	if (!g_file_test(archive, G_FILE_TEST_IS_DIR)) {
 		g_set_error(err, AJ_ERROR, EX_NOINPUT,
-			    "%s: no such archive; 'anjian issue --archive %s' makes it", archive,
+			    _("%s: no such archive; 'anjian issue --archive %s' makes it"), archive,
 			    archive);
 		goto done;
 	}
@@ -62,7 +63,7 @@ gboolean aj_archive_republish(const char *archive, const char *office_opt,
 	if (!aj_archive_commit(tx, err))
 		goto done;
 	if (!quiet)
-		printf("anjian site: %s/site written from %u issued documents (open %s/site/index.html)\n",
+		printf(_("anjian site: %s/site written from %u issued documents (open %s/site/index.html)\n"),
 		       aj_archive_path(tx), reg->entries->len, aj_archive_path(tx));
 	ok = TRUE;
 done:

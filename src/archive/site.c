@@ -5,6 +5,7 @@
 
 #include "site/site.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 /* What one public document of the register brings to the site. */
 typedef struct {
@@ -41,9 +42,9 @@ static gboolean load(const char *root, const AjRegEntry *e, Loaded *l, GError **
 	l->pdf = file_path(root, e, "pdf");
 	if (md == NULL || !g_file_get_contents(md, &text, &len, &io)) {
 		g_set_error(err, AJ_ERROR, EX_NOINPUT,
-			    "%s: cannot read the Markdown of %s (%s); the archive is damaged: "
-			    "restore it from its backup",
-			    md != NULL ? md : root, e->number, io != NULL ? io->message : "not listed");
+			    _("%s: cannot read the Markdown of %s (%s); the archive is damaged: "
+			    "restore it from its backup"),
+			    md != NULL ? md : root, e->number, io != NULL ? io->message : _("not listed"));
 		goto done;
 	}
 	l->doc = aj_document_parse(text, len, md, err);

@@ -11,6 +11,7 @@
 #include "build/interrupt.h"
 #include "build/outdir.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/testpoint.h"
 
 struct AjArchiveTx {
@@ -29,12 +30,12 @@ static int take_lock(const char *archive, GError **err)
 
 	if (fd < 0) {
 		g_set_error(err, AJ_ERROR, EX_CANTCREAT,
-			    "%s: cannot create the archive's lock file: %s; check the permissions "
-			    "of the folder that holds the archive", path, g_strerror(errno));
+			    _("%s: cannot create the archive's lock file: %s; check the permissions "
+			    "of the folder that holds the archive"), path, g_strerror(errno));
 	} else if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		g_set_error(err, AJ_ERROR, EX_TEMPFAIL,
-			    "%s: another 'anjian issue' or 'anjian site' is changing this archive; "
-			    "wait for it to finish and run again", archive);
+			    _("%s: another 'anjian issue' or 'anjian site' is changing this archive; "
+			    "wait for it to finish and run again"), archive);
 		close(fd);
 		fd = -1;
 	}
@@ -54,8 +55,8 @@ static gboolean is_archive(const char *archive, GError **err)
 		g_dir_close(dir);
 	if (!ok)
 		g_set_error(err, AJ_ERROR, EX_DATAERR,
-			    "%s: not empty and not an archive of issued documents (no %s); "
-			    "give --archive a new or empty directory, or the archive itself",
+			    _("%s: not empty and not an archive of issued documents (no %s); "
+			    "give --archive a new or empty directory, or the archive itself"),
 			    archive, AJ_REGISTER_FILE);
 	g_free(reg);
 	return ok;
@@ -75,8 +76,8 @@ static gboolean link_file(const char *from, const char *to, GError **err)
 		g_free(data);
 		return TRUE;
 	}
-	g_set_error(err, AJ_ERROR, EX_IOERR, "%s: cannot carry it into the new archive: %s; "
-		    "check the disk and run again", from, io->message);
+	g_set_error(err, AJ_ERROR, EX_IOERR, _("%s: cannot carry it into the new archive: %s; "
+		    "check the disk and run again"), from, io->message);
 	g_error_free(io);
 	g_free(data);
 	return FALSE;

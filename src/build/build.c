@@ -20,6 +20,7 @@
 #include "rules/activity.h"
 #include "util/error.h"
 #include "util/file.h"
+#include "util/i18n.h"
 #include "util/testhook.h"
 #include "util/i18n.h"
 
@@ -230,9 +231,9 @@ static gboolean check_months(const AjModel *m, const AjBuildOptions *o, const Aj
 		aj_month_format(mo, mb);
 		if (newest.day == AJ_DAY_NONE) {
 			g_set_error(err, AJ_ERROR, EX_DATAERR,
-				    "%s: no inspection, penalty, accident, hazard or report is dated "
-				    "in the data at all, so every figure of %s would be 0; copy the "
-				    "exports into it, or pass --allow-empty to build anyway",
+				    _("%s: no inspection, penalty, accident, hazard or report is dated "
+				      "in the data at all, so every figure of %s would be 0; copy the "
+				      "exports into it, or pass --allow-empty to build anyway"),
 				    o->data_dir, mb);
 			return FALSE;
 		}
@@ -240,16 +241,16 @@ static gboolean check_months(const AjModel *m, const AjBuildOptions *o, const Aj
 		aj_day_format(newest.day, db);
 		if (mo > aj_month_of_day(newest.day))
 			g_set_error(err, AJ_ERROR, EX_DATAERR,
-				    "%s is after the newest record in the data, dated %s (%s): its "
-				    "documents would show only zeros; copy that month's exports into "
-				    "%s and run again, or pass --allow-empty to build it anyway",
+				    _("%s is after the newest record in the data, dated %s (%s): its "
+				      "documents would show only zeros; copy that month's exports into "
+				      "%s and run again, or pass --allow-empty to build it anyway"),
 				    mb, db, where, o->data_dir);
 		else
 			g_set_error(err, AJ_ERROR, EX_DATAERR,
-				    "no inspection, penalty, accident, hazard or report is dated in "
-				    "%s (the newest record in the data is dated %s, %s): its "
-				    "documents would show only zeros; copy that month's exports into "
-				    "%s and run again, or pass --allow-empty to build it anyway",
+				    _("no inspection, penalty, accident, hazard or report is dated in "
+				      "%s (the newest record in the data is dated %s, %s): its "
+				      "documents would show only zeros; copy that month's exports into "
+				      "%s and run again, or pass --allow-empty to build it anyway"),
 				    mb, db, where, o->data_dir);
 		g_free(where);
 		return FALSE;
@@ -315,7 +316,7 @@ static gboolean write_office(const AjOffice *office, const char *root, GError **
 	char *path = g_build_filename(root, AJ_OFFICE_FILE, NULL);
 	gsize len = 0;
 	const void *bytes = g_bytes_get_data(office->bytes, &len);
-	gboolean ok = aj_file_write(path, bytes, len, "the copy of the office profile", err);
+	gboolean ok = aj_file_write(path, bytes, len, _("the copy of the office profile"), err);
 
 	g_free(path);
 	return ok;
@@ -479,15 +480,20 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 			"site %.3f s (cpu %.3f s), dossiers %.3f s (cpu %.3f s), manifest %.3f s\n",
 			t_load, t_contexts, t_render, t_site, c_site, t_dossiers, c_dossiers, t_manifest);
 	if (!o->quiet) {
-		printf("anjian build: %u drafts written to %s (%u typeset, %u unchanged; see "
-		       "%s/manifest.xml)",
+		printf(ngettext("anjian build: %u draft written to %s (%u typeset, %u unchanged; "
+				"see %s/manifest.xml)",
+				"anjian build: %u drafts written to %s (%u typeset, %u unchanged; "
+				"see %s/manifest.xml)",
+				docs->len),
 		       docs->len, out, ro.rendered, ro.reused, out);
 		if (issued->len > 0 && changed > 0)
-			printf("; %u already issued in %s, not drafted again (%u with changed data: "
-			       "see the warnings)", issued->len, o->archive_dir, changed);
+			printf(_("; %u already issued in %s, not drafted again (%u with changed "
+				 "data: see the warnings)"),
+			       issued->len, o->archive_dir, changed);
 		else if (issued->len > 0)
-			printf("; %u already issued in %s, not drafted again (their data is "
-			       "unchanged)", issued->len, o->archive_dir);
+			printf(_("; %u already issued in %s, not drafted again (their data is "
+				 "unchanged)"),
+			       issued->len, o->archive_dir);
 		printf("\n");
 	}
 	if (!o->quiet)

@@ -5,6 +5,7 @@
 #include "build/build.h"
 #include "cli/cli.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 static int usage(const char *msg)
 {
@@ -34,12 +35,12 @@ int aj_cmd_build(int argc, char **argv)
 		{ "templates", 0, 0, G_OPTION_ARG_FILENAME, &templates,
 		  "template directory (default: ./templates, else the installed ones)", "DIR" },
 		{ "office", 0, 0, G_OPTION_ARG_FILENAME, &office,
-		  "office profile (default: office.yml in the data directory)", "FILE" },
+		  N_("office profile (default: office.yml in the data directory)"), "FILE" },
 		{ "archive", 'a', 0, G_OPTION_ARG_FILENAME, &archive,
-		  "archive of issued documents: those are not drafted again (a warning names "
-		  "every value that changed under them), drafts are numbered after them", "ARCHIVE" },
+		  N_("archive of issued documents: those are not drafted again (a warning names "
+		  "every value that changed under them), drafts are numbered after them"), "ARCHIVE" },
 		{ "allow-empty", 0, 0, G_OPTION_ARG_NONE, &allow_empty,
-		  "build a month even when no record is dated in it (its figures are all 0)", NULL },
+		  N_("build a month even when no record is dated in it (its figures are all 0)"), NULL },
 		{ "site-url", 0, 0, G_OPTION_ARG_STRING, &site_url,
 		  "absolute URL the site is published at, for feed.xml and sitemap.xml "
 		  "(default: site.url of the office profile)", "URL" },

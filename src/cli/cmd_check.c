@@ -14,13 +14,13 @@ int aj_cmd_check(int argc, char **argv)
 		{ "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "data directory (required)", "DIR" },
 		{ "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, _("reading threads (default: cores)"), "N" },
 		{ "office", 0, 0, G_OPTION_ARG_FILENAME, &office_opt,
-		  "office profile (default: office.yml in the data directory)", "FILE" },
+		  N_("office profile (default: office.yml in the data directory)"), "FILE" },
 		{ NULL }
 	};
 	AjOffice *office = NULL;
 	int status = EX_OK;
 
-	if (!aj_cli_parse("check", "Validate every *.xml file of a data directory and its office profile.", entries,
+	if (!aj_cli_parse("check", _("Validate every *.xml file of a data directory and its office profile."), entries,
 			  &argc, &argv))
 		return EX_USAGE;
 	if (data == NULL || argc > 1 || jobs < 0) {
@@ -50,7 +50,7 @@ int aj_cmd_check(int argc, char **argv)
 		       "%u accidents: valid\n",
 		       data, model->files->len, model->enterprises->len, model->inspections->len,
 		       model->hazards->len, model->penalties->len, model->accidents->len);
-		printf("%s: office profile of %s: valid\n", office_path, office->issuer);
+		printf(_("%s: office profile of %s: valid\n"), office_path, office->issuer);
 	}
 	aj_model_free(model);
 	aj_office_free(office);

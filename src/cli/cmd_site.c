@@ -4,6 +4,7 @@
 #include "archive/republish.h"
 #include "cli/cli.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 int aj_cmd_site(int argc, char **argv)
 {
@@ -11,25 +12,25 @@ int aj_cmd_site(int argc, char **argv)
 	gboolean quiet = FALSE;
 	GOptionEntry entries[] = {
 		{ "archive", 'a', 0, G_OPTION_ARG_FILENAME, &archive,
-		  "the archive of issued documents (required)", "ARCHIVE" },
+		  N_("the archive of issued documents (required)"), "ARCHIVE" },
 		{ "office", 0, 0, G_OPTION_ARG_FILENAME, &office,
-		  "office profile (default: ARCHIVE/office.yml, the one of the latest issue)",
+		  N_("office profile (default: ARCHIVE/office.yml, the one of the latest issue)"),
 		  "FILE" },
 		{ "templates", 0, 0, G_OPTION_ARG_FILENAME, &templates,
-		  "template directory with the site layouts (default: as build finds it)", "DIR" },
-		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "no summary", NULL },
+		  N_("template directory with the site layouts (default: as build finds it)"), "DIR" },
+		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("no summary"), NULL },
 		{ NULL }
 	};
 	GError *err = NULL;
 	int status = EX_OK;
 
-	if (!aj_cli_parse("site", "Write ARCHIVE/site again from every issued public document "
-				  "of every year (e.g. after changing the site layouts or site.url).",
+	if (!aj_cli_parse("site", _("Write ARCHIVE/site again from every issued public document "
+				  "of every year (e.g. after changing the site layouts or site.url)."),
 			  entries, &argc, &argv))
 		return EX_USAGE;
 	if (archive == NULL || argc > 1) {
-		fprintf(stderr, "anjian site: %s\nTry 'anjian site --help'.\n",
-			archive == NULL ? "--archive ARCHIVE is required" : "unexpected argument");
+		fprintf(stderr, _("anjian site: %s\nTry 'anjian site --help'.\n"),
+			archive == NULL ? _("--archive ARCHIVE is required") : _("unexpected argument"));
 		status = EX_USAGE;
 	} else if (!aj_archive_republish(archive, office, templates, quiet, &err)) {
 		status = aj_error_report(err);

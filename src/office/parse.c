@@ -9,6 +9,7 @@
 #include "office/office.h"
 #include "site/site.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 typedef enum {
 	KEY_TEXT,  /* one line of text */
@@ -30,30 +31,30 @@ typedef struct {
 #define NUMBER(kind) (FIELD(numbers) + (kind) * sizeof(char *))
 
 static const OfficeKey keys[] = {
-	{ "issuer", KEY_TEXT, TRUE, FIELD(issuer), "the issuing office (发文机关)" },
-	{ "area", KEY_TEXT, TRUE, FIELD(area), "the area the figures cover (全市)" },
-	{ "recipients", KEY_TEXTS, TRUE, FIELD(recipients), "the recipients (主送机关)" },
-	{ "cc", KEY_TEXTS, FALSE, FIELD(cc), "the offices copied (抄送机关)" },
-	{ "printer", KEY_TEXT, FALSE, FIELD(printer), "the printing office (印发机关)" },
-	{ "numbers", KEY_MAP, TRUE, 0, "the 发文机关代字 of each kind of document" },
+	{ "issuer", KEY_TEXT, TRUE, FIELD(issuer), N_("the issuing office (发文机关)") },
+	{ "area", KEY_TEXT, TRUE, FIELD(area), N_("the area the figures cover (全市)") },
+	{ "recipients", KEY_TEXTS, TRUE, FIELD(recipients), N_("the recipients (主送机关)") },
+	{ "cc", KEY_TEXTS, FALSE, FIELD(cc), N_("the offices copied (抄送机关)") },
+	{ "printer", KEY_TEXT, FALSE, FIELD(printer), N_("the printing office (印发机关)") },
+	{ "numbers", KEY_MAP, TRUE, 0, N_("the 发文机关代字 of each kind of document") },
 	{ "numbers.bulletin", KEY_CODE, TRUE, NUMBER(AJ_DOC_BULLETIN),
-	  "the 代字 of monthly bulletins" },
+	  N_("the 代字 of monthly bulletins") },
 	{ "numbers.exposed", KEY_CODE, TRUE, NUMBER(AJ_DOC_EXPOSED),
-	  "the 代字 of exposed lists" },
+	  N_("the 代字 of exposed lists") },
 	{ "numbers.exemplars", KEY_CODE, TRUE, NUMBER(AJ_DOC_EXEMPLARS),
-	  "the 代字 of exemplar lists" },
+	  N_("the 代字 of exemplar lists") },
 	{ "numbers.exemplar-review", KEY_CODE, TRUE, NUMBER(AJ_DOC_EXEMPLAR_REVIEW),
-	  "the 代字 of exemplar reviews" },
+	  N_("the 代字 of exemplar reviews") },
 	{ "numbers.rectification", KEY_CODE, TRUE, NUMBER(AJ_DOC_RECTIFICATION),
-	  "the 代字 of rectification tables" },
+	  N_("the 代字 of rectification tables") },
 	{ "numbers.hazard-supervision", KEY_CODE, TRUE, NUMBER(AJ_DOC_HAZARD_SUPERVISION),
-	  "the 代字 of hazard-supervision tables" },
+	  N_("the 代字 of hazard-supervision tables") },
 	{ "data-source", KEY_TEXT, FALSE, FIELD(data_source),
-	  "the data source named under charts" },
-	{ "site", KEY_MAP, FALSE, 0, "the public web site" },
-	{ "site.title", KEY_TEXT, FALSE, FIELD(site_title), "the site's title" },
+	  N_("the data source named under charts") },
+	{ "site", KEY_MAP, FALSE, 0, N_("the public web site") },
+	{ "site.title", KEY_TEXT, FALSE, FIELD(site_title), N_("the site's title") },
 	{ "site.url", KEY_URL, FALSE, FIELD(site_url),
-	  "the absolute address the site is published at" },
+	  N_("the absolute address the site is published at") },
 };
 
 typedef struct {
@@ -121,7 +122,7 @@ static gboolean one_line(Reader *r, const yaml_node_t *node, const OfficeKey *de
 {
 	if (strchr(text, '\n') == NULL)
 		return TRUE;
-	return fail(r, line_of(node), def->key, err, "%s must be on one line", def->what);
+	return fail(r, line_of(node), def->key, err, _("%s must be on one line"), _(def->what));
 }
 
 static gboolean read_texts(Reader *r, yaml_node_t *node, const OfficeKey *def, char **out,
@@ -135,7 +136,7 @@ static gboolean read_texts(Reader *r, yaml_node_t *node, const OfficeKey *def, c
 	}
 	if (node->type != YAML_SEQUENCE_NODE)
 		return fail(r, line_of(node), def->key, err,
-			    "write %s as a text or as a list [a, b, …]", def->what);
+			    _("write %s as a text or as a list [a, b, …]"), _(def->what));
 	s = g_string_new(NULL);
 	for (yaml_node_item_t *it = node->data.sequence.items.start;
 	     it < node->data.sequence.items.top; it++) {
@@ -144,13 +145,13 @@ static gboolean read_texts(Reader *r, yaml_node_t *node, const OfficeKey *def, c
 		if (item == NULL || item->type != YAML_SCALAR_NODE) {
 			g_string_free(s, TRUE);
 			return fail(r, line_of(item != NULL ? item : node), def->key, err,
-				    "each item of the list must be a text");
+				    _("each item of the list must be a text"));
 		}
 		text = scalar(item);
 		if (*text == '\0' || !one_line(r, item, def, text, err)) {
 			if (*text == '\0')
 				fail(r, line_of(item), def->key, err,
-				     "an item of the list is empty; remove it or fill it in");
+				     _("an item of the list is empty; remove it or fill it in"));
 			g_free(text);
 			g_string_free(s, TRUE);
 			return FALSE;
@@ -168,12 +169,12 @@ static gboolean check_value(Reader *r, const yaml_node_t *node, const OfficeKey 
 	if (def->type == KEY_CODE &&
 	    (strpbrk(v, " \t") != NULL || strstr(v, "〔") != NULL || strstr(v, "〕") != NULL))
 		return fail(r, line_of(node), def->key, err,
-			    "\"%s\" is not a 代字; write the characters before 〔YEAR〕 alone, "
-			    "without spaces or brackets", v);
+			    _("\"%s\" is not a 代字; write the characters before 〔YEAR〕 alone, "
+			      "without spaces or brackets"), v);
 	if (def->type == KEY_URL && !aj_site_url_ok(v))
 		return fail(r, line_of(node), def->key, err,
-			    "\"%s\" is not an absolute http(s) address ending with \"/\"; write "
-			    "e.g. https://www.example.gov.cn/anquan/", v);
+			    _("\"%s\" is not an absolute http(s) address ending with \"/\"; write "
+			      "e.g. https://www.example.gov.cn/anquan/"), v);
 	return TRUE;
 }
 
@@ -185,8 +186,8 @@ static gboolean read_value(Reader *r, yaml_node_t *node, const OfficeKey *def, G
 		if (!read_texts(r, node, def, field, err))
 			return FALSE;
 	} else if (node->type != YAML_SCALAR_NODE) {
-		return fail(r, line_of(node), def->key, err, "write %s as one text after the colon",
-			    def->what);
+		return fail(r, line_of(node), def->key, err, _("write %s as one text after the colon"),
+			    _(def->what));
 	} else {
 		*field = scalar(node);
 		if (!one_line(r, node, def, *field, err))
@@ -212,11 +213,15 @@ static gboolean read_map(Reader *r, yaml_node_t *map, const char *prefix, GError
 
 		if (def == NULL) {
 			char *known = keys_under(prefix);
-			ok = fail(r, line_of(k), full, err, "unknown key; the keys%s%s are %s",
-				  prefix != NULL ? " under " : "", prefix != NULL ? prefix : "", known);
+			if (prefix != NULL)
+				ok = fail(r, line_of(k), full, err,
+					  _("unknown key; the keys under %s are %s"), prefix, known);
+			else
+				ok = fail(r, line_of(k), full, err, _("unknown key; the keys are %s"),
+					  known);
 			g_free(known);
 		} else if (g_hash_table_contains(r->lines, def->key)) {
-			ok = fail(r, line_of(k), full, err, "given twice; keep one");
+			ok = fail(r, line_of(k), full, err, _("given twice; keep one"));
 		} else {
 			g_hash_table_insert(r->lines, (gpointer)def->key,
 					    GINT_TO_POINTER(line_of(k)));
@@ -224,8 +229,8 @@ static gboolean read_map(Reader *r, yaml_node_t *map, const char *prefix, GError
 				ok = read_value(r, v, def, err);
 			else if (v->type != YAML_MAPPING_NODE)
 				ok = fail(r, line_of(v), full, err,
-					  "write %s as indented 'key: value' lines below it",
-					  def->what);
+					  _("write %s as indented 'key: value' lines below it"),
+					  _(def->what));
 			else
 				ok = read_map(r, v, def->key, err);
 		}
@@ -255,11 +260,12 @@ static gboolean check_required(Reader *r, GError **err)
 			missing = !g_hash_table_contains(r->lines, def->key);
 		}
 		if (missing && parent != NULL)
-			fail(r, line, def->key, err, "missing; add the line \"  %s: …\" under \"%s:\" "
-			     "with %s", dot + 1, parent, def->what);
+			fail(r, line, def->key, err,
+			     _("missing; add the line \"  %s: …\" under \"%s:\" with %s"), dot + 1,
+			     parent, _(def->what));
 		else if (missing)
-			fail(r, line, def->key, err, "missing; add the line \"%s: …\" with %s",
-			     def->key, def->what);
+			fail(r, line, def->key, err, _("missing; add the line \"%s: …\" with %s"),
+			     def->key, _(def->what));
 		g_free(parent);
 		if (missing)
 			return FALSE;
@@ -273,7 +279,7 @@ static gboolean read_document(Reader *r, GError **err)
 
 	if (root != NULL && root->type != YAML_MAPPING_NODE)
 		return fail(r, line_of(root), "(top)", err,
-			    "an office profile is 'key: value' lines (issuer: …, area: …)");
+			    _("an office profile is 'key: value' lines (issuer: …, area: …)"));
 	if (root != NULL && !read_map(r, root, NULL, err))
 		return FALSE;
 	return check_required(r, err);
@@ -293,26 +299,26 @@ AjOffice *aj_office_load(const char *path, GError **err)
 	o->path = g_strdup(path);
 	if (!g_file_get_contents(path, &text, &len, &io)) {
 		g_set_error(err, AJ_ERROR, EX_NOINPUT,
-			    "%s: cannot read the office profile: %s; every data directory needs "
-			    "an %s (issuer, area, recipients, numbers: see 'man anjian'), or give "
-			    "--office FILE", path, io->message, AJ_OFFICE_FILE);
+			    _("%s: cannot read the office profile: %s; every data directory needs "
+			      "an %s (issuer, area, recipients, numbers: see 'man anjian'), or give "
+			      "--office FILE"), path, io->message, AJ_OFFICE_FILE);
 		g_error_free(io);
 		aj_office_free(o);
 		return NULL;
 	}
 	o->bytes = g_bytes_new_take(text, len);
 	if (!yaml_parser_initialize(&parser)) {
-		g_set_error(err, AJ_ERROR, EX_SOFTWARE, "%s: cannot start the YAML parser", path);
+		g_set_error(err, AJ_ERROR, EX_SOFTWARE, _("%s: cannot start the YAML parser"), path);
 		aj_office_free(o);
 		return NULL;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	if (!yaml_parser_load(&parser, &doc)) {
 		g_set_error(err, AJ_ERROR, EX_DATAERR,
-			    "%s:%d: not valid YAML (%s%s%s); write 'key: value' lines, lists as "
-			    "[a, b] or '- a' lines",
+			    _("%s:%d: not valid YAML (%s%s%s); write 'key: value' lines, lists as "
+			      "[a, b] or '- a' lines"),
 			    path, (int)parser.problem_mark.line + 1,
-			    parser.problem != NULL ? parser.problem : "syntax error",
+			    parser.problem != NULL ? parser.problem : _("syntax error"),
 			    parser.context != NULL ? " " : "",
 			    parser.context != NULL ? parser.context : "");
 		goto done;

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "util/i18n.h"
+
 static gint passed;
 
 void aj_test_point(const char *what)
@@ -17,7 +19,7 @@ void aj_test_point(const char *what)
 		return;
 	n = g_atomic_int_add(&passed, 1) + 1;
 	if (show != NULL)
-		fprintf(stderr, "anjian: test point %d: %s\n", n, what);
+		fprintf(stderr, _("anjian: test point %d: %s\n"), n, what);
 	if (at != NULL && g_ascii_strtoll(at, NULL, 10) == n)
 		kill(getpid(), SIGKILL);
 }

@@ -11,14 +11,14 @@ set -u
 . "$ANJIAN_TOP/tests/e2e/lib.sh"
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 export SOURCE_DATE_EPOCH=1775001600
-"$(gen_bin)" -n 80 --from 2025-01 --to 2025-12 --seed 5 --city wuxi --out "$t/data" ||
+"$(gen_bin)" -n 30 --from 2025-01 --to 2025-12 --seed 5 --city wuxi --out "$t/data" ||
 	fail "anjian-gen"
 A="$t/archive"
 x() { xmllint --xpath "$1" "$A/register.xml" 2>/dev/null; }
-files() { # "path sha256" of every file the register lists
+files() { # sha256sum lines of every file the register lists
 	[ -f "$A/register.xml" ] || return 0
-	xmllint --xpath '//file/@path' "$A/register.xml" | tr ' ' '\n' | sed -n 's/^path="\(.*\)"$/\1/p' |
-		while read -r p; do echo "$p $(sha256sum "$A/$p" | cut -d' ' -f1)"; done
+	(cd "$A" && xmllint --xpath '//file/@path' register.xml | tr ' ' '\n' |
+		sed -n 's/^path="\(.*\)"$/\1/p' | xargs sha256sum)
 }
 
 start=$(date +%s)
@@ -30,9 +30,8 @@ for m in 01 02 03 04 05 06 07 08 09 10 11 12; do
 	"$ANJIAN" issue --draft "$t/draft" --archive "$A" --quiet 2>"$t/err" ||
 		{ cat "$t/err"; fail "issue 2025-$m"; }
 	verify_register "$A" || fail "2025-$m: register inconsistent"
-	while read -r p sum; do
-		[ "$(sha256sum "$A/$p" | cut -d' ' -f1)" = "$sum" ] || fail "2025-$m: issued file $p changed"
-	done <"$t/before"
+	[ -s "$t/before" ] && ! (cd "$A" && sha256sum --quiet -c "$t/before") &&
+		fail "2025-$m: an issued file changed"
 	after=$(x '//document/@number' | tr ' ' '\n' | grep . | head -n "$(echo "$numbers_before" | grep -c .)")
 	[ "$(echo "$numbers_before" | grep .)" = "$(echo "$after" | grep .)" ] ||
 		fail "2025-$m: the register lost or reordered entries"
