@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "util/error.h"
+#include "util/xml.h"
 #include "util/i18n.h"
 
 static void draft_free(gpointer p)
@@ -42,34 +43,25 @@ const AjDraft *aj_drafts_find(const AjDraftSet *set, const char *name)
 	return NULL;
 }
 
-static char *prop(xmlNodePtr n, const char *name)
-{
-	xmlChar *v = xmlGetProp(n, BAD_CAST name);
-	char *s = v != NULL ? g_strdup((const char *)v) : NULL;
-
-	xmlFree(v);
-	return s;
-}
-
 /* One <document> of the manifest; FALSE when it lacks what issue needs. */
 static gboolean read_document(xmlNodePtr n, AjDraft *d)
 {
-	d->kind = prop(n, "kind");
-	d->period = prop(n, "period");
-	d->publicity = prop(n, "publicity");
-	d->title = prop(n, "title");
+	d->kind = aj_xml_prop(n, "kind");
+	d->period = aj_xml_prop(n, "period");
+	d->publicity = aj_xml_prop(n, "publicity");
+	d->title = aj_xml_prop(n, "title");
 	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
 		char *format, **path, **sha;
 		if (c->type != XML_ELEMENT_NODE || !xmlStrEqual(c->name, BAD_CAST "file"))
 			continue;
-		format = prop(c, "format");
+		format = aj_xml_prop(c, "format");
 		path = format != NULL && strcmp(format, "md") == 0     ? &d->md
 		       : format != NULL && strcmp(format, "data") == 0 ? &d->data
 								       : NULL;
 		sha = path == &d->md ? &d->md_sha256 : &d->data_sha256;
 		if (path != NULL && *path == NULL) {
-			*path = prop(c, "path");
-			*sha = prop(c, "sha256");
+			*path = aj_xml_prop(c, "path");
+			*sha = aj_xml_prop(c, "sha256");
 		}
 		g_free(format);
 	}

@@ -20,6 +20,7 @@
 #include "util/i18n.h"
 #include "util/file.h"
 #include "util/testpoint.h"
+#include "util/xml.h"
 
 /* One draft on its way into the archive. */
 typedef struct {
@@ -68,20 +69,6 @@ static char *draft_file(const AjDraftSet *set, const char *rel)
 	return g_build_filename(set->dir, rel, NULL);
 }
 
-static char *meta_attr(xmlDocPtr doc, const char *name)
-{
-	xmlNodePtr root = xmlDocGetRootElement(doc);
-
-	for (xmlNodePtr c = root != NULL ? root->children : NULL; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST "meta")) {
-			xmlChar *v = xmlGetProp(c, BAD_CAST name);
-			char *s = v != NULL ? g_strdup((const char *)v) : NULL;
-			xmlFree(v);
-			return s;
-		}
-	return NULL;
-}
-
 /* Reads a draft's files: its data must be as built (the figures of record),
  * its Markdown may have been edited. */
 static gboolean read_job(const AjDraftSet *set, Job *j, AjDay date, GError **err)
@@ -105,7 +92,8 @@ static gboolean read_job(const AjDraftSet *set, Job *j, AjDay date, GError **err
 	j->data = xmlReadMemory(bytes, (int)len, data, NULL,
 				XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
 					XML_PARSE_NOWARNING);
-	asof = j->data != NULL ? meta_attr(j->data, "as-of") : NULL;
+	if (j->data != NULL)
+		asof = aj_xml_prop(aj_xml_child(xmlDocGetRootElement(j->data), "meta"), "as-of");
 	if (asof == NULL || !aj_day_parse(asof, &j->asof)) {
 		g_set_error(err, AJ_ERROR, EX_DATAERR,
 			    _("%s: no <meta as-of> date; build the drafts again"), data);

@@ -9,6 +9,7 @@
 #include "util/error.h"
 #include "util/i18n.h"
 #include "util/file.h"
+#include "util/xml.h"
 
 static void file_free(gpointer p)
 {
@@ -156,20 +157,10 @@ static gboolean bad(Reader *r, xmlNodePtr n, const char *what)
 	return FALSE;
 }
 
-/* The attribute as a new string, or NULL. */
-static char *prop(xmlNodePtr n, const char *name)
-{
-	xmlChar *v = xmlGetProp(n, BAD_CAST name);
-	char *s = v != NULL ? g_strdup((const char *)v) : NULL;
-
-	xmlFree(v);
-	return s;
-}
-
 static gboolean read_file(Reader *r, xmlNodePtr n, AjRegEntry *e)
 {
-	char *format = prop(n, "format"), *path = prop(n, "path"), *sha = prop(n, "sha256");
-	char *pages = prop(n, "pages");
+	char *format = aj_xml_prop(n, "format"), *path = aj_xml_prop(n, "path"), *sha = aj_xml_prop(n, "sha256");
+	char *pages = aj_xml_prop(n, "pages");
 	gboolean ok = format != NULL && path != NULL && sha != NULL && strlen(sha) == 64 &&
 		      !g_path_is_absolute(path) && strstr(path, "..") == NULL;
 
@@ -189,12 +180,12 @@ static gboolean read_document(Reader *r, xmlNodePtr n, AjRegister *reg)
 	static const char *const required[] = { "number", "kind", "period", "publicity",
 						"issued", "title", "status" };
 	char *v[G_N_ELEMENTS(required)];
-	char *edited = prop(n, "edited");
+	char *edited = aj_xml_prop(n, "edited");
 	gboolean ok = TRUE;
 	AjRegEntry *e;
 
 	for (gsize i = 0; i < G_N_ELEMENTS(required); i++) {
-		v[i] = prop(n, required[i]);
+		v[i] = aj_xml_prop(n, required[i]);
 		if (v[i] == NULL && ok)
 			ok = bad(r, n, "a <document> lacks an attribute (number, kind, period, "
 				       "publicity, issued, title and status are needed)");
@@ -206,8 +197,8 @@ static gboolean read_document(Reader *r, xmlNodePtr n, AjRegister *reg)
 				       edited != NULL && strcmp(edited, "true") == 0);
 		g_free(e->status);
 		e->status = g_strdup(v[6]);
-		e->supersedes = prop(n, "supersedes");
-		e->superseded_by = prop(n, "superseded-by");
+		e->supersedes = aj_xml_prop(n, "supersedes");
+		e->superseded_by = aj_xml_prop(n, "superseded-by");
 		e->line = (int)xmlGetLineNo(n);
 		for (xmlNodePtr c = n->children; ok && c != NULL; c = c->next)
 			if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST "file"))

@@ -2,6 +2,7 @@
 
 #include "context/attrs.h"
 #include "context/parts.h"
+#include "util/xml.h"
 
 static char *period_cn(const AjModel *m, const AjDocPlan *plan)
 {
@@ -95,19 +96,9 @@ static void add_meta(xmlNodePtr root, const AjModel *m, const AjPeriod *p, const
 	g_free(ytd);
 }
 
-static xmlNodePtr meta_of(xmlDocPtr doc)
-{
-	xmlNodePtr root = xmlDocGetRootElement(doc);
-
-	for (xmlNodePtr c = root != NULL ? root->children : NULL; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST "meta"))
-			return c;
-	return NULL;
-}
-
 void aj_context_set_number(xmlDocPtr doc, const char *number, int serial)
 {
-	xmlNodePtr meta = meta_of(doc);
+	xmlNodePtr meta = aj_xml_child(xmlDocGetRootElement(doc), "meta");
 	char buf[16];
 
 	if (meta == NULL)
