@@ -188,9 +188,10 @@ static void manifest_lists_files(void **state)
 static void manifest_publicity_is_final(void **state)
 {
 	char *top = scratch(), *text;
-	AjDocPlan plan = { AJ_DOC_EXPOSED, (char *)"2026-03", (char *)"exposed-2026-03", TRUE, 2026, 1,
-			   AJ_NONE };
-	AjBuiltDoc doc = { &plan, (char *)"曝光名单", NULL, NULL, NULL };
+	AjDocPlan plan = { .kind = AJ_DOC_EXPOSED, .period = (char *)"2026-03",
+			   .name = (char *)"exposed-2026-03", .public_ = TRUE, .year = 2026,
+			   .list = AJ_NONE };
+	AjBuiltDoc doc = { .plan = &plan, .title = (char *)"曝光名单" };
 	const char *md = "---\ntitle: 曝光名单\npublicity: internal\n---\n正文\n";
 	GPtrArray *docs = g_ptr_array_new();
 	GError *err = NULL;
