@@ -18,7 +18,7 @@
 #include "rules/documents.h"
 
 #define AJ_OFFICE_FILE "office.yml"
-#define AJ_DOC_KINDS 6 /* AjDocKind values */
+#define AJ_DOC_KINDS (AJ_DOC_ASSESSMENT + 1) /* AjDocKind values */
 
 typedef struct {
 	char *path;        /* the file read, for messages */

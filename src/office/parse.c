@@ -49,6 +49,9 @@ static const OfficeKey keys[] = {
 	  N_("the 代字 of rectification tables") },
 	{ "numbers.hazard-supervision", KEY_CODE, TRUE, NUMBER(AJ_DOC_HAZARD_SUPERVISION),
 	  N_("the 代字 of hazard-supervision tables") },
+	/* not among office.md's six: the bulletin's 代字 when not given */
+	{ "numbers.assessment", KEY_CODE, FALSE, NUMBER(AJ_DOC_ASSESSMENT),
+	  N_("the 代字 of annual assessments") },
 	{ "data-source", KEY_TEXT, FALSE, FIELD(data_source),
 	  N_("the data source named under charts") },
 	{ "site", KEY_MAP, FALSE, 0, N_("the public web site") },
@@ -330,6 +333,8 @@ AjOffice *aj_office_load(const char *path, GError **err)
 	g_hash_table_destroy(r.lines);
 	if (ok && o->printer == NULL)
 		o->printer = g_strdup(o->issuer);
+	if (ok && o->numbers[AJ_DOC_ASSESSMENT] == NULL)
+		o->numbers[AJ_DOC_ASSESSMENT] = g_strdup(o->numbers[AJ_DOC_BULLETIN]);
 done:
 	if (parsed)
 		yaml_document_delete(&doc);

@@ -236,8 +236,8 @@ void ajt_problem(AjModel *m, guint32 list, const char *id, AjProblemStatus statu
 
 AjOffice *ajt_office(void)
 {
-	static const char *const codes[] = { "测安办通", "测安办曝", "测安办示",
-					     "测安办审", "测安办改", "测安办督" };
+	static const char *const codes[] = { "测安办通", "测安办曝", "测安办示", "测安办审",
+					     "测安办改", "测安办督", "测安办考" };
 	AjOffice *o = g_new0(AjOffice, 1);
 
 	o->path = g_strdup("test-office.yml");

@@ -58,6 +58,8 @@ static void reads_every_key(void **state)
 	assert_string_equal(o->printer, o->issuer); /* default */
 	assert_string_equal(aj_office_prefix(o, AJ_DOC_BULLETIN), "测安办通");
 	assert_string_equal(aj_office_prefix(o, AJ_DOC_HAZARD_SUPERVISION), "测安办督");
+	/* the seventh kind, not in office.md's list: the bulletin's unless given */
+	assert_string_equal(aj_office_prefix(o, AJ_DOC_ASSESSMENT), "测安办通");
 	assert_null(o->data_source);
 	assert_string_equal(o->site_url, "https://example.invalid/test/");
 	{

@@ -442,12 +442,13 @@ static void write_office(Gen *g)
 		"  exemplar-review: %s安办审\n"
 		"  rectification: %s安办改\n"
 		"  hazard-supervision: %s安办督\n"
+		"  assessment: %s安办考\n"
 		"data-source: %s安全生产监管执法系统\n"
 		"site:\n"
 		"  title: %s安全生产信息公开\n"
 		"  url: https://example.invalid/%s/\n",
 		c->name, c->name, c->recipients, c->abbr, c->abbr, c->abbr, c->abbr, c->abbr,
-		c->abbr, c->name, c->name, c->key);
+		c->abbr, c->abbr, c->name, c->name, c->key);
 
 	g_mkdir_with_parents(g->out, 0755);
 	if (!g_file_set_contents(path, text, -1, NULL)) {
