@@ -19,7 +19,7 @@
 #include "util/error.h"
 #include "util/i18n.h"
 #include "util/file.h"
-#include "util/testpoint.h"
+#include "util/testhook.h"
 #include "util/xml.h"
 
 /* One draft on its way into the archive. */
@@ -404,20 +404,20 @@ gboolean aj_issue_run(const AjIssueOptions *o, GError **err)
 	for (guint i = 0; i < jobs->len; i++) {
 		if (!prepare(g_ptr_array_index(jobs, i), set, aj_archive_root(tx), reg, err))
 			goto fail;
-		aj_test_point("issue: Markdown and data written");
 	}
+	aj_test_point("issue-prepared");
 	if (!typeset_all(jobs, err))
 		goto fail;
-	aj_test_point("issue: PDFs written");
+	aj_test_point("issue-typeset");
 	for (guint i = 0; i < jobs->len; i++)
 		record(g_ptr_array_index(jobs, i), reg);
 	if (!write_office(set->office, aj_archive_root(tx), err) ||
 	    !aj_register_write(reg, aj_archive_root(tx), err))
 		goto fail;
-	aj_test_point("issue: register written");
+	aj_test_point("issue-registered");
 	if (!aj_archive_site_write(reg, aj_archive_root(tx), set->office, layouts, err))
 		goto fail;
-	aj_test_point("issue: site written");
+	aj_test_point("archive-site");
 	if (!aj_archive_commit(tx, err))
 		goto done;
 	if (!o->quiet)

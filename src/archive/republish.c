@@ -9,7 +9,7 @@
 #include "office/office.h"
 #include "util/error.h"
 #include "util/i18n.h"
-#include "util/testpoint.h"
+#include "util/testhook.h"
 
 char *aj_archive_layouts(const char *templates_dir, GError **err)
 {
@@ -59,7 +59,7 @@ gboolean aj_archive_republish(const char *archive, const char *office_opt,
 		aj_archive_name_final(tx, err);
 		goto done;
 	}
-	aj_test_point("site: written");
+	aj_test_point("archive-site");
 	if (!aj_archive_commit(tx, err))
 		goto done;
 	if (!quiet)

@@ -12,7 +12,7 @@
 #include "build/outdir.h"
 #include "util/error.h"
 #include "util/i18n.h"
-#include "util/testpoint.h"
+#include "util/testhook.h"
 
 struct AjArchiveTx {
 	char *archive;
@@ -127,10 +127,10 @@ AjArchiveTx *aj_archive_begin(const char *archive, GError **err)
 	tx->root = aj_interrupt_guard_outdir(tx->guard, tx->archive, TRUE, err);
 	if (tx->root == NULL)
 		goto fail;
-	aj_test_point("archive: temporary tree created");
+	aj_test_point("archive-begun");
 	if (g_file_test(tx->archive, G_FILE_TEST_IS_DIR) && !mirror(tx->archive, tx->root, TRUE, err))
 		goto fail;
-	aj_test_point("archive: issued files linked");
+	aj_test_point("archive-linked");
 	return tx;
 fail:
 	aj_archive_name_final(tx, err);
@@ -150,9 +150,7 @@ const char *aj_archive_path(const AjArchiveTx *tx)
 
 gboolean aj_archive_commit(AjArchiveTx *tx, GError **err)
 {
-	aj_test_point("archive: about to swap");
 	tx->committed = aj_interrupt_guard_commit(tx->guard, tx->root, tx->archive, err);
-	aj_test_point("archive: swapped");
 	return tx->committed;
 }
 

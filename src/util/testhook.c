@@ -18,9 +18,13 @@ typedef struct {
 static gint writes_done; /* atomic */
 
 /* Every name aj_test_point() is called with, in the order a build passes
- * them (build/build.c, build/outdir.c). */
+ * them (build/build.c, build/outdir.c), then those of an issue or of the
+ * archive's site (archive/tree.c, issue.c, republish.c), which end at
+ * swapped too. */
 static const char *const points[] = {
 	"loaded", "begun", "contexts", "rendered", "site", "manifest", "swapped",
+	"archive-begun", "archive-linked", "issue-prepared", "issue-typeset", "issue-registered",
+	"archive-site",
 };
 
 static gboolean point_known(const char *name)

@@ -6,7 +6,9 @@
  * ANJIAN_TEST_KILL_AT=POINT[,SIGNAL]
  *   POINT is a named point of `anjian build` (aj_test_point() callers:
  *   loaded, begun, contexts, rendered, site, manifest, swapped; at
- *   swapped only KILL) or write:N, just after the N-th output file is
+ *   swapped only KILL), of `anjian issue` and `anjian site` (archive-begun,
+ *   archive-linked, issue-prepared, issue-typeset, issue-registered,
+ *   archive-site, swapped) or write:N, just after the N-th output file is
  *   written (counted over every thread).  SIGNAL is KILL (the default),
  *   INT, TERM or HUP.  At that point the build sends SIGNAL to its own
  *   process; for a signal the build handles (build/interrupt.h) the

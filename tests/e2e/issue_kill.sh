@@ -2,9 +2,10 @@
 # kill -9 during `anjian issue`, 30 runs: the archive always matches its
 # register (every listed file there with its sha256) and is either the
 # archive before the issue or the one a complete issue makes, byte for
-# byte.  The kill points are the program's test points
-# (ANJIAN_TEST_KILL_AT=N, src/util/testpoint.h): each run stops at a chosen
-# step, so the test does not depend on the speed of the machine.  Two
+# byte.  The kill points are the program's test hooks
+# (ANJIAN_TEST_KILL_AT, src/util/testhook.h): each run stops at a named
+# step of the issue or just after its N-th file is written, so the test
+# does not depend on the speed of the machine.  Two
 # kinds of issue alternate: a month's drafts, and a correction.  Every
 # third run is then completed, to check that the next change finishes
 # what the killed one did not and removes its temporary tree.
@@ -30,21 +31,27 @@ issue_args() {
 }
 fresh() { rm -rf "$t/A" "$t/A.lock" "$t"/A.tmp-*; cp -a "$t/base" "$t/A"; }
 
-# The archive a complete issue makes, and the number of test points on the way.
+# The archive a complete issue makes, and where to stop an issue: every
+# named point and eight writes spread over those it surely makes (its new
+# documents' three files, register, profile and the site's pages).
+named="archive-begun archive-linked issue-prepared issue-typeset issue-registered archive-site swapped"
 for kind in month correction; do
 	fresh
-	ANJIAN_TEST_POINTS=1 "$ANJIAN" issue $(issue_args $kind) --archive "$t/A" --quiet \
-		2>"$t/points" || { cat "$t/points"; fail "$kind: the complete issue"; }
+	"$ANJIAN" issue $(issue_args $kind) --archive "$t/A" --quiet || fail "$kind: the complete issue"
 	cp "$t/A/register.xml" "$t/$kind.register"
-	grep -c 'test point' "$t/points" >"$t/$kind.points"
-	[ "$(cat "$t/$kind.points")" -ge 8 ] || fail "$kind: too few test points"
+	docs=$(( $(grep -c '<document ' "$t/A/register.xml") - $(grep -c '<document ' "$t/base/register.xml") ))
+	writes=$(( 3 * docs + 2 + $(find "$t/A/site" -name '*.html' | wc -l) ))
+	[ "$writes" -ge 8 ] || fail "$kind: only $writes writes"
+	{ echo "$named" | tr ' ' '\n'
+	  awk -v w="$writes" 'BEGIN { for (i = 0; i < 8; i++) printf "write:%d\n", 1 + int(i * (w - 1) / 7) }'
+	} >"$t/$kind.points"
+	[ "$(wc -l <"$t/$kind.points")" = 15 ] || fail "$kind: not 15 kill points"
 done
 
 runs=0
 while [ $runs -lt 30 ]; do
 	kind=month; [ $((runs % 2)) = 1 ] && kind=correction
-	n=$(cat "$t/$kind.points")
-	at=$(( (runs / 2) % n + 1 ))
+	at=$(sed -n "$(( runs / 2 + 1 ))p" "$t/$kind.points")
 	fresh
 	ANJIAN_TEST_KILL_AT=$at "$ANJIAN" issue $(issue_args $kind) --archive "$t/A" --quiet \
 		>/dev/null 2>&1
