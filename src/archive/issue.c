@@ -4,9 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "archive/draft.h"
-#include "archive/number.h"
-#include "archive/register.h"
+#include "register/draft.h"
+#include "register/number.h"
+#include "register/register.h"
 #include "archive/republish.h"
 #include "archive/site.h"
 #include "archive/stamp.h"

@@ -2,7 +2,7 @@
 
 #include <stdio.h>
 
-#include "archive/register.h"
+#include "register/register.h"
 #include "archive/site.h"
 #include "archive/tree.h"
 #include "build/render.h"

@@ -9,7 +9,7 @@
 #ifndef AJ_ARCHIVE_SITE_H
 #define AJ_ARCHIVE_SITE_H
 
-#include "archive/register.h"
+#include "register/register.h"
 #include "office/office.h"
 
 /* Writes root/site from the documents of reg whose files are under root

@@ -7,7 +7,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "archive/register.h"
+#include "register/register.h"
 #include "build/interrupt.h"
 #include "build/outdir.h"
 #include "util/error.h"

@@ -4,9 +4,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "archive/compare.h"
-#include "archive/number.h"
-#include "archive/register.h"
+#include "register/compare.h"
+#include "register/number.h"
+#include "register/register.h"
 #include "build/cache.h"
 #include "build/enterprises.h"
 #include "build/interrupt.h"

@@ -5,7 +5,7 @@
  * 草稿 on every page, numbered as `anjian issue` would number them, with a
  * copy of the profile in OUT/office.yml for issue to use.  With an archive,
  * documents it already holds are not drafted; their data is compared with
- * the issued data file instead (archive/compare.h).
+ * the issued data file instead (register/compare.h).
  *
  * Everything is assembled in a temporary directory beside OUT and swapped
  * in only when all of it succeeded, so a failed build leaves an earlier
@@ -20,7 +20,7 @@
 
 #include <libxml/tree.h>
 
-#include "archive/register.h"
+#include "register/register.h"
 #include "markdown/document.h"
 #include "rules/documents.h"
 

@@ -7,9 +7,9 @@
 #include <yaml.h>
 
 #include "office/office.h"
-#include "site/site.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/url.h"
 
 typedef enum {
 	KEY_TEXT,  /* one line of text */

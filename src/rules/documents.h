@@ -1,7 +1,7 @@
 /* Which documents a build for month M produces (documents.md "Publicity"
  * and sections 1–4), in the fixed order of the manifest, with the metadata
  * every later stage shares: kind, period, publicity, name.  The 文号 is not
- * planned here: numbers come from the archive's register (archive/number.h).
+ * planned here: numbers come from the archive's register (register/number.h).
  *
  * Ownership: aj_documents_plan() returns a GPtrArray of AjDocPlan that
  * frees its elements (g_ptr_array_unref()).

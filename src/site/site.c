@@ -9,6 +9,7 @@
 #include "util/error.h"
 #include "util/pool.h"
 #include "util/testhook.h"
+#include "util/url.h"
 
 /* Static assets copied from the layouts directory as they are. */
 static const char *const assets[] = { "style.css", "search.js", "favicon.svg" };
@@ -23,12 +24,6 @@ static gboolean copy_assets(const Site *site, const char *layouts_dir, GError **
 			return FALSE;
 	}
 	return TRUE;
-}
-
-gboolean aj_site_url_ok(const char *url)
-{
-	return (g_str_has_prefix(url, "https://") || g_str_has_prefix(url, "http://")) &&
-	       g_str_has_suffix(url, "/") && strpbrk(url, "\"<>' ") == NULL;
 }
 
 static gboolean site_url_ok(const char *url, GError **err)

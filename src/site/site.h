@@ -93,9 +93,6 @@ typedef struct {
 gboolean aj_site_write(const AjSiteDoc *docs, guint n_docs, const AjSiteOptions *opts,
 		       const char *out_dir, GError **err);
 
-/* TRUE when url can be the site's base: absolute http(s), ending with "/". */
-gboolean aj_site_url_ok(const char *url);
-
 /* The page of a document relative to OUT/site ("bulletin/2026-03.html");
  * NULL for an internal document, which has none.  The caller frees it. */
 char *aj_site_page_path(const AjSiteDoc *doc);

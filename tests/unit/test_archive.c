@@ -10,9 +10,9 @@
 #include <libxml/parser.h>
 #include <string.h>
 
-#include "archive/compare.h"
-#include "archive/number.h"
-#include "archive/register.h"
+#include "register/compare.h"
+#include "register/number.h"
+#include "register/register.h"
 #include "archive/stamp.h"
 #include "build/outdir.h"
 #include "util/digits.h"

@@ -1,4 +1,4 @@
-#include "archive/compare.h"
+#include "register/compare.h"
 
 #include <libxml/parser.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#include "archive/draft.h"
+#include "register/draft.h"
 
 #include <libxml/parser.h>
 #include <string.h>

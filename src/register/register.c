@@ -1,11 +1,11 @@
-#include "archive/register.h"
+#include "register/register.h"
 
 #include <libxml/parser.h>
 #include <stdlib.h>
 #include <libxml/xmlwriter.h>
 #include <string.h>
 
-#include "archive/number.h"
+#include "register/number.h"
 #include "util/error.h"
 #include "util/i18n.h"
 #include "util/file.h"

@@ -10,8 +10,8 @@
  * with aj_register_free(), which frees its entries and their strings;
  * returned entries point into it.
  */
-#ifndef AJ_ARCHIVE_REGISTER_H
-#define AJ_ARCHIVE_REGISTER_H
+#ifndef AJ_REGISTER_REGISTER_H
+#define AJ_REGISTER_REGISTER_H
 
 #include <glib.h>
 

@@ -9,12 +9,12 @@
  *
  * Ownership: returned arrays are the caller's (g_ptr_array_unref()).
  */
-#ifndef AJ_ARCHIVE_COMPARE_H
-#define AJ_ARCHIVE_COMPARE_H
+#ifndef AJ_REGISTER_COMPARE_H
+#define AJ_REGISTER_COMPARE_H
 
 #include <libxml/tree.h>
 
-#include "archive/register.h"
+#include "register/register.h"
 
 /* "district 320508 inspections: 12 → 13" per changed value, in the order of
  * the new tree, then values that are gone ("… → —"). */

@@ -1,4 +1,4 @@
-#include "archive/number.h"
+#include "register/number.h"
 
 #include <string.h>
 

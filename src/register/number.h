@@ -5,10 +5,10 @@
  * Ownership: strings returned are the caller's (g_free()); a numbering
  * keeps a pointer to the register, which must outlive it.
  */
-#ifndef AJ_ARCHIVE_NUMBER_H
-#define AJ_ARCHIVE_NUMBER_H
+#ifndef AJ_REGISTER_NUMBER_H
+#define AJ_REGISTER_NUMBER_H
 
-#include "archive/register.h"
+#include "register/register.h"
 
 char *aj_number_format(const char *prefix, int year, int n);
 /* Splits a 文号; FALSE when it is not of that form.  *prefix: caller frees. */

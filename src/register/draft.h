@@ -5,8 +5,8 @@
  * Ownership: aj_drafts_load() returns a set freed with aj_drafts_free(),
  * which frees the drafts, their strings and the profile.
  */
-#ifndef AJ_ARCHIVE_DRAFT_H
-#define AJ_ARCHIVE_DRAFT_H
+#ifndef AJ_REGISTER_DRAFT_H
+#define AJ_REGISTER_DRAFT_H
 
 #include <glib.h>
 
