@@ -254,7 +254,7 @@ static void rectification_and_supervision(void **state)
  * was done, and 处理情况 says so rather than staying empty. */
 static void exposure_without_handling(void **state)
 {
-	Fixture f = { ajt_model_new() };
+	Fixture f = { ajt_model_new(), .office = ajt_office() };
 	xmlDocPtr doc;
 	guint32 e;
 
@@ -272,6 +272,7 @@ static void exposure_without_handling(void **state)
 	g_ptr_array_unref(f.plan);
 	aj_coverage_free(f.c);
 	aj_model_free(f.m);
+	aj_office_free(f.office);
 }
 
 /* Money in 万元 with two decimals, rounded half away from zero. */
