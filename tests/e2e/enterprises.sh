@@ -15,6 +15,7 @@ t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 export SOURCE_DATE_EPOCH=1775001600
 mkdir "$t/data"
+cp "$ANJIAN_TOP/data/office.yml" "$t/data/"
 A=91320505MA1N2K3X48 B=91320505MA1N2K3X5B C=91320506MA1N2K3X6W
 cat >"$t/data/base.xml" <<XML
 <?xml version="1.0" encoding="UTF-8"?>
