@@ -89,6 +89,12 @@ static const Hooks *hooks(void)
 
 static G_NORETURN void stop_here(int sig)
 {
+	struct sigaction was;
+
+	/* A background job of a non-interactive shell inherits INT ignored;
+	 * the hook stands for a user's signal, which must not be swallowed. */
+	if (sigaction(sig, NULL, &was) == 0 && was.sa_handler == SIG_IGN)
+		signal(sig, SIG_DFL);
 	kill(getpid(), sig);
 	/* A handled signal is taken by the interrupt watcher thread, which
 	 * ends the process; this thread goes no further meanwhile. */
