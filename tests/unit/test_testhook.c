@@ -26,10 +26,16 @@ static int run_child(const char *kill_at, const char *jobs, Steps steps)
 
 	assert_true(pid >= 0);
 	if (pid == 0) {
+		/* only the hooks of this case: the suite itself may run under
+		 * ANJIAN_TEST_JOBS=1 */
 		if (kill_at != NULL)
 			setenv("ANJIAN_TEST_KILL_AT", kill_at, 1);
+		else
+			unsetenv("ANJIAN_TEST_KILL_AT");
 		if (jobs != NULL)
 			setenv("ANJIAN_TEST_JOBS", jobs, 1);
+		else
+			unsetenv("ANJIAN_TEST_JOBS");
 		/* stderr quiet: the refusal messages are expected */
 		if (freopen("/dev/null", "w", stderr) == NULL)
 			_exit(99);
