@@ -2,7 +2,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "register/compare.h"
 #include "register/number.h"
@@ -12,8 +11,8 @@
 #include "build/interrupt.h"
 #include "build/manifest.h"
 #include "build/outdir.h"
+#include "build/publish.h"
 #include "build/render.h"
-#include "build/site_step.h"
 #include "context/context.h"
 #include "load/load.h"
 #include "office/office.h"
@@ -22,7 +21,6 @@
 #include "util/file.h"
 #include "util/i18n.h"
 #include "util/testhook.h"
-#include "util/i18n.h"
 
 static void file_free(gpointer p)
 {
@@ -52,7 +50,19 @@ const char *aj_built_doc_publicity(const AjBuiltDoc *d)
 	return "public";
 }
 
-static void built_doc_free(gpointer p)
+AjBuiltDoc *aj_built_doc_new(const AjDocPlan *plan, AjDay asof, char *title, xmlDocPtr context)
+{
+	AjBuiltDoc *d = g_new0(AjBuiltDoc, 1);
+
+	d->plan = plan;
+	d->asof = asof;
+	d->title = title;
+	d->context = context;
+	d->files = g_ptr_array_new_with_free_func(file_free);
+	return d;
+}
+
+void aj_built_doc_free(gpointer p)
 {
 	AjBuiltDoc *d = p;
 	g_free(d->title);
@@ -63,45 +73,6 @@ static void built_doc_free(gpointer p)
 		aj_document_free(d->document);
 	g_ptr_array_unref(d->files);
 	g_free(d);
-}
-
-/* The manifest lists a document's files as pdf, html, data, md. */
-static int format_rank(const char *format)
-{
-	static const char *const order[] = { "pdf", "html", "data", "md" };
-	for (gsize i = 0; i < G_N_ELEMENTS(order); i++)
-		if (strcmp(format, order[i]) == 0)
-			return (int)i;
-	return (int)G_N_ELEMENTS(order);
-}
-
-static int compare_files(gconstpointer a, gconstpointer b)
-{
-	const AjBuiltFile *fa = *(AjBuiltFile *const *)a, *fb = *(AjBuiltFile *const *)b;
-	int c = format_rank(fa->format) - format_rank(fb->format);
-	return c != 0 ? c : strcmp(fa->path, fb->path);
-}
-
-static gboolean write_context(AjBuiltDoc *d, const char *root, GError **err)
-{
-	xmlChar *mem = NULL;
-	int len = 0;
-	char *rel = g_strdup_printf("data/%s.xml", d->plan->name);
-	char *path = g_build_filename(root, rel, NULL);
-	gboolean ok;
-
-	xmlDocDumpFormatMemoryEnc(d->context, &mem, &len, "UTF-8", 1);
-	if (mem == NULL)
-		g_set_error(err, AJ_ERROR, EX_SOFTWARE, "%s: out of memory", path);
-	ok = mem != NULL && aj_file_write(path, mem, (gsize)len, "the document data", err);
-	if (ok) {
-		d->context_sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, mem, (gsize)len);
-		aj_built_doc_add_file(d, "data", rel, 0);
-	}
-	xmlFree(mem);
-	g_free(rel);
-	g_free(path);
-	return ok;
 }
 
 /* What a build works from besides its options. */
@@ -131,12 +102,9 @@ static void build_month(const Inputs *in, const AjPeriod *p, gboolean warn, GHas
 		if (g_hash_table_contains(seen, dp->name))
 			continue;
 		g_hash_table_add(seen, dp->name);
-		AjBuiltDoc *d = g_new0(AjBuiltDoc, 1);
-		d->plan = dp;
-		d->asof = p->asof;
-		d->files = g_ptr_array_new_with_free_func(file_free);
-		d->title = aj_context_title(in->model, d->plan, in->office);
-		d->context = aj_context_build(in->model, p, c, d->plan, in->office);
+		AjBuiltDoc *d = aj_built_doc_new(dp, p->asof,
+						  aj_context_title(in->model, dp, in->office),
+						  aj_context_build(in->model, p, c, dp, in->office));
 		d->record = aj_register_current(in->reg, aj_doc_kind_code(dp->kind), dp->period);
 		g_ptr_array_add(group, d);
 	}
@@ -187,18 +155,24 @@ static int year_of(AjDay d)
 /* Each draft shows the 文号 issue would give it, issued in this order on its
  * as-of date; an issued document keeps its own, so that its data file
  * compares with the archived one. */
-static void number_docs(const Inputs *in, GPtrArray *docs, GPtrArray *issued)
+void aj_build_number_drafts(GPtrArray *docs, const AjOffice *office, const AjRegister *reg)
 {
-	AjNumbering *nb = aj_numbering_new(in->reg);
+	AjNumbering *nb = aj_numbering_new(reg);
 
 	for (guint i = 0; i < docs->len; i++) {
 		AjBuiltDoc *d = g_ptr_array_index(docs, i);
-		const char *prefix = aj_office_prefix(in->office, d->plan->kind);
+		const char *prefix = aj_office_prefix(office, d->plan->kind);
 		int year = year_of(d->asof), n = aj_numbering_next(nb, prefix, year);
 		char *number = aj_number_format(prefix, year, n);
 		aj_context_set_number(d->context, number, n);
 		g_free(number);
 	}
+	aj_numbering_free(nb);
+}
+
+static void number_docs(const Inputs *in, GPtrArray *docs, GPtrArray *issued)
+{
+	aj_build_number_drafts(docs, in->office, in->reg);
 	for (guint i = 0; i < issued->len; i++) {
 		AjBuiltDoc *d = g_ptr_array_index(issued, i);
 		char *prefix = NULL;
@@ -207,7 +181,6 @@ static void number_docs(const Inputs *in, GPtrArray *docs, GPtrArray *issued)
 		aj_context_set_number(d->context, d->record->number, n);
 		g_free(prefix);
 	}
-	aj_numbering_free(nb);
 }
 
 /* A month without any record gives a document of zeros: refused unless
@@ -281,18 +254,27 @@ static AjBuildEnts *build_ents(const AjModel *m, const AjBuildOptions *o, const 
 	return b;
 }
 
-static gboolean write_dossiers(AjBuildEnts *ents, const AjBuildOptions *o, const AjRenderOptions *ro,
-			       const char *templates, const char *out, GError **err)
-{
-	char *path = g_build_filename(templates, AJ_DOSSIER_TEMPLATE, NULL);
-	AjDossierOptions d = { .root = ro->root, .template_path = path,
-			       .fingerprint = ro->fingerprint, .reuse_from = o->force ? NULL : out,
-			       .jobs = ro->jobs, .progress = ro->progress };
-	gboolean ok = aj_build_dossiers(aj_build_ents_source(ents), &d, err);
+/* The dossiers: an extra step of aj_publish (after the site, before the
+ * manifest), with its typesetting options. */
+typedef struct {
+	AjBuildEnts *ents;
+	const AjBuildOptions *o;
+	const char *templates, *out;
+} Dossiers;
 
-	if (ok && !o->quiet)
+static gboolean write_dossiers(const AjRenderOptions *ro, gpointer user, GError **err)
+{
+	const Dossiers *ds = user;
+	char *path = g_build_filename(ds->templates, AJ_DOSSIER_TEMPLATE, NULL);
+	AjDossierOptions d = { .root = ro->root, .template_path = path,
+			       .fingerprint = ro->fingerprint,
+			       .reuse_from = ds->o->force ? NULL : ds->out,
+			       .jobs = ro->jobs, .progress = ro->progress };
+	gboolean ok = aj_build_dossiers(aj_build_ents_source(ds->ents), &d, err);
+
+	if (ok && !ds->o->quiet)
 		printf(_("anjian build: %u dossiers in %s/dossier (%u typeset, %u unchanged)\n"),
-		       d.written + d.reused, out, d.written, d.reused);
+		       d.written + d.reused, ds->out, d.written, d.reused);
 	g_free(path);
 	return ok;
 }
@@ -310,18 +292,6 @@ static char *key_extra(const AjBuildOptions *o, const AjOffice *office)
 	return s;
 }
 
-/* OUT/office.yml: the profile the drafts were made with, for issue. */
-static gboolean write_office(const AjOffice *office, const char *root, GError **err)
-{
-	char *path = g_build_filename(root, AJ_OFFICE_FILE, NULL);
-	gsize len = 0;
-	const void *bytes = g_bytes_get_data(office->bytes, &len);
-	gboolean ok = aj_file_write(path, bytes, len, _("the copy of the office profile"), err);
-
-	g_free(path);
-	return ok;
-}
-
 static void report_ents(AjBuildEnts *ents, const AjBuildOptions *o)
 {
 	const AjSiteEnterprises *s = aj_build_ents_site(ents);
@@ -329,14 +299,6 @@ static void report_ents(AjBuildEnts *ents, const AjBuildOptions *o)
 	if (s->written + s->reused > 0)
 		printf(_("anjian build: %u enterprise pages (%u written, %u unchanged)\n"),
 		       s->written + s->reused, s->written, s->reused);
-}
-
-static gboolean write_contexts(GPtrArray *docs, const char *root, GError **err)
-{
-	for (guint i = 0; i < docs->len; i++)
-		if (!write_context(g_ptr_array_index(docs, i), root, err))
-			return FALSE;
-	return TRUE;
 }
 
 /* Documents already issued: their data compared with the archive's. */
@@ -356,24 +318,22 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	gint64 mark = g_get_monotonic_time();
 	double t_load = 0, t_contexts = 0, t_render = 0, t_site = 0, t_manifest = 0, t_dossiers = 0;
 	/* CPU seconds of all threads: on a shared machine wall time says little */
-	double cpu = 0, c_site = 0, c_dossiers = 0;
+	double c_site = 0, c_dossiers = 0;
 	AjModel *model = NULL;
 	AjBuildEnts *ents = NULL;
 	AjOffice *office = NULL;
 	AjRegister *reg = NULL;
 	GPtrArray *plans = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
-	GPtrArray *docs = g_ptr_array_new_with_free_func(built_doc_free);
-	GPtrArray *issued = g_ptr_array_new_with_free_func(built_doc_free);
+	GPtrArray *docs = g_ptr_array_new_with_free_func(aj_built_doc_free);
+	GPtrArray *issued = g_ptr_array_new_with_free_func(aj_built_doc_free);
 	char *out = aj_outdir_clean_path(o->out_dir), *root = NULL, *templates = NULL;
 	char *fingerprint = NULL, *build_key = NULL, *office_path = NULL, *extra = NULL;
-	char *site_title = NULL;
 	AjPeriod period;
 	AjInterruptGuard *guard = NULL;
 	gboolean ok = FALSE;
 	guint changed = 0;
-	AjRenderOptions ro = { .jobs = aj_test_jobs(o->jobs > 0 ? o->jobs : (int)g_get_num_processors()),
-			       .progress = o->progress && !o->quiet, .draft = TRUE };
-	AjSiteOptions so = { .draft = TRUE };
+	AjPublish pub;
+	Dossiers dossiers;
 	Inputs in;
 
 	/* before any thread exists (they inherit the blocked signals) and
@@ -424,56 +384,27 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	if (root == NULL)
 		goto done;
 	aj_test_point("begun");
-	if (!aj_outdir_mkdir(root, "data", err) || !aj_outdir_mkdir(root, "md", err) ||
-	    !aj_outdir_mkdir(root, "pdf", err))
-		goto done;
 	in = (Inputs){ .model = model, .office = office, .reg = reg };
 	build_contexts(&in, o, &period, plans, docs, issued);
 	number_docs(&in, docs, issued);
-	if (!write_contexts(docs, root, err) || !write_office(office, root, err))
-		goto done;
 	changed = compare_issued(o, issued);
 	t_contexts = lap(&mark);
-	aj_test_point("contexts");
-	ro.root = root;
-	ro.template_dir = templates;
-	ro.fingerprint = fingerprint;
-	/* --force renders everything; the fresh renders still fill the cache */
-	ro.cache_from = o->force ? NULL : out;
-	if (!aj_render_all(docs, &ro, err))
-		goto done;
-	t_render = lap(&mark);
-	aj_test_point("rendered");
-	/* The web site (OUT/site) is written here, from docs, into root; its
-	 * writer appends each public document's "html" file to doc->files. */
-	cpu = (double)clock() / CLOCKS_PER_SEC;
 	ents = build_ents(model, o, &period, root, out);
-	site_title = aj_office_site_title(office);
-	so.site_url = o->site_url != NULL ? o->site_url : office->site_url;
-	so.issuer = office->issuer;
-	so.title = site_title;
-	so.enterprises = aj_build_ents_site(ents);
-	if (!aj_build_site(docs, root, templates, &so, err))
+	dossiers = (Dossiers){ .ents = ents, .o = o, .templates = templates, .out = out };
+	pub = (AjPublish){ .out = out, .root = root, .guard = guard, .templates = templates,
+			   .fingerprint = fingerprint, .build_key = build_key, .office = office,
+			   .site_url = o->site_url, .asof = period.asof, .jobs = o->jobs,
+			   .progress = o->progress && !o->quiet, .force = o->force,
+			   .enterprises = aj_build_ents_site(ents),
+			   .extra = o->dossiers ? write_dossiers : NULL, .extra_user = &dossiers };
+	if (!aj_publish(docs, &pub, err))
 		goto done;
-	t_site = lap(&mark);
-	aj_test_point("site");
-	c_site = (double)clock() / CLOCKS_PER_SEC - cpu;
-	cpu += c_site;
-	if (o->dossiers && !write_dossiers(ents, o, &ro, templates, out, err))
-		goto done;
-	t_dossiers = lap(&mark);
-	c_dossiers = (double)clock() / CLOCKS_PER_SEC - cpu;
-	for (guint i = 0; i < docs->len; i++) {
-		AjBuiltDoc *d = g_ptr_array_index(docs, i);
-		g_ptr_array_sort(d->files, compare_files);
-	}
-	if (!aj_manifest_write(root, docs, period.asof, err))
-		goto done;
-	aj_cache_build_store(root, build_key);
-	aj_test_point("manifest");
-	if (!aj_interrupt_guard_commit(guard, root, out, err))
-		goto done;
-	t_manifest = lap(&mark);
+	t_render = pub.t_render;
+	t_site = pub.t_site;
+	c_site = pub.c_site;
+	t_dossiers = pub.t_extra;
+	c_dossiers = pub.c_extra;
+	t_manifest = pub.t_manifest;
 	g_clear_pointer(&root, g_free);
 	if (o->timings)
 		fprintf(stderr, "anjian build: timings: load %.3f s, contexts %.3f s, render %.3f s, "
@@ -485,7 +416,7 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 				"anjian build: %u drafts written to %s (%u typeset, %u unchanged; "
 				"see %s/manifest.xml)",
 				docs->len),
-		       docs->len, out, ro.rendered, ro.reused, out);
+		       docs->len, out, pub.rendered, pub.reused, out);
 		if (issued->len > 0 && changed > 0)
 			printf(_("; %u already issued in %s, not drafted again (%u with changed "
 				 "data: see the warnings)"),
@@ -511,7 +442,6 @@ done:
 	g_free(build_key);
 	g_free(extra);
 	g_free(office_path);
-	g_free(site_title);
 	g_free(out);
 	g_ptr_array_unref(docs);
 	g_ptr_array_unref(issued);

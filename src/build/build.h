@@ -22,6 +22,7 @@
 
 #include "register/register.h"
 #include "markdown/document.h"
+#include "office/office.h"
 #include "rules/documents.h"
 
 typedef struct {
@@ -76,6 +77,14 @@ void aj_built_doc_add_file(AjBuiltDoc *doc, const char *format, const char *path
  * document both say so: a template that marks a document internal keeps
  * it off the site (documents.md "Publicity"). */
 const char *aj_built_doc_publicity(const AjBuiltDoc *doc);
+
+/* A document of plan as of asof with its title and context (both taken
+ * over), no file yet; freed with aj_built_doc_free(). */
+AjBuiltDoc *aj_built_doc_new(const AjDocPlan *plan, AjDay asof, char *title, xmlDocPtr context);
+void aj_built_doc_free(gpointer doc);
+/* Sets each draft's <meta number> to the 文号 `anjian issue` would give it,
+ * in docs order, after the documents reg already holds. */
+void aj_build_number_drafts(GPtrArray *docs, const AjOffice *office, const AjRegister *reg);
 
 /* Runs the whole build; returns FALSE with *err (AJ_ERROR, sysexits code). */
 gboolean aj_build_run(const AjBuildOptions *opts, GError **err);
