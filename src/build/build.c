@@ -94,6 +94,7 @@ static void build_month(const Inputs *in, const AjPeriod *p, gboolean warn, GHas
 	AjCoverage *c = aj_coverage_new(in->model, p->asof);
 	GPtrArray *plan = aj_documents_plan(in->model, p);
 
+	aj_office_apply_publicity(in->office, plan);
 	if (warn)
 		aj_coverage_warn_baselines(in->model, c);
 	g_ptr_array_add(plans, plan);

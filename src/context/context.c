@@ -143,7 +143,7 @@ xmlDocPtr aj_context_build(const AjModel *m, const AjPeriod *p, const AjCoverage
 		break;
 	case AJ_DOC_ASSESSMENT: {
 		AjAssessmentRule rule;
-		aj_assessment_rule_default(&rule);
+		aj_office_assessment_rule(office, &rule);
 		aj_ctx_assessment(root, m, p, &rule);
 		break;
 	}

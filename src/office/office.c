@@ -24,6 +24,7 @@ void aj_office_free(AjOffice *o)
 	g_free(o->data_source);
 	g_free(o->site_title);
 	g_free(o->site_url);
+	g_free(o->assessment_publicity);
 	g_free(o);
 }
 
@@ -37,4 +38,21 @@ char *aj_office_site_title(const AjOffice *o)
 	if (o->site_title != NULL)
 		return g_strdup(o->site_title);
 	return g_strconcat(o->area, "安全生产信息公开", NULL);
+}
+
+void aj_office_assessment_rule(const AjOffice *o, AjAssessmentRule *rule)
+{
+	if (o->assessment.n > 0)
+		*rule = o->assessment;
+	else
+		aj_assessment_rule_default(rule);
+}
+
+void aj_office_apply_publicity(const AjOffice *o, GPtrArray *plan)
+{
+	for (guint i = 0; o->assessment_publicity != NULL && i < plan->len; i++) {
+		AjDocPlan *d = g_ptr_array_index(plan, i);
+		if (d->kind == AJ_DOC_ASSESSMENT)
+			d->public_ = g_strcmp0(o->assessment_publicity, "public") == 0;
+	}
 }

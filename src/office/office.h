@@ -15,6 +15,7 @@
 
 #include <glib.h>
 
+#include "rules/assessment.h"
 #include "rules/documents.h"
 
 #define AJ_OFFICE_FILE "office.yml"
@@ -32,6 +33,9 @@ typedef struct {
 	char *data_source; /* source line under charts; NULL: none */
 	char *site_title;  /* the site's name; NULL: area + 安全生产信息公开 */
 	char *site_url;    /* absolute, ends with "/"; NULL: placeholder */
+	/* assessment.indicators, in the profile's order; n = 0: not given */
+	AjAssessmentRule assessment;
+	char *assessment_publicity; /* "public" or "internal"; NULL: internal */
 } AjOffice;
 
 /* The profile a data directory uses: office (--office) when given, else
@@ -45,6 +49,12 @@ void aj_office_free(AjOffice *office);
 
 /* The 代字 of a kind of document. */
 const char *aj_office_prefix(const AjOffice *office, AjDocKind kind);
+/* The assessment's rule: the profile's indicators and weights, else the
+ * default rule (README "Assessment"). */
+void aj_office_assessment_rule(const AjOffice *office, AjAssessmentRule *rule);
+/* Sets each planned document's publicity the profile chooses (the
+ * assessment's assessment.publicity); plan: AjDocPlan *. */
+void aj_office_apply_publicity(const AjOffice *office, GPtrArray *plan);
 /* The site's title: site.title, else the area's 安全生产信息公开. Caller frees. */
 char *aj_office_site_title(const AjOffice *office);
 

@@ -16,6 +16,8 @@ typedef enum {
 	KEY_TEXTS, /* a text or a list of texts, joined with "，" */
 	KEY_CODE,  /* a 发文机关代字: no spaces, no 〔〕 */
 	KEY_URL,   /* absolute http(s) URL ending with "/" */
+	KEY_PUBLICITY, /* public or internal */
+	KEY_INDICATORS, /* assessment indicators: key: weight | {weight, deduct} */
 	KEY_MAP    /* a mapping of further keys */
 } KeyType;
 
@@ -58,6 +60,11 @@ static const OfficeKey keys[] = {
 	{ "site.title", KEY_TEXT, FALSE, FIELD(site_title), N_("the site's title") },
 	{ "site.url", KEY_URL, FALSE, FIELD(site_url),
 	  N_("the absolute address the site is published at") },
+	{ "assessment", KEY_MAP, FALSE, 0, N_("the annual assessment (考核)") },
+	{ "assessment.publicity", KEY_PUBLICITY, FALSE, FIELD(assessment_publicity),
+	  N_("the assessment's publicity (public or internal)") },
+	{ "assessment.indicators", KEY_INDICATORS, FALSE, 0,
+	  N_("the assessment's indicators, each with its weight") },
 };
 
 typedef struct {
@@ -174,6 +181,9 @@ static gboolean check_value(Reader *r, const yaml_node_t *node, const OfficeKey 
 		return fail(r, line_of(node), def->key, err,
 			    _("\"%s\" is not a 代字; write the characters before 〔YEAR〕 alone, "
 			      "without spaces or brackets"), v);
+	if (def->type == KEY_PUBLICITY && strcmp(v, "public") != 0 && strcmp(v, "internal") != 0)
+		return fail(r, line_of(node), def->key, err,
+			    _("\"%s\" is not a publicity; write public or internal"), v);
 	if (def->type == KEY_URL && !aj_site_url_ok(v))
 		return fail(r, line_of(node), def->key, err,
 			    _("\"%s\" is not an absolute http(s) address ending with \"/\"; write "
@@ -203,6 +213,108 @@ static gboolean read_value(Reader *r, yaml_node_t *node, const OfficeKey *def, G
 	return check_value(r, node, def, *field, err);
 }
 
+/* "8", "0.5", "12.25": points with at most two decimals, in hundredths. */
+static gboolean points(const char *s, gint64 *out)
+{
+	const char *dot = strchr(s, '.');
+	char *whole = g_strndup(s, dot != NULL ? (gsize)(dot - s) : strlen(s));
+	gint64 w = 0, f = 0;
+	gboolean ok = g_ascii_string_to_signed(whole, 10, 0, 10000, &w, NULL) &&
+		      (dot == NULL || (strlen(dot + 1) >= 1 && strlen(dot + 1) <= 2 &&
+				       g_ascii_string_to_signed(dot + 1, 10, 0, 99, &f, NULL)));
+
+	if (ok && dot != NULL && strlen(dot + 1) == 1)
+		f *= 10;
+	*out = w * 100 + f;
+	g_free(whole);
+	return ok;
+}
+
+/* One indicator: "commitment: 8", or "hazards-overdue: {weight: 8, deduct: 1}"
+ * (a count loses deduct per item; 1 when not given). */
+static gboolean read_indicator(Reader *r, yaml_node_t *k, yaml_node_t *v, AjWeighted *w,
+			       GError **err)
+{
+	char *name = scalar(k), *where = g_strconcat("assessment.indicators.", name, NULL);
+	gboolean ok = TRUE;
+
+	if (!aj_indicator_parse(name, &w->indicator)) {
+		ok = fail(r, line_of(k), where, err,
+			  _("not an indicator; the indicators are target-months, commitment, "
+			    "self-inspection, responsibility-list, director, standardized, insurance, "
+			    "training, hazards-overdue, problems-overdue, reports-late, exposures"));
+		goto done;
+	}
+	w->deduct = aj_indicator_kind(w->indicator) == AJ_SCORE_DEDUCT ? 100 : 0;
+	if (v->type == YAML_SCALAR_NODE) {
+		char *s = scalar(v);
+		ok = (points(s, &w->weight) && w->weight > 0) ||
+		     fail(r, line_of(v), where, err,
+			  _("\"%s\" is not a weight; write the points, e.g. 8 or 7.5"), s);
+		g_free(s);
+	} else if (v->type != YAML_MAPPING_NODE) {
+		ok = fail(r, line_of(v), where, err, _("write its weight, e.g. 8, or {weight: 8, deduct: 1}"));
+	} else {
+		w->weight = 0;
+		for (yaml_node_pair_t *p = v->data.mapping.pairs.start; ok && p < v->data.mapping.pairs.top;
+		     p++) {
+			yaml_node_t *pk = yaml_document_get_node(r->doc, p->key);
+			yaml_node_t *pv = yaml_document_get_node(r->doc, p->value);
+			char *key = pk->type == YAML_SCALAR_NODE ? scalar(pk) : g_strdup("?");
+			char *val = pv->type == YAML_SCALAR_NODE ? scalar(pv) : g_strdup("?");
+			gint64 *field = strcmp(key, "weight") == 0   ? &w->weight
+					: strcmp(key, "deduct") == 0 ? &w->deduct
+								     : NULL;
+			if (field == NULL)
+				ok = fail(r, line_of(pk), where, err,
+					  _("unknown key %s; an indicator has weight and deduct"), key);
+			else if (field == &w->deduct && aj_indicator_kind(w->indicator) != AJ_SCORE_DEDUCT)
+				ok = fail(r, line_of(pk), where, err,
+					  _("a rate earns its share of the weight: deduct is for "
+					    "hazards-overdue, problems-overdue, reports-late and exposures"));
+			else if (!points(val, field))
+				ok = fail(r, line_of(pv), where, err,
+					  _("\"%s\" is not a number of points, e.g. 8 or 0.5"), val);
+			g_free(key);
+			g_free(val);
+		}
+		if (ok && w->weight <= 0)
+			ok = fail(r, line_of(v), where, err, _("give its weight, e.g. {weight: 8}"));
+	}
+done:
+	g_free(name);
+	g_free(where);
+	return ok;
+}
+
+static gboolean read_indicators(Reader *r, yaml_node_t *map, GError **err)
+{
+	AjAssessmentRule *rule = &r->office->assessment;
+	guint seen = 0;
+
+	if (map->type != YAML_MAPPING_NODE || map->data.mapping.pairs.start == map->data.mapping.pairs.top)
+		return fail(r, line_of(map), "assessment.indicators", err,
+			    _("list the indicators below it, one 'indicator: weight' line each"));
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(r->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(r->doc, p->value);
+		AjWeighted w;
+		if (k->type != YAML_SCALAR_NODE)
+			return fail(r, line_of(k), "assessment.indicators", err,
+				    _("an indicator's name must be a text"));
+		if (!read_indicator(r, k, v, &w, err))
+			return FALSE;
+		/* checked before it is stored: items holds each indicator once */
+		if (seen & (1u << w.indicator))
+			return fail(r, line_of(k), "assessment.indicators", err,
+				    _("%s is given twice; keep one"), aj_indicator_key(w.indicator));
+		seen |= 1u << w.indicator;
+		rule->items[rule->n++] = w;
+	}
+	return TRUE;
+}
+
 static gboolean read_map(Reader *r, yaml_node_t *map, const char *prefix, GError **err)
 {
 	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
@@ -228,7 +340,9 @@ static gboolean read_map(Reader *r, yaml_node_t *map, const char *prefix, GError
 		} else {
 			g_hash_table_insert(r->lines, (gpointer)def->key,
 					    GINT_TO_POINTER(line_of(k)));
-			if (def->type != KEY_MAP)
+			if (def->type == KEY_INDICATORS)
+				ok = read_indicators(r, v, err);
+			else if (def->type != KEY_MAP)
 				ok = read_value(r, v, def, err);
 			else if (v->type != YAML_MAPPING_NODE)
 				ok = fail(r, line_of(v), full, err,

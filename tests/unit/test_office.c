@@ -86,10 +86,9 @@ static char *with_line(int n, const char *line)
 	return g_string_free(s, FALSE);
 }
 
-/* The profile with line n changed is refused naming office.yml:LINE: KEY and text. */
-static void refused(int n, const char *line, const char *where, const char *text)
+/* profile (taken over) is refused naming office.yml:LINE: KEY and text. */
+static void refused_profile(char *profile, const char *where, const char *text)
 {
-	char *profile = with_line(n, line);
 	GError *err = NULL;
 	AjOffice *o = load(profile, &err);
 
@@ -100,6 +99,12 @@ static void refused(int n, const char *line, const char *where, const char *text
 		fail_msg("want '%s' and '%s' in: %s", where, text, err->message);
 	g_error_free(err);
 	g_free(profile);
+}
+
+/* good with line n changed (NULL: removed) is refused. */
+static void refused(int n, const char *line, const char *where, const char *text)
+{
+	refused_profile(with_line(n, line), where, text);
 }
 
 static void mistakes_name_file_line_and_key(void **state)
@@ -115,6 +120,98 @@ static void mistakes_name_file_line_and_key(void **state)
 	refused(6, "cc: [省安委办, [x]]", "office.yml:6: cc:", "must be a text");
 	refused(2, "area: [unclosed", "office.yml:", "not valid YAML");
 	refused(2, "area: {a: b}", "office.yml:2: area:", "one text");
+}
+
+/* good with an assessment section: the rule and publicity it chooses. */
+static void reads_the_assessment(void **state)
+{
+	char *text = g_strconcat(good,
+				 "assessment:\n"
+				 "  publicity: public\n"
+				 "  indicators:\n"
+				 "    target-months: 30\n"
+				 "    commitment: 7.5\n"
+				 "    hazards-overdue: {weight: 10, deduct: 0.25}\n"
+				 "    exposures: {weight: 6}\n",
+				 NULL);
+	GError *err = NULL;
+	AjOffice *o = load(text, &err);
+	AjAssessmentRule rule;
+	GPtrArray *plan = g_ptr_array_new_with_free_func(g_free);
+	AjDocPlan *bulletin = g_new0(AjDocPlan, 1), *assessment = g_new0(AjDocPlan, 1);
+
+	if (o == NULL)
+		fail_msg("%s", err->message);
+	aj_office_assessment_rule(o, &rule);
+	/* in the profile's order, in hundredths; a count's deduct defaults to 1 */
+	assert_int_equal(rule.n, 4);
+	assert_int_equal(rule.items[0].indicator, AJ_INDICATOR_TARGET_MONTHS);
+	assert_int_equal(rule.items[0].weight, 3000);
+	assert_int_equal(rule.items[0].deduct, 0);
+	assert_int_equal(rule.items[1].indicator, AJ_INDICATOR_COMMITMENT);
+	assert_int_equal(rule.items[1].weight, 750);
+	assert_int_equal(rule.items[2].indicator, AJ_INDICATOR_HAZARDS_OVERDUE);
+	assert_int_equal(rule.items[2].weight, 1000);
+	assert_int_equal(rule.items[2].deduct, 25);
+	assert_int_equal(rule.items[3].indicator, AJ_INDICATOR_EXPOSURES);
+	assert_int_equal(rule.items[3].weight, 600);
+	assert_int_equal(rule.items[3].deduct, 100);
+	assert_int_equal(aj_assessment_rule_max(&rule), 5350);
+	/* publicity: the assessment's only */
+	bulletin->kind = AJ_DOC_BULLETIN;
+	bulletin->public_ = TRUE;
+	assessment->kind = AJ_DOC_ASSESSMENT;
+	g_ptr_array_add(plan, bulletin);
+	g_ptr_array_add(plan, assessment);
+	aj_office_apply_publicity(o, plan);
+	assert_true(bulletin->public_);
+	assert_true(assessment->public_);
+	aj_office_free(o);
+	g_free(text);
+
+	/* without the section: the default rule (100 points), publicity untouched */
+	o = load(good, &err);
+	assessment->public_ = FALSE;
+	aj_office_assessment_rule(o, &rule);
+	assert_int_equal(rule.n, AJ_INDICATOR_COUNT);
+	assert_int_equal(aj_assessment_rule_max(&rule), 10000);
+	aj_office_apply_publicity(o, plan);
+	assert_false(assessment->public_);
+	aj_office_free(o);
+	g_ptr_array_unref(plan);
+}
+
+/* good with the lines tail after it is refused. */
+static void refused_tail(const char *tail, const char *where, const char *text)
+{
+	refused_profile(g_strconcat(good, tail, NULL), where, text);
+}
+
+static void assessment_mistakes(void **state)
+{
+	/* good has 15 lines: assessment is line 16, its indicators from 18 */
+	refused_tail("assessment:\n  publicity: secret\n", "office.yml:17: assessment.publicity:",
+		     "write public or internal");
+	refused_tail("assessment:\n  indicators:\n    safety: 8\n",
+		     "office.yml:18: assessment.indicators.safety:", "target-months, commitment");
+	refused_tail("assessment:\n  indicators:\n    training: 8\n    training: 4\n",
+		     "office.yml:19: assessment.indicators:", "training is given twice");
+	refused_tail("assessment:\n  indicators:\n    training: eight\n",
+		     "office.yml:18: assessment.indicators.training:", "\"eight\" is not a weight");
+	refused_tail("assessment:\n  indicators:\n    training: 0\n",
+		     "office.yml:18: assessment.indicators.training:", "not a weight");
+	refused_tail("assessment:\n  indicators:\n    training: 8.125\n",
+		     "office.yml:18: assessment.indicators.training:", "not a weight");
+	refused_tail("assessment:\n  indicators:\n    training: {weight: 8, deduct: 1}\n",
+		     "office.yml:18: assessment.indicators.training:", "deduct is for");
+	refused_tail("assessment:\n  indicators:\n    exposures: {deduct: 1}\n",
+		     "office.yml:18: assessment.indicators.exposures:", "give its weight");
+	refused_tail("assessment:\n  indicators:\n    exposures: {weight: 8, per: 1}\n",
+		     "office.yml:18: assessment.indicators.exposures:", "unknown key per");
+	refused_tail("assessment:\n  indicators: []\n", "office.yml:17: assessment.indicators:",
+		     "one 'indicator: weight' line each");
+	refused_tail("assessment:\n  weights: {}\n", "office.yml:17: assessment.weights:",
+		     "publicity, indicators");
 }
 
 static void missing_file_is_no_input(void **state)
@@ -133,6 +230,8 @@ int main(void)
 		cmocka_unit_test(reads_every_key),
 		cmocka_unit_test(mistakes_name_file_line_and_key),
 		cmocka_unit_test(missing_file_is_no_input),
+		cmocka_unit_test(reads_the_assessment),
+		cmocka_unit_test(assessment_mistakes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
