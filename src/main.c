@@ -19,6 +19,8 @@ static const char usage[] = N_(
 	"  issue   --draft OUT --archive ARCHIVE [--date YYYY-MM-DD] [--correct] [NAME…]\n"
 	"                                        issue drafts under their 文号 into the archive\n"
 	"  site    --archive ARCHIVE             write the archive's public site again\n"
+	"  rollup  --from OUT… --office FILE --out OUT --month YYYY-MM\n"
+	"                                        draft a province's documents from its cities' OUTs\n"
 	"  render  FILE.md --out FILE.pdf|FILE.html\n"
 	"                                        typeset one Markdown file\n"
 	"  dossier --data DIR --enterprise CODE --out FILE.pdf\n"
@@ -56,6 +58,8 @@ int main(int argc, char **argv)
 		return aj_cmd_issue(argc - 1, argv + 1);
 	if (strcmp(cmd, "site") == 0)
 		return aj_cmd_site(argc - 1, argv + 1);
+	if (strcmp(cmd, "rollup") == 0)
+		return aj_cmd_rollup(argc - 1, argv + 1);
 	if (strcmp(cmd, "render") == 0)
 		return aj_cmd_render(argc - 1, argv + 1);
 	if (strcmp(cmd, "dossier") == 0)

@@ -9,6 +9,7 @@ int aj_cmd_render(int argc, char **argv);
 int aj_cmd_dossier(int argc, char **argv);
 int aj_cmd_issue(int argc, char **argv);
 int aj_cmd_site(int argc, char **argv);
+int aj_cmd_rollup(int argc, char **argv);
 
 /* Parses argv with the entries; on a usage error prints it with the
  * subcommand's help hint and returns FALSE (exit EX_USAGE). */

@@ -280,8 +280,10 @@ void aj_ctx_assessment(xmlNodePtr root, const AjModel *m, const AjPeriod *p,
 {
 	AjAssessmentRow *rows = aj_assessment_compute(m, p);
 	AjCtxUnit *units = aj_ctx_units(m);
+	char *whole = aj_ctx_whole(root);
 
-	aj_ctx_assessment_rows(root, rows, units, m->districts->len, "全市", rule);
+	aj_ctx_assessment_rows(root, rows, units, m->districts->len, whole, rule);
+	g_free(whole);
 	g_free(units);
 	g_free(rows);
 }

@@ -1,4 +1,6 @@
 #include "context/attrs.h"
+#include "context/parts.h"
+#include "util/xml.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -66,3 +68,10 @@ char *aj_quarter_cn(AjQuarter q)
 	return g_strdup_printf("%d年第%s季度", aj_quarter_year(q), n[aj_quarter_number(q) - 1]);
 }
 
+char *aj_ctx_whole(xmlNodePtr node)
+{
+	xmlNodePtr meta = aj_xml_child(xmlDocGetRootElement(node->doc), "meta");
+	char *whole = meta != NULL ? aj_xml_prop(meta, "whole") : NULL;
+
+	return whole != NULL ? whole : g_strdup("全市");
+}

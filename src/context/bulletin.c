@@ -187,7 +187,9 @@ void aj_ctx_bulletin(xmlNodePtr root, const AjModel *m, const AjPeriod *p, const
 	AjTrendMonth months[12];
 	xmlNodePtr x;
 
-	aj_ctx_bulletin_figures(root, b, units, "全市");
+	char *whole = aj_ctx_whole(root);
+
+	aj_ctx_bulletin_figures(root, b, units, whole);
 	aj_trend_compute(m, p, c, months);
 	aj_ctx_trend(root, months);
 	aj_ctx_compliance(root, m, p);
@@ -198,6 +200,7 @@ void aj_ctx_bulletin(xmlNodePtr root, const AjModel *m, const AjPeriod *p, const
 		aj_ctx_exemplars(x, m, q, p->asof);
 	}
 	g_free(units);
+	g_free(whole);
 	aj_bulletin_free(b);
 }
 

@@ -22,15 +22,25 @@ static char *period_cn(const AjModel *m, const AjDocPlan *plan)
 	return g_strdup(plan->period);
 }
 
+char *aj_context_whole(const char *area)
+{
+	static const char *const levels[] = { "省", "市", "区", "县", "州", "盟", "旗" };
+
+	for (gsize i = 0; area != NULL && i < G_N_ELEMENTS(levels); i++)
+		if (g_str_has_suffix(area, levels[i]))
+			return g_strconcat("全", levels[i], NULL);
+	return g_strdup("全市");
+}
+
 char *aj_context_title(const AjModel *m, const AjDocPlan *plan, const AjOffice *office)
 {
 	const char *issuer = office->issuer;
-	char *pc = period_cn(m, plan);
+	char *pc = period_cn(m, plan), *whole = aj_context_whole(office->area);
 	char *title = NULL;
 
 	switch (plan->kind) {
 	case AJ_DOC_BULLETIN:
-		title = g_strdup_printf("%s关于%s全市安全生产情况的通报", issuer, pc);
+		title = g_strdup_printf("%s关于%s%s安全生产情况的通报", issuer, pc, whole);
 		break;
 	case AJ_DOC_EXPOSED:
 		title = g_strdup_printf("%s关于%s安全生产曝光企业名单的通报", issuer, pc);
@@ -52,6 +62,7 @@ char *aj_context_title(const AjModel *m, const AjDocPlan *plan, const AjOffice *
 		break;
 	}
 	g_free(pc);
+	g_free(whole);
 	return title;
 }
 
@@ -60,7 +71,7 @@ static void add_meta(xmlNodePtr root, const AjModel *m, const AjPeriod *p, const
 {
 	xmlNodePtr meta = aj_child(root, "meta");
 	char *title = aj_context_title(m, plan, office);
-	char *pc = period_cn(m, plan);
+	char *pc = period_cn(m, plan), *whole = aj_context_whole(office->area);
 	char *month = g_strdup_printf("%d月", aj_month_number(p->month));
 	char *ytd = aj_month_number(p->month) == 1
 			    ? g_strdup("1月")
@@ -76,6 +87,7 @@ static void add_meta(xmlNodePtr root, const AjModel *m, const AjPeriod *p, const
 	/* who issues it, to whom: the office profile */
 	aj_attr_str(meta, "issuer", office->issuer);
 	aj_attr_str(meta, "area", office->area);
+	aj_attr_str(meta, "whole", whole); /* 全市, 全省: the whole area in the text */
 	aj_attr_str(meta, "recipients", office->recipients);
 	aj_attr_str(meta, "cc", office->cc);
 	aj_attr_str(meta, "printer", office->printer);
@@ -92,6 +104,7 @@ static void add_meta(xmlNodePtr root, const AjModel *m, const AjPeriod *p, const
 	aj_attr_day(meta, "as-of", p->asof);
 	g_free(title);
 	g_free(pc);
+	g_free(whole);
 	g_free(month);
 	g_free(ytd);
 }
@@ -108,18 +121,27 @@ void aj_context_set_number(xmlDocPtr doc, const char *number, int serial)
 	xmlSetProp(meta, BAD_CAST "serial", BAD_CAST buf);
 }
 
-xmlDocPtr aj_context_build(const AjModel *m, const AjPeriod *p, const AjCoverage *c,
-			   const AjDocPlan *plan, const AjOffice *office)
+xmlDocPtr aj_context_new(const AjModel *m, const AjPeriod *p, const AjDocPlan *plan,
+			 const AjOffice *office)
 {
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "document");
-	AjQuarter q = aj_quarter_of_month(p->month);
 
 	xmlDocSetRootElement(doc, root);
 	aj_attr_str(root, "kind", aj_doc_kind_code(plan->kind));
 	aj_attr_str(root, "period", plan->period);
 	aj_attr_str(root, "publicity", plan->public_ ? "public" : "internal");
 	add_meta(root, m, p, plan, office);
+	return doc;
+}
+
+xmlDocPtr aj_context_build(const AjModel *m, const AjPeriod *p, const AjCoverage *c,
+			   const AjDocPlan *plan, const AjOffice *office)
+{
+	xmlDocPtr doc = aj_context_new(m, p, plan, office);
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	AjQuarter q = aj_quarter_of_month(p->month);
+
 	switch (plan->kind) {
 	case AJ_DOC_BULLETIN:
 		aj_ctx_bulletin(root, m, p, c);

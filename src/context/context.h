@@ -22,6 +22,15 @@
 #include "office/office.h"
 #include "rules/documents.h"
 
+/* A context with its root and <meta> only, for a document whose body is
+ * built elsewhere (a province's, context/province.h); model may be NULL
+ * except for a rectification table. */
+xmlDocPtr aj_context_new(const AjModel *model, const AjPeriod *p, const AjDocPlan *plan,
+			 const AjOffice *office);
+/* How the text names the whole area: 全 and the level its name ends with
+ * (…省 → 全省, …市 → 全市, …区 → 全区); 全市 for anything else.  The caller
+ * frees it. */
+char *aj_context_whole(const char *area);
 xmlDocPtr aj_context_build(const AjModel *model, const AjPeriod *p, const AjCoverage *c,
 			   const AjDocPlan *plan, const AjOffice *office);
 

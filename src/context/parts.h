@@ -17,6 +17,10 @@ typedef struct {
 	const char *code, *name;
 } AjCtxUnit;
 
+/* <meta whole> of the document root is in (全市, 全省), for the name of a
+ * table's total row; the caller frees it. */
+char *aj_ctx_whole(xmlNodePtr root);
+
 /* The model's districts as units, in model order; the caller frees the
  * array (the strings are the model's). */
 AjCtxUnit *aj_ctx_units(const AjModel *m);

@@ -64,9 +64,11 @@ void aj_ctx_compliance(xmlNodePtr parent, const AjModel *m, const AjPeriod *p)
 	guint n = m->districts->len;
 	AjComplianceRow *rows = g_new0(AjComplianceRow, n + 1);
 	AjCtxUnit *units = aj_ctx_units(m);
+	char *whole = aj_ctx_whole(parent);
 
 	aj_compliance_compute(m, p, rows);
-	aj_ctx_compliance_rows(parent, rows, units, n, "全市");
+	aj_ctx_compliance_rows(parent, rows, units, n, whole);
+	g_free(whole);
 	g_free(units);
 	g_free(rows);
 }

@@ -2,7 +2,7 @@
 
 #include "rules/obligations.h"
 
-static void add(AjComplianceRow *t, const AjComplianceRow *r)
+void aj_compliance_add(AjComplianceRow *t, const AjComplianceRow *r)
 {
 	t->enterprises += r->enterprises;
 	t->commitment += r->commitment;
@@ -53,5 +53,5 @@ void aj_compliance_compute(const AjModel *m, const AjPeriod *p, AjComplianceRow 
 		out[e->district].trained += t->trained;
 	}
 	for (guint d = 0; d < n; d++)
-		add(&out[n], &out[d]);
+		aj_compliance_add(&out[n], &out[d]);
 }

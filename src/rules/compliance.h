@@ -18,6 +18,8 @@ typedef struct {
 } AjComplianceRow;
 
 /* out has model->districts->len + 1 entries: districts, then the city. */
+/* Adds r's counts to t (a city's row to its province's). */
+void aj_compliance_add(AjComplianceRow *t, const AjComplianceRow *r);
 void aj_compliance_compute(const AjModel *model, const AjPeriod *p, AjComplianceRow *out);
 
 #endif

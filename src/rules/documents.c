@@ -90,3 +90,17 @@ GPtrArray *aj_documents_plan(const AjModel *m, const AjPeriod *p)
 	g_array_free(lists, TRUE);
 	return out;
 }
+
+GPtrArray *aj_documents_plan_rollup(const AjPeriod *p)
+{
+	GPtrArray *out = g_ptr_array_new_with_free_func(plan_free);
+	char buf[8];
+	int year = aj_month_year(p->month), month = aj_month_number(p->month);
+
+	add(out, AJ_DOC_BULLETIN, g_strdup(aj_month_format(p->month, buf)), year, AJ_NONE);
+	add(out, AJ_DOC_EXPOSED, g_strdup(buf), year, AJ_NONE);
+	add(out, AJ_DOC_HAZARD_SUPERVISION, g_strdup(buf), year, AJ_NONE);
+	if (month == 12)
+		add(out, AJ_DOC_ASSESSMENT, g_strdup_printf("%d", year), year, AJ_NONE);
+	return out;
+}

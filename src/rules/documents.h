@@ -39,5 +39,8 @@ gboolean aj_doc_kind_public(AjDocKind kind);
  * rectification per problem list issued on or before as-of, hazard-supervision,
  * [assessment of the year when M is December]. */
 GPtrArray *aj_documents_plan(const AjModel *model, const AjPeriod *p);
+/* A province's roll-up of M: bulletin, exposed, hazard-supervision (of
+ * 省级挂牌 hazards), [assessment of the cities when M is December]. */
+GPtrArray *aj_documents_plan_rollup(const AjPeriod *p);
 
 #endif

@@ -2,7 +2,7 @@
  * benchmarks and end-to-end tests, deterministic for a seed.
  *
  *   anjian-gen --enterprises N --from YYYY-MM --to YYYY-MM [--seed S]
- *              [--informant-marker PREFIX] [--city suzhou|wuxi] --out DIR
+ *              [--informant-marker PREFIX] [--city KEY [--province]] --out DIR
  *
  * Proportions follow what offices see: most enterprises are small and in
  * general manufacturing or trade; inspections and training every month,
@@ -13,6 +13,13 @@
  * (districts, departments, enterprises),
  * DIR/records/YYYY-MM.xml (one per month), DIR/lists.xml (blacklist,
  * nominations, exposures, problem lists), DIR/baselines.xml.
+ *
+ * --city chooses one of the thirteen cities of the table below (default
+ * suzhou) for the districts' codes and names and its office profile.
+ * --province makes every id unique across the province (records,
+ * departments and problem lists get the city's four-digit code:
+ * JC-3205-12): the cities' data sets then load together as one, which is
+ * how the roll-up's sums are checked.
  *
  * With --informant-marker every report carries an <informant> whose text is
  * PREFIX-<n>: the confidentiality test searches all output for them.
@@ -46,6 +53,68 @@ static const District wuxi_districts[] = {
 	{ "320282", "宜兴市", "宜兴" },
 };
 
+static const District nanjing_districts[] = {
+	{ "320102", "玄武区", "玄武" }, { "320104", "秦淮区", "秦淮" }, { "320105", "建邺区", "建邺" },
+	{ "320106", "鼓楼区", "鼓楼" }, { "320111", "浦口区", "浦口" }, { "320113", "栖霞区", "栖霞" },
+	{ "320114", "雨花台区", "雨花" }, { "320115", "江宁区", "江宁" }, { "320116", "六合区", "六合" },
+	{ "320117", "溧水区", "溧水" }, { "320118", "高淳区", "高淳" },
+};
+
+static const District xuzhou_districts[] = {
+	{ "320302", "鼓楼区", "鼓楼" }, { "320303", "云龙区", "云龙" }, { "320305", "贾汪区", "贾汪" },
+	{ "320311", "泉山区", "泉山" }, { "320312", "铜山区", "铜山" }, { "320321", "丰县", "丰县" },
+	{ "320322", "沛县", "沛县" },     { "320324", "睢宁县", "睢宁" }, { "320381", "新沂市", "新沂" },
+	{ "320382", "邳州市", "邳州" },
+};
+
+static const District changzhou_districts[] = {
+	{ "320402", "天宁区", "天宁" }, { "320404", "钟楼区", "钟楼" }, { "320411", "新北区", "新北" },
+	{ "320412", "武进区", "武进" }, { "320413", "金坛区", "金坛" }, { "320481", "溧阳市", "溧阳" },
+};
+
+static const District nantong_districts[] = {
+	{ "320612", "通州区", "通州" }, { "320613", "崇川区", "崇川" }, { "320614", "海门区", "海门" },
+	{ "320623", "如东县", "如东" }, { "320681", "启东市", "启东" }, { "320682", "如皋市", "如皋" },
+	{ "320685", "海安市", "海安" },
+};
+
+static const District lianyungang_districts[] = {
+	{ "320703", "连云区", "连云" }, { "320706", "海州区", "海州" }, { "320707", "赣榆区", "赣榆" },
+	{ "320722", "东海县", "东海" }, { "320723", "灌云县", "灌云" }, { "320724", "灌南县", "灌南" },
+};
+
+static const District huaian_districts[] = {
+	{ "320803", "淮安区", "淮安" }, { "320804", "淮阴区", "淮阴" }, { "320812", "清江浦区", "清江浦" },
+	{ "320813", "洪泽区", "洪泽" }, { "320826", "涟水县", "涟水" }, { "320830", "盱眙县", "盱眙" },
+	{ "320831", "金湖县", "金湖" },
+};
+
+static const District yancheng_districts[] = {
+	{ "320902", "亭湖区", "亭湖" }, { "320903", "盐都区", "盐都" }, { "320904", "大丰区", "大丰" },
+	{ "320921", "响水县", "响水" }, { "320922", "滨海县", "滨海" }, { "320923", "阜宁县", "阜宁" },
+	{ "320924", "射阳县", "射阳" }, { "320925", "建湖县", "建湖" }, { "320981", "东台市", "东台" },
+};
+
+static const District yangzhou_districts[] = {
+	{ "321002", "广陵区", "广陵" }, { "321003", "邗江区", "邗江" }, { "321012", "江都区", "江都" },
+	{ "321023", "宝应县", "宝应" }, { "321081", "仪征市", "仪征" }, { "321084", "高邮市", "高邮" },
+};
+
+static const District zhenjiang_districts[] = {
+	{ "321102", "京口区", "京口" }, { "321111", "润州区", "润州" }, { "321112", "丹徒区", "丹徒" },
+	{ "321181", "丹阳市", "丹阳" }, { "321182", "扬中市", "扬中" }, { "321183", "句容市", "句容" },
+};
+
+static const District taizhou_districts[] = {
+	{ "321202", "海陵区", "海陵" }, { "321203", "高港区", "高港" }, { "321204", "姜堰区", "姜堰" },
+	{ "321281", "兴化市", "兴化" }, { "321282", "靖江市", "靖江" }, { "321283", "泰兴市", "泰兴" },
+};
+
+static const District suqian_districts[] = {
+	{ "321302", "宿城区", "宿城" }, { "321311", "宿豫区", "宿豫" }, { "321322", "沭阳县", "沭阳" },
+	{ "321323", "泗阳县", "泗阳" }, { "321324", "泗洪县", "泗洪" },
+};
+
 /* A city of the data set (--city): its districts, the one-character name
  * of its penalty numbers and 代字, and its office profile (office.yml). */
 typedef struct {
@@ -55,11 +124,23 @@ typedef struct {
 	const char *recipients;
 } City;
 
+#define COUNTIES "各县（市、区）安委会，市安委会各成员单位"
+#define CITY(key, name, abbr, recipients) \
+	{ #key, name, abbr, key##_districts, G_N_ELEMENTS(key##_districts), recipients }
 static const City cities[] = {
-	{ "suzhou", "苏州市", "苏", suzhou_districts, G_N_ELEMENTS(suzhou_districts),
-	  "各市、区安委会，苏州工业园区、苏州高新区安委会，市安委会各成员单位" },
-	{ "wuxi", "无锡市", "锡", wuxi_districts, G_N_ELEMENTS(wuxi_districts),
-	  "各市（县）、区安委会，市安委会各成员单位" },
+	CITY(suzhou, "苏州市", "苏", "各市、区安委会，苏州工业园区、苏州高新区安委会，市安委会各成员单位"),
+	CITY(wuxi, "无锡市", "锡", "各市（县）、区安委会，市安委会各成员单位"),
+	CITY(nanjing, "南京市", "宁", "各区安委会，江北新区安委会，市安委会各成员单位"),
+	CITY(xuzhou, "徐州市", "徐", COUNTIES),
+	CITY(changzhou, "常州市", "常", COUNTIES),
+	CITY(nantong, "南通市", "通", COUNTIES),
+	CITY(lianyungang, "连云港市", "连", COUNTIES),
+	CITY(huaian, "淮安市", "淮", COUNTIES),
+	CITY(yancheng, "盐城市", "盐", COUNTIES),
+	CITY(yangzhou, "扬州市", "扬", COUNTIES),
+	CITY(zhenjiang, "镇江市", "镇", COUNTIES),
+	CITY(taizhou, "泰州市", "泰", COUNTIES),
+	CITY(suqian, "宿迁市", "宿", COUNTIES),
 };
 
 static const char *const departments[][2] = {
@@ -117,6 +198,8 @@ typedef struct {
 	const char *marker;
 	Enterprise *ents;
 	const City *city;
+	const char *prefix; /* before every id: "" or, with --province, "3205-" */
+	char *dept[6];      /* department ids */
 	guint64 seq; /* record id counter */
 	guint64 reports;
 } Gen;
@@ -196,7 +279,7 @@ static void write_base(Gen *g)
 		fprintf(f, "  <district code=\"%s\" name=\"%s\"/>\n", g->city->districts[i].code,
 			g->city->districts[i].name);
 	for (guint i = 0; i < G_N_ELEMENTS(departments); i++)
-		fprintf(f, "  <department id=\"%s\" name=\"%s\"/>\n", departments[i][0],
+		fprintf(f, "  <department id=\"%s\" name=\"%s\"/>\n", g->dept[i],
 			departments[i][1]);
 	for (guint i = 0; i < g->n; i++) {
 		Enterprise *e = &g->ents[i];
@@ -273,26 +356,31 @@ static void write_month(Gen *g, AjMonth m)
 		int r = g_rand_int_range(g->rand, 0, 1000);
 		if (r < 150) {
 			fprintf(f,
-				"  <inspection id=\"JC-%" G_GUINT64_FORMAT "\" enterprise=\"%s\" "
+				"  <inspection id=\"JC-%s%" G_GUINT64_FORMAT "\" enterprise=\"%s\" "
 				"department=\"%s\" date=\"%s\" mode=\"%s\"/>\n",
-				++g->seq, e->id, departments[g_rand_int_range(g->rand, 0, 6)][0],
+				g->prefix, ++g->seq, e->id, g->dept[g_rand_int_range(g->rand, 0, 6)],
 				date_str(day_in_month(g, m), b1), modes[g_rand_int_range(g->rand, 0, 5)]);
 		}
 		if (r < 100) {
 			gboolean major = g_rand_int_range(g->rand, 0, 100) < 5;
 			AjDay found = day_in_month(g, m), deadline = found + (major ? 60 : 30);
 			AjDay fixed = found + (AjDay)g_rand_int_range(g->rand, 1, major ? 90 : 40);
-			gboolean open = g_rand_int_range(g->rand, 0, 100) < 12;
+			/* a listed (挂牌督办) hazard is a hard one: more often still open */
+			static const char *const level[] = { "province", "province", "city", "city",
+							     "district" };
+			const char *listed = major && g_rand_int_range(g->rand, 0, 100) < 40
+						     ? level[g_rand_int_range(g->rand, 0, 5)]
+						     : NULL;
+			gboolean open = g_rand_int_range(g->rand, 0, 100) < (listed != NULL ? 40 : 12);
 			fprintf(f,
-				"  <hazard id=\"YH-%" G_GUINT64_FORMAT "\" enterprise=\"%s\" level=\"%s\" "
+				"  <hazard id=\"YH-%s%" G_GUINT64_FORMAT "\" enterprise=\"%s\" level=\"%s\" "
 				"found=\"%s\" deadline=\"%s\"",
-				++g->seq, e->id, major ? "major" : "general", date_str(found, b1),
+				g->prefix, ++g->seq, e->id, major ? "major" : "general", date_str(found, b1),
 				date_str(deadline, b2));
 			if (!open)
 				fprintf(f, " rectified=\"%s\"", date_str(fixed, b3));
-			if (major && g_rand_int_range(g->rand, 0, 100) < 40)
-				fprintf(f, " listed=\"%s\"",
-					g_rand_int_range(g->rand, 0, 2) ? "city" : "district");
+			if (listed != NULL)
+				fprintf(f, " listed=\"%s\"", listed);
 			fprintf(f, ">\n    <description>%s</description>\n  </hazard>\n",
 				hazard_texts[g_rand_int_range(g->rand, 0, G_N_ELEMENTS(hazard_texts))]);
 		}
@@ -303,7 +391,7 @@ static void write_month(Gen *g, AjMonth m)
 				"department=\"%s\" date=\"%s\" fine=\"%d\"%s%s>\n"
 				"    <violation>%s</violation>\n  </penalty>\n",
 				g->city->abbr, aj_month_year(m), ++g->seq, e->id,
-				departments[g_rand_int_range(g->rand, 0, 6)][0],
+				g->dept[g_rand_int_range(g->rand, 0, 6)],
 				date_str(day_in_month(g, m), b1), fine,
 				r < 2 ? " suspension=\"true\"" : "", r == 3 ? " serious=\"true\"" : "",
 				violation_texts[g_rand_int_range(g->rand, 0,
@@ -311,9 +399,9 @@ static void write_month(Gen *g, AjMonth m)
 		}
 		if (r == 999 && g_rand_int_range(g->rand, 0, 3) == 0) {
 			fprintf(f,
-				"  <accident id=\"SG-%" G_GUINT64_FORMAT "\" enterprise=\"%s\" date=\"%s\" "
+				"  <accident id=\"SG-%s%" G_GUINT64_FORMAT "\" enterprise=\"%s\" date=\"%s\" "
 				"type=\"%s\" deaths=\"%d\" injuries=\"%d\" loss=\"%d\"/>\n",
-				++g->seq, e->id, date_str(day_in_month(g, m), b1),
+				g->prefix, ++g->seq, e->id, date_str(day_in_month(g, m), b1),
 				accident_types[g_rand_int_range(g->rand, 0, G_N_ELEMENTS(accident_types))],
 				g_rand_int_range(g->rand, 0, 3) == 0 ? 1 : 0,
 				g_rand_int_range(g->rand, 0, 3), g_rand_int_range(g->rand, 1, 500) * 1000);
@@ -330,9 +418,9 @@ static void write_month(Gen *g, AjMonth m)
 			AjDay rec = day_in_month(g, m);
 			g->reports++;
 			fprintf(f,
-				"  <report id=\"JB-%" G_GUINT64_FORMAT "\" enterprise=\"%s\" "
+				"  <report id=\"JB-%s%" G_GUINT64_FORMAT "\" enterprise=\"%s\" "
 				"received=\"%s\" deadline=\"%s\" replied=\"%s\" substantiated=\"%s\">\n",
-				++g->seq, e->id, date_str(rec, b1), date_str(rec + 15, b2),
+				g->prefix, ++g->seq, e->id, date_str(rec, b1), date_str(rec + 15, b2),
 				date_str(rec + (AjDay)g_rand_int_range(g->rand, 1, 20), b3),
 				r % 2 ? "true" : "false");
 			if (g->marker != NULL)
@@ -354,18 +442,18 @@ static void write_lists(Gen *g)
 	for (AjMonth m = g->from; m <= g->to; m++) {
 		for (guint i = (guint)(m % 7); i < g->n; i += step * 13) {
 			fprintf(f,
-				"  <exposure enterprise=\"%s\" department=\"yjj\" month=\"%s\">\n"
+				"  <exposure enterprise=\"%s\" department=\"%s\" month=\"%s\">\n"
 				"    <problem>%s</problem>\n    <handling>责令限期整改</handling>\n"
 				"  </exposure>\n",
-				g->ents[i].id, aj_month_format(m, mb),
+				g->ents[i].id, g->dept[0], aj_month_format(m, mb),
 				hazard_texts[i % G_N_ELEMENTS(hazard_texts)]);
 		}
 		if (m % 3 == 2) { /* a month that ends a quarter */
 			char qb[8];
 			for (guint i = (guint)(m % 5); i < g->n; i += step * 3)
 				fprintf(f,
-					"  <nomination enterprise=\"%s\" department=\"yjj\" quarter=\"%s\"/>\n",
-					g->ents[i].id, aj_quarter_format(aj_quarter_of_month(m), qb));
+					"  <nomination enterprise=\"%s\" department=\"%s\" quarter=\"%s\"/>\n",
+					g->ents[i].id, g->dept[0], aj_quarter_format(aj_quarter_of_month(m), qb));
 		}
 	}
 	for (guint i = 5; i < g->n; i += step * 50) {
@@ -378,15 +466,19 @@ static void write_lists(Gen *g)
 	for (int l = 1; l <= 3; l++) {
 		AjDay issued = aj_month_first_day(g->from) + (AjDay)(l * 20);
 		fprintf(f,
-			"  <problem-list id=\"gen-%d\" source=\"省安全生产巡查组\" batch=\"第%d批\" "
+			"  <problem-list id=\"%sgen-%d\" source=\"省安全生产巡查组\" batch=\"第%d批\" "
 			"issued=\"%s\">\n",
-			l, l, date_str(issued, b1));
+			g->prefix, l, l, date_str(issued, b1));
 		for (int a = 1; a <= 5; a++) {
 			fprintf(f, "    <aspect title=\"重点领域问题%d\">\n", a);
 			for (int p = 1; p <= 6; p++) {
 				const char *st = statuses[(a + p) % 3];
-				fprintf(f, "      <problem id=\"gen-%d-%d-%d\" responsible=\"%s\"", l, a, p,
-					departments[p % 6][1]);
+				/* every third problem is a district's own (the
+				 * assessment counts it for that district) */
+				fprintf(f, "      <problem id=\"%sgen-%d-%d-%d\" responsible=\"%s\"",
+					g->prefix, l, a, p,
+					p % 3 == 0 ? g->city->districts[(guint)(l + a) % g->city->n_districts].name
+						   : departments[p % 6][1]);
 				if (strcmp(st, "long-term") != 0)
 					fprintf(f, " deadline=\"%s\"", date_str(issued + (AjDay)(30 * p), b1));
 				fprintf(f, " status=\"%s\"", st);
@@ -413,15 +505,19 @@ static void write_baselines(Gen *g)
 	char mb[8];
 	guint per = g->n / g->city->n_districts + 1;
 
+	/* accidents about as often as in the records (one in 3000 enterprise-
+	 * months), deaths only with an accident */
 	for (AjMonth m = g->from - 12; m < g->from; m++)
-		for (guint d = 0; d < g->city->n_districts; d++)
+		for (guint d = 0; d < g->city->n_districts; d++) {
+			guint accidents = (guint)g_rand_int_range(g->rand, 0, (gint32)(per / 1500 + 1));
+			guint deaths = (guint)g_rand_int_range(g->rand, 0, 2);
 			fprintf(f,
 				"  <baseline district=\"%s\" month=\"%s\" inspections=\"%u\" "
 				"penalties=\"%u\" fines=\"%u.00\" accidents=\"%u\" deaths=\"%u\"/>\n",
 				g->city->districts[d].code, aj_month_format(m, mb), per * 140 / 1000,
 				per * 18 / 1000, per * 18 / 1000 * 150000,
-				(guint)g_rand_int_range(g->rand, 0, (gint32)(per / 2000 + 2)),
-				(guint)g_rand_int_range(g->rand, 0, 2));
+				accidents, accidents > 0 ? deaths : 0);
+		}
 	close_out(f, path);
 }
 
@@ -463,6 +559,7 @@ int main(int argc, char **argv)
 {
 	int n = 1000, seed = 1;
 	char *from = NULL, *to = NULL, *out = NULL, *marker = NULL, *city = NULL;
+	gboolean province = FALSE;
 	GOptionEntry entries[] = {
 		{ "enterprises", 'n', 0, G_OPTION_ARG_INT, &n, "number of enterprises", "N" },
 		{ "from", 0, 0, G_OPTION_ARG_STRING, &from, "first month of records", "YYYY-MM" },
@@ -472,7 +569,10 @@ int main(int argc, char **argv)
 		  "give every report an informant PREFIX-n", "PREFIX" },
 		{ "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "output directory", "DIR" },
 		{ "city", 0, 0, G_OPTION_ARG_STRING, &city,
-		  "the city: suzhou (default) or wuxi (another office for tests)", "NAME" },
+		  "the city (suzhou, wuxi, nanjing, … : the thirteen of the table; default suzhou)",
+		  "KEY" },
+		{ "province", 0, 0, G_OPTION_ARG_NONE, &province,
+		  "ids unique across the province's cities (they carry the city's code)", NULL },
 		{ NULL }
 	};
 	GOptionContext *ctx = g_option_context_new("- write a synthetic anjian data set");
@@ -495,9 +595,12 @@ int main(int argc, char **argv)
 		if (strcmp(city, cities[i].key) == 0)
 			g.city = &cities[i];
 	if (city != NULL && strcmp(city, g.city->key) != 0) {
-		fprintf(stderr, "anjian-gen: --city is suzhou or wuxi\n");
+		fprintf(stderr, "anjian-gen: --city: no city %s in the table\n", city);
 		return EX_USAGE;
 	}
+	g.prefix = province ? g_strdup_printf("%.4s-", g.city->districts[0].code) : g_strdup("");
+	for (guint i = 0; i < G_N_ELEMENTS(g.dept); i++)
+		g.dept[i] = g_strconcat(g.prefix, departments[i][0], NULL);
 	g.rand = g_rand_new_with_seed((guint32)seed);
 	g.n = (guint)n;
 	g.out = out;
@@ -510,6 +613,9 @@ int main(int argc, char **argv)
 	write_lists(&g);
 	write_baselines(&g);
 	g_free(g.ents);
+	for (guint i = 0; i < G_N_ELEMENTS(g.dept); i++)
+		g_free(g.dept[i]);
+	g_free((char *)g.prefix);
 	g_rand_free(g.rand);
 	g_free(from);
 	g_free(to);
