@@ -66,6 +66,11 @@ same "overdue 省级挂牌 hazards" "$(x "string(/document/summary/@overdue)" "$
 pa=$P/data/assessment-2025.xml oa=$tmp/one/data/assessment-2025.xml
 same "assessment values of the whole" "$(x "/document/total/value | /document/total/month" "$pa")" \
 	"$(x "/document/total/value | /document/total/month" "$oa")"
+# the cities are scored by the province's own rule (province/office.yml)
+rule=$(x "/document/rule/indicator[position() <= 2]/@key | /document/rule/indicator[1]/@weight" "$pa" |
+	tr -s '\n ' '  ' | sed 's/^ *//; s/ *$//')
+same "the province's rule" "$rule" 'key="target-months" weight="30.00" key="standardized"'
+[ "$(x "string(/document/@publicity)" "$pa")" = internal ] || fail "the assessment is not internal"
 # each city's row is its own total, and its assessment its own whole
 n=0
 for k in $keys; do
