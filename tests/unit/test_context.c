@@ -10,6 +10,7 @@
 #include "context/attrs.h"
 #include "context/context.h"
 #include "support/model_builder.h"
+#include "support/xpath.h"
 
 typedef struct {
 	AjModel *m;
@@ -87,27 +88,6 @@ static xmlDocPtr context_of(Fixture *f, AjDocKind kind)
 	fail_msg("no document of kind %d", kind);
 	return NULL;
 }
-
-/* The string value of an XPath expression. */
-static char *xp(xmlDocPtr doc, const char *expr)
-{
-	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST expr, ctx);
-	xmlChar *s = xmlXPathCastToString(obj);
-	char *out = g_strdup((const char *)s);
-
-	xmlFree(s);
-	xmlXPathFreeObject(obj);
-	xmlXPathFreeContext(ctx);
-	return out;
-}
-
-#define assert_xp(doc, expr, want)                     \
-	do {                                           \
-		char *got_ = xp((doc), (expr));        \
-		assert_string_equal(got_, (want));     \
-		g_free(got_);                          \
-	} while (0)
 
 static void plan_order_and_names(void **state)
 {

@@ -5,30 +5,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <libxml/xpath.h>
-
 #include "context/province.h"
 #include "support/model_builder.h"
-
-static char *xp(xmlDocPtr doc, const char *expr)
-{
-	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST expr, ctx);
-	xmlChar *s = xmlXPathCastToString(obj);
-	char *out = g_strdup((const char *)s);
-
-	xmlFree(s);
-	xmlXPathFreeObject(obj);
-	xmlXPathFreeContext(ctx);
-	return out;
-}
-
-#define assert_xp(doc, expr, want)                 \
-	do {                                       \
-		char *got_ = xp((doc), (expr));    \
-		assert_string_equal(got_, (want)); \
-		g_free(got_);                      \
-	} while (0)
+#include "support/xpath.h"
 
 typedef struct {
 	AjCityShard city[2];
