@@ -227,11 +227,13 @@ void aj_para_set(AjTs *ts, const AjInline *in, const AjParaStyle *st)
 {
 	PangoLayout *layout;
 	PangoLayoutIter *it;
+	GArray *squeezed;
 	int n, i = 0;
 
 	if (ts->err)
 		return;
-	layout = aj_para_layout(ts, in, st);
+	layout = aj_squeeze_layout(ts, in, st, &squeezed);
+	aj_squeeze_place(layout, squeezed);
 	aj_para_check_coverage(ts, layout);
 	n = pango_layout_get_line_count(layout);
 	it = pango_layout_get_iter(layout);
@@ -260,6 +262,7 @@ void aj_para_set(AjTs *ts, const AjInline *in, const AjParaStyle *st)
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 	g_object_unref(layout);
+	g_array_unref(squeezed);
 }
 
 void aj_para_set_text(AjTs *ts, const char *text, const AjParaStyle *st)

@@ -145,6 +145,16 @@ void aj_para_draw_links(AjTs *ts, PangoLayoutLine *line, const AjInline *in, dou
 			double top, double height);
 AjParaStyle aj_para_body(void);
 
+/* squeeze.c: the layout of a paragraph (aj_para_layout) with its
+ * full-width punctuation squeezed where a line would otherwise spread or
+ * its last line hold one or two characters (标点挤压); *squeezed receives
+ * what was squeezed (caller frees both).
+ * aj_squeeze_place() puts their glyphs back on their side of the em box,
+ * once the layout's lines are final. */
+PangoLayout *aj_squeeze_layout(AjTs *ts, const AjInline *in, const AjParaStyle *st,
+			       GArray **squeezed);
+void aj_squeeze_place(PangoLayout *layout, const GArray *squeezed);
+
 /* title.c: text with LINE SEPARATORs (U+2028) where its lines break, set
  * in role at size; between words (ICU's dictionary), dates kept whole.
  * aj_title_break(): the fewest lines no wider than measure, in the 梯形 or

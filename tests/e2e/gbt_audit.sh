@@ -1,9 +1,9 @@
 #!/bin/sh
 # GB/T 9704 audit (tools/audit) over the sample month (data/) and the
 # notices of tests/samples/: prints what a secretary would mark in red —
-# loose lines, one- or two-character last lines, title shapes, breaks inside
-# words on title and 抄送 lines — and fails when a title is out of shape or
-# a title or 抄送 line breaks inside a word.
+# loose lines, one- or two-character last lines, lines ending with an
+# opening mark, title shapes, breaks inside words on title and 抄送 lines —
+# and fails unless every count is zero.
 set -eu
 . "$ANJIAN_TOP/tests/e2e/lib.sh"
 tmp=$(mktemp -d)
@@ -19,5 +19,6 @@ for f in "$tmp"/out/md/*.md; do grep -v '](chart:' "$f" >"$tmp/md/${f##*/}"; don
 "$audit" "$tmp"/md/*.md "$ANJIAN_TOP"/tests/samples/*.md >"$tmp/report" || fail "$(cat "$tmp/report")"
 cat "$tmp/report"
 total=$(tail -n 1 "$tmp/report")
-echo "$total" | grep -q 'titles 0, word-breaks 0$' || fail "$total"
+echo "$total" | grep -q ': loose 0, short-last 0, open-ends 0, titles 0, word-breaks 0$' ||
+	fail "$total"
 echo ok

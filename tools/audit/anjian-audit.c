@@ -7,6 +7,8 @@
  *   loose        justified body lines whose character pitch exceeds the
  *                grid's (156 mm / 28) by more than 3 %
  *   short-last   last lines of a paragraph with one or two characters
+ *   open-ends    body lines ending with an opening bracket or quote or an
+ *                ASCII "<"
  *   titles       titles (22 pt) of several lines in neither the 梯形 (no
  *                line longer than the one below) nor the 菱形 shape
  *   word-breaks  line breaks on title and 抄送 lines inside a word: not at
@@ -37,8 +39,14 @@ typedef struct {
 } Line;
 
 typedef struct {
-	int loose, short_last, titles, word_breaks;
+	int loose, short_last, open_ends, titles, word_breaks;
 } Counts;
+
+static gboolean opens(gunichar c)
+{
+	return c == '<' || g_unichar_type(c) == G_UNICODE_OPEN_PUNCTUATION ||
+	       g_unichar_type(c) == G_UNICODE_INITIAL_PUNCTUATION;
+}
 
 static gboolean collect(AjPage *page, gpointer data, GError **err)
 {
@@ -61,8 +69,8 @@ static gboolean collect(AjPage *page, gpointer data, GError **err)
 		y = g->y + (double)g->dy / PANGO_SCALE;
 		if (lines->len > 0) {
 			Line *last = &g_array_index(lines, Line, lines->len - 1);
-			if (last->page == page->number && fabs(last->y - y) < 0.01 &&
-			    x0 >= last->x1 - 0.01 && x0 - last->x1 < 2 * last->size)
+			if (last->page == page->number && fabs(last->y - y) < 3 &&
+			    x0 >= last->x1 - 0.5 && x0 - last->x1 < 2 * last->size)
 				l = last;
 		}
 		if (l == NULL) {
@@ -180,6 +188,12 @@ static void audit(const GArray *lines, Counts *c)
 			       l->text->str);
 			c->loose++;
 		}
+		if (fabs(l->size - 16) < 0.01 && l->text->len > 0 &&
+		    opens(g_utf8_get_char(g_utf8_find_prev_char(l->text->str,
+								 l->text->str + l->text->len)))) {
+			printf("  opening mark ends a line: %s\n", l->text->str);
+			c->open_ends++;
+		}
 		/* A ragged line of one or two characters under a full line. */
 		if (fabs(l->size - 16) < 0.01 && i > 0 && l->glyphs <= 2 && l->x1 < RIGHT - 0.5) {
 			const Line *p = &g_array_index(lines, Line, i - 1);
@@ -238,10 +252,11 @@ int main(int argc, char **argv)
 		} else {
 			audit(lines, &c);
 		}
-		printf("  loose %d, short-last %d, titles %d, word-breaks %d\n", c.loose,
-		       c.short_last, c.titles, c.word_breaks);
+		printf("  loose %d, short-last %d, open-ends %d, titles %d, word-breaks %d\n",
+		       c.loose, c.short_last, c.open_ends, c.titles, c.word_breaks);
 		total.loose += c.loose;
 		total.short_last += c.short_last;
+		total.open_ends += c.open_ends;
 		total.titles += c.titles;
 		total.word_breaks += c.word_breaks;
 		for (guint i = 0; i < lines->len; i++)
@@ -250,7 +265,7 @@ int main(int argc, char **argv)
 		aj_document_free(doc);
 		g_free(text);
 	}
-	printf("all: loose %d, short-last %d, titles %d, word-breaks %d\n", total.loose,
-	       total.short_last, total.titles, total.word_breaks);
+	printf("all: loose %d, short-last %d, open-ends %d, titles %d, word-breaks %d\n",
+	       total.loose, total.short_last, total.open_ends, total.titles, total.word_breaks);
 	return status;
 }
