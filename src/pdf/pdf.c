@@ -62,22 +62,36 @@ static void set_metadata(cairo_surface_t *surface, const AjDocument *doc, const 
 	g_free(date);
 }
 
-/* The context the typesetter shapes with: a font map of our own (Pango's
- * default one is per thread anyway, and this keeps every document
- * independent of the others), 72 units per inch so Pango's points are PDF
- * points, and unhinted, unrounded metrics: advances exactly as designed,
- * so 28 characters fill 156 mm on every machine.  The language, not LANG,
- * decides font fallback and line breaking.  The caller unrefs the context
- * and then the font map. */
-static PangoContext *pango_context(cairo_t *cr, PangoFontMap **fontmap)
+/* One font map per thread, kept for every document the thread typesets: a
+ * map's fonts cache their glyphs' metrics (each costs FreeType a CFF
+ * charstring run) and its font sorts (Pango starts a thread for each), so
+ * a new map per document paid both again.  The map chooses the same faces
+ * for every document (the font set is fixed, typeset/fontset.h); Pango objects
+ * are not shared between threads. */
+static PangoFontMap *thread_fontmap(void)
+{
+	static GPrivate key = G_PRIVATE_INIT(g_object_unref);
+	PangoFontMap *map = g_private_get(&key);
+
+	if (map == NULL) {
+		aj_fonts_init(); /* it registers fonts with fontconfig: before any font map */
+		map = pango_cairo_font_map_new();
+		pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(map), 72.0);
+		g_private_set(&key, map);
+	}
+	return map;
+}
+
+/* The context the typesetter shapes with, on this thread's font map: 72
+ * units per inch so Pango's points are PDF points, and unhinted, unrounded
+ * metrics: advances exactly as designed, so 28 characters fill 156 mm on
+ * every machine.  The language, not LANG, decides font fallback and line
+ * breaking.  The caller unrefs the context. */
+static PangoContext *pango_context(cairo_t *cr)
 {
 	cairo_font_options_t *fo = cairo_font_options_create();
-	PangoContext *pctx;
+	PangoContext *pctx = pango_font_map_create_context(thread_fontmap());
 
-	aj_fonts_init(); /* it registers fonts with fontconfig: before any font map */
-	*fontmap = pango_cairo_font_map_new();
-	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(*fontmap), 72.0);
-	pctx = pango_font_map_create_context(*fontmap);
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	pango_cairo_context_set_font_options(pctx, fo);
@@ -112,12 +126,11 @@ static gboolean run(const AjDocument *doc, const AjPdfOptions *opts, GByteArray 
 	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(collect, out, AJ_A4_W,
 								       AJ_A4_H);
 	cairo_t *cr = cairo_create(surface);
-	PangoFontMap *fontmap = NULL;
 	PangoContext *pctx;
 	gboolean ok;
 
 	set_metadata(surface, doc, opts);
-	pctx = pango_context(cr, &fontmap);
+	pctx = pango_context(cr);
 	if (w != NULL)
 		w->replay = (AjReplay){ .surface = surface, .cr = cr, .width = AJ_A4_W,
 				       .height = AJ_A4_H };
@@ -136,7 +149,6 @@ static gboolean run(const AjDocument *doc, const AjPdfOptions *opts, GByteArray 
 	}
 	cairo_surface_destroy(surface);
 	g_object_unref(pctx);
-	g_object_unref(fontmap);
 	return ok;
 }
 
