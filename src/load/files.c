@@ -5,6 +5,7 @@
 #include <libxml/parser.h>
 
 #include "load/loader.h"
+#include "util/memory.h"
 #include "util/testhook.h"
 
 /* Compiled schemas outlive a load, one per thread that read: compiling
@@ -69,6 +70,7 @@ gboolean aj_load_files(AjLoader *l, GPtrArray *paths, int jobs, GError **err)
 
 	threads = MAX(1, MIN(threads, n));
 	xmlInitParser(); /* once, before any thread parses */
+	aj_keep_freed_memory(); /* each file's parse frees what the next one needs */
 	for (guint t = 0; t < threads && ok; t++) {
 		xmlRelaxNGPtr schema = g_async_queue_try_pop(spare_schemas());
 		if (schema == NULL)

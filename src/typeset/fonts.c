@@ -1,7 +1,6 @@
 #include "typeset/fonts.h"
 
 #include <fontconfig/fontconfig.h>
-#include <malloc.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "typeset/fontset.h"
+#include "util/memory.h"
 
 /* Where Debian's texlive-lang-chinese puts FandolFang; fontconfig does not
  * index texlive's fonts by itself. */
@@ -155,22 +155,14 @@ static const Chosen *chosen(void)
 #define TABLE_CHUNK (24u << 20) /* under the 32 MiB most malloc keeps */
 #define HUGE_PAGE ((uintptr_t)2 << 20)
 
-static gpointer keep_table_memory(gpointer unused)
-{
-	mallopt(M_MMAP_THRESHOLD, 32 << 20);
-	mallopt(M_TRIM_THRESHOLD, 128 << 20);
-	return NULL;
-}
-
 /* Two chunks: the tables follow some megabytes of other allocations. */
 static void reserve_table_room(void)
 {
-	static GOnce once = G_ONCE_INIT;
 	static __thread gboolean done;
 	char *a, *b;
 	uintptr_t from, to;
 
-	g_once(&once, keep_table_memory, NULL);
+	aj_keep_freed_memory();
 	if (done)
 		return;
 	done = TRUE;
