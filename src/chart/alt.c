@@ -8,9 +8,9 @@ static char *trend(const AjChartData *d)
 	gint64 sum0 = 0, sum1 = 0;
 	guint unknown = 0;
 
-	g_string_append_printf(s, "%s至%s全市生产安全事故：",
+	g_string_append_printf(s, "%s至%s%s生产安全事故：",
 			       (const char *)g_ptr_array_index(d->periods, 0),
-			       (const char *)g_ptr_array_index(d->periods, d->n - 1));
+			       (const char *)g_ptr_array_index(d->periods, d->n - 1), d->whole);
 	for (guint i = 0; i < d->n; i++) {
 		/* The year is said at the first month and when it changes. */
 		g_string_append_printf(s, "%s%s%s", i > 0 ? "，" : "",
@@ -61,6 +61,6 @@ static char *districts(const AjChartDef *def, const AjChartData *d)
 char *aj_chart_alt(const AjChartDef *def, const AjChartData *data)
 {
 	if (data->n == 0)
-		return g_strdup(def->title);
+		return aj_chart_def_title(def, data->whole);
 	return def->kind == AJ_CHART_LINES ? trend(data) : districts(def, data);
 }

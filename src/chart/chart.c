@@ -10,6 +10,7 @@
 #include "chart/layout.h"
 #include "chart/render_svg.h"
 #include "util/error.h"
+#include "util/xml.h"
 
 gboolean aj_chart_exists(const char *name)
 {
@@ -96,12 +97,14 @@ char *aj_chart_svg(const char *name, xmlNodePtr context, double width, double he
 {
 	AjChartData *d = NULL;
 	AjChartScene *scene = scene_of(name, context, width, height, &d, err);
-	char *alt, *svg;
+	char *alt, *title, *svg;
 
 	if (scene == NULL)
 		return NULL;
 	alt = aj_chart_alt(aj_chart_def(name), d);
-	svg = aj_chart_render_svg(scene, aj_chart_def(name)->title, alt);
+	title = aj_chart_def_title(aj_chart_def(name), d->whole);
+	svg = aj_chart_render_svg(scene, title, alt);
+	g_free(title);
 	g_free(alt);
 	aj_chart_data_free(d);
 	aj_chart_scene_free(scene);
@@ -117,8 +120,16 @@ char *aj_chart_alt_text(const char *name, xmlNodePtr context)
 	if (def == NULL)
 		return g_strdup("");
 	d = read_data(def, context, NULL);
-	if (d == NULL)
-		return g_strdup_printf("%s（数据缺失）", def->title);
+	if (d == NULL) {
+		xmlNodePtr meta = aj_xml_child(context, "meta");
+		char *whole = meta != NULL ? aj_xml_prop(meta, "whole") : NULL;
+		char *title = aj_chart_def_title(def, whole);
+
+		alt = g_strdup_printf("%s（数据缺失）", title);
+		g_free(title);
+		g_free(whole);
+		return alt;
+	}
 	alt = aj_chart_alt(def, d);
 	aj_chart_data_free(d);
 	return alt;

@@ -26,6 +26,7 @@ void aj_chart_data_free(AjChartData *d)
 	g_free(d->as_of_cn);
 	g_free(d->span_cn);
 	g_free(d->source);
+	g_free(d->whole);
 	g_ptr_array_unref(d->labels);
 	g_ptr_array_unref(d->sublabels);
 	g_ptr_array_unref(d->periods);
@@ -100,7 +101,8 @@ static gboolean parse_period(const char *s, int *year, int *month)
 }
 
 /* The period and data source for the source line: <meta period-cn> (else
- * the root's period) and <meta data-source> (the office profile's). */
+ * the root's period) and <meta data-source> (the office profile's); the
+ * whole area the trend speaks of: <meta whole> (全省 in a roll-up). */
 static void read_period(xmlNodePtr context, AjChartData *d)
 {
 	xmlNodePtr meta = aj_xml_child(context, "meta");
@@ -111,7 +113,11 @@ static void read_period(xmlNodePtr context, AjChartData *d)
 		d->period_cn = aj_xml_prop(meta, "period-cn");
 		d->as_of_cn = aj_xml_prop(meta, "date-cn");
 		d->source = aj_xml_prop(meta, "data-source");
+		g_free(d->whole);
+		d->whole = aj_xml_prop(meta, "whole");
 	}
+	if (d->whole == NULL)
+		d->whole = g_strdup("全市");
 	if (d->period_cn != NULL)
 		return;
 	period = aj_xml_prop(context, "period");

@@ -26,6 +26,7 @@ typedef struct {
 	char *as_of_cn;    /* "2026年3月31日" (meta date-cn), or NULL */
 	char *span_cn;     /* "2025年4月—2026年3月" for trends, or NULL */
 	char *source;      /* the data source (meta data-source), or NULL */
+	char *whole;       /* the whole area in the text (meta whole): "全省"; "全市" without it */
 	guint n;
 	GPtrArray *labels;    /* char *: category names ("4月", "XX市") */
 	GPtrArray *sublabels; /* char *: second label line ("2025年") or "" */

@@ -3,7 +3,7 @@
 #include <string.h>
 
 static const AjChartDef defs[] = {
-	{ "accidents-12m", "全市近12个月生产安全事故起数和死亡人数", AJ_CHART_LINES,
+	{ "accidents-12m", "近12个月生产安全事故起数和死亡人数", AJ_CHART_LINES,
 	  { NULL, NULL }, { "事故起数", "死亡人数" }, "单位：起、人", FALSE },
 	{ "enforcement-by-district", "各地区执法检查和行政处罚情况", AJ_CHART_BARS,
 	  { "inspections", "penalties" }, { "执法检查（家次）", "行政处罚（起）" },
@@ -21,6 +21,13 @@ const AjChartDef *aj_chart_def(const char *name)
 		if (strcmp(defs[i].name, name) == 0)
 			return &defs[i];
 	return NULL;
+}
+
+char *aj_chart_def_title(const AjChartDef *def, const char *whole)
+{
+	if (def->kind == AJ_CHART_LINES)
+		return g_strconcat(whole != NULL ? whole : "全市", def->title, NULL);
+	return g_strdup(def->title);
 }
 
 const char *aj_chart_def_names(void)

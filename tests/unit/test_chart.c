@@ -287,6 +287,24 @@ static void alt_text_states_the_numbers(void **state)
 	xmlFreeDoc(ctx);
 }
 
+/* A roll-up's trend is the province's: <meta whole> names it. */
+static void trend_of_the_whole_area(void **state)
+{
+	static const char *const patch[] = { "data-source=", "whole=\"全省\" data-source=", NULL };
+	xmlDocPtr ctx = context(patch);
+	xmlNodePtr root = xmlDocGetRootElement(ctx);
+	char *a = aj_chart_alt_text("accidents-12m", root);
+	char *svg = svg_of("accidents-12m", ctx, 480, 300);
+
+	(void)state;
+	assert_non_null(strstr(a, "2025年4月至2026年3月全省生产安全事故："));
+	assert_non_null(strstr(svg, "<title>全省近12个月生产安全事故起数和死亡人数</title>"));
+	assert_null(strstr(svg, "全市"));
+	g_free(a);
+	g_free(svg);
+	xmlFreeDoc(ctx);
+}
+
 static void expect_error(const char *name, xmlNodePtr root, const char *needle)
 {
 	GError *err = NULL;
@@ -505,6 +523,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(long_names_fit_narrow_charts),
 		cmocka_unit_test(unknown_months_are_gaps),
 		cmocka_unit_test(alt_text_states_the_numbers),
+		cmocka_unit_test(trend_of_the_whole_area),
 		cmocka_unit_test(errors_name_chart_and_what_is_missing),
 		cmocka_unit_test(image_surface_render),
 		cmocka_unit_test(pdf_keeps_text_and_vectors),
