@@ -8,6 +8,7 @@
 # manifest.
 . "$(dirname "$0")/lib.sh"
 command -v xmllint >/dev/null || fail "xmllint missing"
+command -v pdftotext >/dev/null || fail "pdftotext missing"
 command -v parallel >/dev/null || fail "GNU parallel missing (scripts/install-deps)"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -35,6 +36,13 @@ for kind in bulletin exposed hazard-supervision assessment; do
 done
 verify_manifest "$P" || fail "the roll-up's manifest"
 [ -f "$P/site/index.html" ] && [ -f "$P/pdf/bulletin-2025-12.pdf" ] || fail "no site or PDF"
+# the text speaks of the province (全省, its profile's area), never of 全市
+for pdf in "$P"/pdf/*.pdf; do
+	! pdftotext "$pdf" - | tr -d ' \n' | grep -q 全市 || fail "$(basename "$pdf") says 全市"
+done
+pdftotext "$P/pdf/bulletin-2025-12.pdf" - | tr -d ' \n' | grep -q '1—12月，全省共开展执法检查' ||
+	fail "the bulletin does not say 全省"
+! grep -rq 全市 "$P/site" || fail "the roll-up's site says 全市"
 
 # 2. all the cities' data as one set, built once: every province figure
 mkdir "$tmp/all"
