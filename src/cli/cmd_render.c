@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 #include "html/html.h"
 #include "markdown/document.h"
+#include "ofd/ofd.h"
 #include "pdf/pdf.h"
 #include "typeset/fonts.h"
 #include "util/error.h"
@@ -30,6 +31,10 @@ static int render(const char *in, const char *out)
 		int pages = 0;
 		if (!aj_pdf_write(doc, &opts, out, &pages, &err))
 			goto fail;
+	} else if (g_str_has_suffix(out, ".ofd")) {
+		AjOfdOptions opts = { .creation_time = aj_source_date_epoch() };
+		if (!aj_ofd_write(doc, &opts, out, NULL, &err))
+			goto fail;
 	} else if (!aj_html_write_page(doc, out, &err)) {
 		goto fail;
 	}
@@ -47,21 +52,22 @@ int aj_cmd_render(int argc, char **argv)
 {
 	char *out = NULL;
 	GOptionEntry entries[] = {
-		{ "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "output file, .pdf or .html (required)",
+		{ "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "output file, .pdf, .ofd or .html (required)",
 		  "FILE" },
 		{ NULL }
 	};
 	int status;
 
 	if (!aj_cli_parse("render", "Typeset one Markdown file (with optional YAML front matter) "
-				    "as a GB/T 9704 PDF or an HTML page.",
+				    "as a GB/T 9704 PDF, an OFD file (GB/T 33190, OFD-A) or an HTML page.",
 			  entries, &argc, &argv))
 		return EX_USAGE;
 	if (out == NULL || argc != 2 ||
-	    !(g_str_has_suffix(out, ".pdf") || g_str_has_suffix(out, ".html"))) {
+	    !(g_str_has_suffix(out, ".pdf") || g_str_has_suffix(out, ".ofd") ||
+	      g_str_has_suffix(out, ".html"))) {
 		fprintf(stderr, "anjian render: %s\nTry 'anjian render --help'.\n",
 			argc != 2 ? "exactly one input FILE.md is required"
-				  : "--out FILE.pdf or --out FILE.html is required");
+				  : "--out FILE.pdf, --out FILE.ofd or --out FILE.html is required");
 		g_free(out);
 		return EX_USAGE;
 	}

@@ -186,6 +186,17 @@ cmark_node *aj_document_title_heading(const AjDocument *doc)
 	return NULL;
 }
 
+char *aj_document_display_title(const AjDocument *doc)
+{
+	cmark_node *h = aj_document_title_heading(doc);
+
+	if (doc->meta.title)
+		return g_strdup(doc->meta.title);
+	if (h)
+		return g_strstrip(aj_document_node_text(h));
+	return g_path_get_basename(doc->source_name);
+}
+
 /* "附件12 标题" → 12 and the offset of "标题"; "附件" or "附件 标题" (a
  * single attachment, unnumbered) → 1; 0 when text is not one. */
 static int attachment_prefix(const char *text, const char **rest)

@@ -57,6 +57,10 @@ void aj_document_append_text(GString *s, cmark_node *node);
 /* Without front matter, a level-1 heading that opens the body (raw HTML
  * blocks before it aside) is the document's title; NULL otherwise. */
 cmark_node *aj_document_title_heading(const AjDocument *doc);
+/* The title a reader of the file sees (PDF and OFD metadata): the front
+ * matter's, else the title heading's text, else the source's file name;
+ * the caller frees it. */
+char *aj_document_display_title(const AjDocument *doc);
 
 /* Attachments (附件) in the body: a level-1 heading whose text starts with
  * "附件" and the attachment number, e.g. "# 附件1 重点企业名单"; a thematic

@@ -39,15 +39,8 @@ static void set_metadata(cairo_surface_t *surface, const AjDocument *doc, const 
 {
 	const AjDocMeta *m = &doc->meta;
 	char *date = creation_date(doc, opts);
-	cmark_node *h = aj_document_title_heading(doc);
-	char *title;
+	char *title = aj_document_display_title(doc);
 
-	if (m->title)
-		title = g_strdup(m->title);
-	else if (h)
-		title = g_strstrip(aj_document_node_text(h));
-	else
-		title = g_path_get_basename(doc->source_name);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
 	if (m->issuer)
 		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, m->issuer);
