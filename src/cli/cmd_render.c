@@ -1,4 +1,5 @@
 #include <stdio.h>
+#include <libxml/parser.h>
 
 #include "cli/cli.h"
 #include "html/html.h"
@@ -8,10 +9,30 @@
 #include "typeset/fonts.h"
 #include "util/error.h"
 #include "util/epoch.h"
+#include "util/i18n.h"
 
-static int render(const char *in, const char *out)
+/* The document context of a build (OUT/data/NAME.xml), so a document
+ * built from data renders again with its charts. */
+static gboolean read_context(const char *path, xmlDocPtr *ctx, GError **err)
+{
+	if (path == NULL)
+		return TRUE;
+	*ctx = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+	if (*ctx == NULL || xmlDocGetRootElement(*ctx) == NULL) {
+		g_set_error(err, AJ_ERROR, EX_NOINPUT,
+			    _("%s: cannot read the document context; give the data file a build "
+			      "wrote for the document (OUT/data/NAME.xml)"),
+			    path);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+static int render(const char *in, const char *out, const char *context)
 {
 	GError *err = NULL;
+	xmlDocPtr ctx = NULL;
+	xmlNodePtr root;
 	char *text = NULL;
 	gsize len = 0;
 	AjDocument *doc = NULL;
@@ -23,16 +44,17 @@ static int render(const char *in, const char *out)
 		return EX_NOINPUT;
 	}
 	doc = aj_document_parse(text, len, in, &err);
-	if (doc == NULL)
+	if (doc == NULL || !read_context(context, &ctx, &err))
 		goto fail;
+	root = ctx ? xmlDocGetRootElement(ctx) : NULL;
 	aj_fonts_init(); /* before any Pango use: an HTML page's charts are measured too */
 	if (g_str_has_suffix(out, ".pdf")) {
-		AjPdfOptions opts = { .creation_time = aj_source_date_epoch(), .context = NULL };
+		AjPdfOptions opts = { .creation_time = aj_source_date_epoch(), .context = root };
 		int pages = 0;
 		if (!aj_pdf_write(doc, &opts, out, &pages, &err))
 			goto fail;
 	} else if (g_str_has_suffix(out, ".ofd")) {
-		AjOfdOptions opts = { .creation_time = aj_source_date_epoch() };
+		AjOfdOptions opts = { .creation_time = aj_source_date_epoch(), .context = root };
 		if (!aj_ofd_write(doc, &opts, out, NULL, &err))
 			goto fail;
 	} else if (!aj_html_write_page(doc, out, &err)) {
@@ -43,6 +65,8 @@ fail:
 	status = aj_error_report(err);
 	g_error_free(err);
 done:
+	if (ctx)
+		xmlFreeDoc(ctx);
 	aj_document_free(doc);
 	g_free(text);
 	return status;
@@ -50,10 +74,12 @@ done:
 
 int aj_cmd_render(int argc, char **argv)
 {
-	char *out = NULL;
+	char *out = NULL, *context = NULL;
 	GOptionEntry entries[] = {
 		{ "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "output file, .pdf, .ofd or .html (required)",
 		  "FILE" },
+		{ "context", 0, 0, G_OPTION_ARG_FILENAME, &context,
+		  "the document's data file from a build (OUT/data/NAME.xml), for its charts", "FILE" },
 		{ NULL }
 	};
 	int status;
@@ -69,9 +95,11 @@ int aj_cmd_render(int argc, char **argv)
 			argc != 2 ? "exactly one input FILE.md is required"
 				  : "--out FILE.pdf, --out FILE.ofd or --out FILE.html is required");
 		g_free(out);
+		g_free(context);
 		return EX_USAGE;
 	}
-	status = render(argv[1], out);
+	status = render(argv[1], out, context);
 	g_free(out);
+	g_free(context);
 	return status;
 }

@@ -15,7 +15,7 @@ struct AjOfdFont {
 	hb_face_t *face;
 	hb_font_t *cmap; /* the face's cmap lookups, independent of any size */
 	hb_set_t *unicodes, *glyphs;
-	gboolean keep_gids;
+	hb_subset_plan_t *plan; /* after aj_ofd_fonts_each(): old glyph ids to new */
 };
 
 struct AjOfdFonts {
@@ -33,6 +33,7 @@ static void font_free(gpointer p)
 	hb_face_destroy(f->face);
 	hb_set_destroy(f->unicodes);
 	hb_set_destroy(f->glyphs);
+	hb_subset_plan_destroy(f->plan);
 	g_free(f);
 }
 
@@ -127,11 +128,34 @@ gboolean aj_ofd_font_use(AjOfdFont *f, gunichar c, guint32 glyph)
 void aj_ofd_font_use_glyph(AjOfdFont *f, guint32 glyph)
 {
 	hb_set_add(f->glyphs, glyph);
-	f->keep_gids = TRUE;
+}
+
+AjOfdFont *aj_ofd_font_by_id(AjOfdFonts *set, guint id)
+{
+	for (guint i = 0; i < set->list->len; i++) {
+		AjOfdFont *f = g_ptr_array_index(set->list, i);
+		if (f->id == id)
+			return f;
+	}
+	return NULL;
+}
+
+gboolean aj_ofd_font_subset_glyph(const AjOfdFont *f, guint32 glyph, guint32 *out)
+{
+	hb_codepoint_t g;
+
+	if (f->plan == NULL)
+		return FALSE;
+	g = hb_map_get(hb_subset_plan_old_to_new_glyph_mapping(f->plan), glyph);
+	if (g == HB_MAP_VALUE_INVALID)
+		return FALSE;
+	*out = g;
+	return TRUE;
 }
 
 /* The subset of the characters and glyphs used, without the layout
- * tables (positions in OFD are explicit, no reader shapes) or hinting. */
+ * tables (positions in OFD are explicit, no reader shapes) or hinting.
+ * Its plan stays with the font for the glyph ids of CGTransforms. */
 static GBytes *subset(AjOfdFont *f, GError **err)
 {
 	static const hb_tag_t drop[] = { HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'),
@@ -149,9 +173,9 @@ static GBytes *subset(AjOfdFont *f, GError **err)
 		hb_set_union(hb_subset_input_glyph_set(in), f->glyphs);
 		for (gsize i = 0; i < G_N_ELEMENTS(drop); i++)
 			hb_set_add(hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG), drop[i]);
-		hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING |
-						      (f->keep_gids ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0));
-		out = hb_subset_or_fail(f->face, in);
+		hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+		f->plan = hb_subset_plan_create_or_fail(f->face, in);
+		out = f->plan ? hb_subset_plan_execute_or_fail(f->plan) : NULL;
 		hb_subset_input_destroy(in);
 	}
 	if (out == NULL) {

@@ -3,7 +3,8 @@
  * made by HarfBuzz's hb-subset with the characters and glyphs used.
  * Readers of OFD map a TextCode's characters to glyphs through the font's
  * cmap, so a glyph that is not the cmap's glyph of its character is named
- * with a CGTransform; such a font keeps its glyph ids in the subset.
+ * with a CGTransform, by its id in the subset (known once the subset is
+ * made: the pages name it by its id in the font until then).
  *
  * Ownership: aj_ofd_fonts_new() returns a set freed with
  * aj_ofd_fonts_free(); fonts returned belong to the set.
@@ -29,8 +30,13 @@ gboolean aj_ofd_font_bold(const AjOfdFont *f);
 /* Records that c is drawn with glyph; TRUE when glyph is c's glyph in
  * the font's cmap, FALSE when a CGTransform must name it. */
 gboolean aj_ofd_font_use(AjOfdFont *f, gunichar c, guint32 glyph);
-/* Records a glyph named by a CGTransform (its id is kept in the subset). */
+/* Records a glyph named by a CGTransform. */
 void aj_ofd_font_use_glyph(AjOfdFont *f, guint32 glyph);
+/* The font of an ID, or NULL. */
+AjOfdFont *aj_ofd_font_by_id(AjOfdFonts *set, guint id);
+/* The id in the subset of glyph (after aj_ofd_fonts_each()); FALSE when
+ * the subset lacks it. */
+gboolean aj_ofd_font_subset_glyph(const AjOfdFont *f, guint32 glyph, guint32 *out);
 
 /* Calls fn for every font in ID order with its resource attributes and
  * subset (NULL with err set when hb-subset fails); stops at a FALSE. */

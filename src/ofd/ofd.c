@@ -242,7 +242,8 @@ gboolean aj_ofd_write(const AjDocument *doc, const AjOfdOptions *opts, const cha
 	AjPdfOptions popts = { .creation_time = opts ? opts->creation_time : -1,
 			       .context = opts ? opts->context : NULL };
 	GBytes *zip = NULL;
-	gboolean ok = aj_pdf_pages(doc, &popts, page_sink, o, err) && resources(o, err);
+	gboolean ok = aj_pdf_pages(doc, &popts, page_sink, o, err) && resources(o, err) &&
+		      aj_ofd_subset_glyphs(o, err);
 
 	if (ok) {
 		document(o);

@@ -16,6 +16,7 @@ typedef struct {
 	AjOfd *o;
 	AjOfdXml x;
 	guint page_id;
+	gboolean glyph_ids; /* CGTransforms name glyphs as "@FONT:GLYPH" (aj_ofd_subset_glyphs()) */
 } Page;
 
 /* Where an object's own points (pt) go: mm offsets without a CTM, or
@@ -252,7 +253,7 @@ static void cg_transforms(Page *p, const AjGlyphsOp *g, AjOfdFont *font, GArray 
 		for (int k = 0; k < rc->count; k++) {
 			guint32 id = g->glyphs[vis[rc->first + k]].id;
 			aj_ofd_font_use_glyph(font, id);
-			g_string_append_printf(ids, k ? " %u" : "%u", id);
+			g_string_append_printf(ids, k ? " @%u:%u" : "@%u:%u", aj_ofd_font_id(font), id);
 		}
 		aj_ofd_xml_start(&p->x, "CGTransform");
 		aj_ofd_xml_attr_id(&p->x, "CodePosition", i);
@@ -261,24 +262,29 @@ static void cg_transforms(Page *p, const AjGlyphsOp *g, AjOfdFont *font, GArray 
 		aj_ofd_xml_text(&p->x, "Glyphs", ids->str);
 		aj_ofd_xml_end(&p->x);
 		g_string_free(ids, TRUE);
+		p->glyph_ids = TRUE;
 	}
 }
 
 /* DeltaX (or DeltaY): the n - 1 steps between the characters, written
- * out one by one. */
-static char *deltas(const Place *pl, GArray *chars, gboolean y, gboolean *any)
+ * out one by one, each between positions rounded as written (so rounding
+ * does not add up along a line). */
+static char *deltas(GArray *chars, gboolean y, gboolean *any)
 {
 	GString *s = g_string_new(NULL);
+	double prev = 0;
 
 	*any = FALSE;
-	for (guint i = 1; i < chars->len; i++) {
-		const RunChar *a = &g_array_index(chars, RunChar, i - 1);
-		const RunChar *b = &g_array_index(chars, RunChar, i);
-		double d = (y ? b->y - a->y : b->x - a->x) * AJ_OFD_MM;
-		if (i > 1)
-			g_string_append_c(s, ' ');
-		aj_ofd_num(s, d);
-		*any = *any || fabs(d) >= 0.0005;
+	for (guint i = 0; i < chars->len; i++) {
+		const RunChar *c = &g_array_index(chars, RunChar, i);
+		double at = round((y ? c->y : c->x) * AJ_OFD_MM * 1000) / 1000;
+		if (i > 0) {
+			if (i > 1)
+				g_string_append_c(s, ' ');
+			aj_ofd_num(s, at - prev);
+			*any = *any || fabs(at - prev) >= 0.0005;
+		}
+		prev = at;
 	}
 	return g_string_free(s, FALSE);
 }
@@ -322,8 +328,8 @@ static void text_object(Page *p, const AjOfdMatrix *frame, const AjGlyphsOp *g)
 	text = g_string_new(NULL);
 	for (guint i = 0; i < chars->len; i++)
 		g_string_append_unichar(text, g_array_index(chars, RunChar, i).c);
-	dx = deltas(&pl, chars, FALSE, &any_dx);
-	dy = deltas(&pl, chars, TRUE, &any_dy);
+	dx = deltas(chars, FALSE, &any_dx);
+	dy = deltas(chars, TRUE, &any_dy);
 	aj_ofd_xml_start(&p->x, "TextCode");
 	attr_num(p, "X", px_of(&pl, g_array_index(chars, RunChar, 0).x));
 	attr_num(p, "Y", py_of(&pl, g_array_index(chars, RunChar, 0).y));
@@ -486,10 +492,10 @@ static void chart_shape(Page *p, const AjOfdMatrix *m, const AjChartItem *it)
 			g_string_free(dash, TRUE);
 		}
 	}
-	if (fill)
-		attr_color(p, "FillColor", rgb(it->fill));
 	if (stroke)
 		attr_color(p, "StrokeColor", rgb(it->stroke));
+	if (fill)
+		attr_color(p, "FillColor", rgb(it->fill));
 	d = g_string_new(NULL);
 	if (it->kind == AJ_ITEM_LINE)
 		for (guint k = 0; k + 1 < it->points->len; k += 2)
@@ -607,5 +613,9 @@ void aj_ofd_page(AjOfd *o, const AjPage *page)
 	aj_ofd_xml_end(&p.x);
 	name = g_strdup_printf("Doc_0/Pages/Page_%u/Content.xml", n);
 	aj_ofd_xml_finish(&p.x, o, name);
+	if (p.glyph_ids) {
+		guint part = o->parts->len - 1;
+		g_array_append_val(o->glyph_parts, part);
+	}
 	g_free(name);
 }

@@ -2,8 +2,11 @@
 #include "ofd/state.h"
 
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "chart/text.h"
+#include "util/error.h"
+#include "util/i18n.h"
 
 static void part_free(gpointer p)
 {
@@ -33,6 +36,7 @@ AjOfd *aj_ofd_state_new(void)
 	o->image_ids = g_array_new(FALSE, FALSE, sizeof(guint));
 	o->parts = g_ptr_array_new_with_free_func(part_free);
 	o->page_ids = g_array_new(FALSE, FALSE, sizeof(guint));
+	o->glyph_parts = g_array_new(FALSE, FALSE, sizeof(guint));
 	o->bookmarks = g_ptr_array_new_with_free_func(bookmark_free);
 	/* Chart text is laid out as the Cairo back end lays it out
 	 * (chart/render_cairo.c): on the default font map, set up alike. */
@@ -52,6 +56,7 @@ void aj_ofd_state_free(AjOfd *o)
 	g_array_unref(o->image_ids);
 	g_ptr_array_unref(o->parts);
 	g_array_unref(o->page_ids);
+	g_array_unref(o->glyph_parts);
 	g_ptr_array_unref(o->bookmarks);
 	g_object_unref(o->chart_ctx);
 	aj_recorder_free(o->recorder);
@@ -150,4 +155,48 @@ char *aj_ofd_box(double w, double h)
 	g_string_append_c(s, ' ');
 	aj_ofd_num(s, h * AJ_OFD_MM);
 	return g_string_free(s, FALSE);
+}
+
+typedef struct {
+	AjOfd *o;
+	gboolean ok;
+} Remap;
+
+static gboolean subset_glyph(const GMatchInfo *m, GString *out, gpointer data)
+{
+	Remap *r = data;
+	char *font = g_match_info_fetch(m, 1), *glyph = g_match_info_fetch(m, 2);
+	AjOfdFont *f = aj_ofd_font_by_id(r->o->fonts, (guint)g_ascii_strtoull(font, NULL, 10));
+	guint32 g = 0;
+
+	if (f != NULL && aj_ofd_font_subset_glyph(f, (guint32)g_ascii_strtoull(glyph, NULL, 10), &g))
+		g_string_append_printf(out, "%u", g);
+	else
+		r->ok = FALSE;
+	g_free(font);
+	g_free(glyph);
+	return FALSE;
+}
+
+gboolean aj_ofd_subset_glyphs(AjOfd *o, GError **err)
+{
+	GRegex *re = g_regex_new("@([0-9]+):([0-9]+)", G_REGEX_OPTIMIZE, 0, NULL);
+	Remap r = { .o = o, .ok = TRUE };
+
+	for (guint i = 0; i < o->glyph_parts->len; i++) {
+		AjOfdPart *part = g_ptr_array_index(o->parts, g_array_index(o->glyph_parts, guint, i));
+		gsize len;
+		const char *xml = g_bytes_get_data(part->data, &len);
+		char *done = g_regex_replace_eval(re, xml, (gssize)len, 0, 0, subset_glyph, &r, NULL);
+		if (done == NULL)
+			continue;
+		g_bytes_unref(part->data);
+		part->data = g_bytes_new_take(done, strlen(done));
+	}
+	g_regex_unref(re);
+	if (!r.ok)
+		g_set_error(err, AJ_ERROR, EX_SOFTWARE,
+			    _("a font subset for the OFD file lost a glyph; report this with the "
+			      "document"));
+	return r.ok;
 }

@@ -45,6 +45,7 @@ typedef struct {
 	GArray *image_ids;     /* guint */
 	GPtrArray *parts;      /* AjOfdPart *, in zip order */
 	GArray *page_ids;      /* guint, in page order */
+	GArray *glyph_parts;   /* guint: parts whose glyph ids wait for the subsets */
 	GPtrArray *bookmarks;  /* AjOfdBookmark * */
 	PangoContext *chart_ctx; /* chart text, set up as the Cairo back end's */
 	AjRecorder *recorder;    /* chart text layouts as glyph runs */
@@ -62,6 +63,9 @@ guint aj_ofd_image_id(AjOfd *o, GBytes *png);
 
 /* Writes page as Doc_0/Pages/Page_N/Content.xml (N from 0). */
 void aj_ofd_page(AjOfd *o, const AjPage *page);
+/* Once the fonts' subsets are made: the glyphs of the pages' CGTransforms
+ * by their ids in the subsets.  FALSE when a subset lost one. */
+gboolean aj_ofd_subset_glyphs(AjOfd *o, GError **err);
 
 /* An XML part written with libxml2's xmlwriter into memory. */
 typedef struct {
