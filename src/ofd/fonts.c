@@ -3,6 +3,7 @@
 
 #include <hb-subset.h>
 #include <hb.h>
+#include <hb-ot.h>
 #include <pango/pangofc-font.h>
 
 #include "util/error.h"
@@ -55,11 +56,16 @@ void aj_ofd_fonts_free(AjOfdFonts *set)
 	g_free(set);
 }
 
-static char *pattern_string(FcPattern *p, const char *object)
+/* A name of the face's name table in English: the same whatever the
+ * locale (fontconfig's family names come in the locale's order). */
+static char *face_name(hb_face_t *face, hb_ot_name_id_t id)
 {
-	FcChar8 *s = NULL;
+	char buf[256];
+	unsigned int len = sizeof buf;
 
-	return FcPatternGetString(p, object, 0, &s) == FcResultMatch ? g_strdup((char *)s) : NULL;
+	if (hb_ot_name_get_utf8(face, id, hb_language_from_string("en", -1), &len, buf) == 0)
+		return NULL;
+	return g_strdup(buf);
 }
 
 AjOfdFont *aj_ofd_font(AjOfdFonts *set, PangoFont *font, guint *next_id)
@@ -92,12 +98,12 @@ AjOfdFont *aj_ofd_font(AjOfdFonts *set, PangoFont *font, guint *next_id)
 	}
 	f = g_new0(AjOfdFont, 1);
 	f->id = ++*next_id;
-	f->name = pattern_string(p, FC_POSTSCRIPT_NAME);
-	f->family = pattern_string(p, FC_FAMILY);
+	f->face = hb_face_reference(hb_font_get_face(hb));
+	f->name = face_name(f->face, HB_OT_NAME_ID_POSTSCRIPT_NAME);
+	f->family = face_name(f->face, HB_OT_NAME_ID_FONT_FAMILY);
 	if (f->name == NULL)
 		f->name = g_strdup(f->family ? f->family : "font");
 	f->bold = embolden;
-	f->face = hb_face_reference(hb_font_get_face(hb));
 	f->cmap = hb_font_create(f->face);
 	f->unicodes = hb_set_create();
 	f->glyphs = hb_set_create();
