@@ -9,7 +9,7 @@ DESTDIR ?=
 VERSION := 0.1.0
 
 PKGS := libxml-2.0 glib-2.0 gobject-2.0 pangocairo pangoft2 cairo-pdf cairo-svg \
-        fontconfig yaml-0.1 libcmark-gfm icu-uc harfbuzz-subset libzip
+        fontconfig yaml-0.1 libcmark-gfm icu-uc harfbuzz-subset libzip libqpdf
 TEST_PKGS := cmocka json-glib-1.0
 
 CC      ?= cc

@@ -28,7 +28,7 @@ static gboolean read_context(const char *path, xmlDocPtr *ctx, GError **err)
 	return TRUE;
 }
 
-static int render(const char *in, const char *out, const char *context)
+static int render(const char *in, const char *out, const char *context, gboolean pdfa)
 {
 	GError *err = NULL;
 	xmlDocPtr ctx = NULL;
@@ -49,7 +49,8 @@ static int render(const char *in, const char *out, const char *context)
 	root = ctx ? xmlDocGetRootElement(ctx) : NULL;
 	aj_fonts_init(); /* before any Pango use: an HTML page's charts are measured too */
 	if (g_str_has_suffix(out, ".pdf")) {
-		AjPdfOptions opts = { .creation_time = aj_source_date_epoch(), .context = root };
+		AjPdfOptions opts = { .creation_time = aj_source_date_epoch(), .context = root,
+				      .pdfa = pdfa };
 		int pages = 0;
 		if (!aj_pdf_write(doc, &opts, out, &pages, &err))
 			goto fail;
@@ -75,11 +76,14 @@ done:
 int aj_cmd_render(int argc, char **argv)
 {
 	char *out = NULL, *context = NULL;
+	gboolean pdfa = FALSE;
 	GOptionEntry entries[] = {
 		{ "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "output file, .pdf, .ofd or .html (required)",
 		  "FILE" },
 		{ "context", 0, 0, G_OPTION_ARG_FILENAME, &context,
 		  "the document's data file from a build (OUT/data/NAME.xml), for its charts", "FILE" },
+		{ "pdfa", 0, 0, G_OPTION_ARG_NONE, &pdfa,
+		  "write PDF/A-2b for archives (XMP with the DA/T 46 items, sRGB output intent)", NULL },
 		{ NULL }
 	};
 	int status;
@@ -98,7 +102,7 @@ int aj_cmd_render(int argc, char **argv)
 		g_free(context);
 		return EX_USAGE;
 	}
-	status = render(argv[1], out, context);
+	status = render(argv[1], out, context, pdfa);
 	g_free(out);
 	g_free(context);
 	return status;

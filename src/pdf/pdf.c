@@ -6,6 +6,8 @@
 
 #include <pango/pangocairo.h>
 
+#include "pdf/dat46.h"
+#include "pdf/pdfa.h"
 #include "pdf/replay.h"
 #include "typeset/fonts.h"
 #include "typeset/typeset.h"
@@ -151,9 +153,23 @@ gboolean aj_pdf_write(const AjDocument *doc, const AjPdfOptions *opts, const cha
 	GByteArray *out = g_byte_array_new();
 	Writer w = { .source = doc->source_name };
 	int n = 0;
-	gboolean ok = run(doc, opts, out, replay_page, &w, &w, &n, err) &&
-		      aj_file_write(path, out->data, out->len, "the PDF", err);
+	gboolean ok = run(doc, opts, out, replay_page, &w, &w, &n, err);
 
+	if (ok && opts && opts->pdfa) {
+		GByteArray *a = NULL;
+		AjDat46 d = { 0 };
+		char *base = g_path_get_basename(path);
+
+		aj_dat46_from_document(&d, doc, n, AJ_PDFA_FORMAT, base);
+		ok = aj_pdfa_convert(out->data, out->len, &d, doc->source_name, &a, err);
+		if (ok) {
+			g_byte_array_unref(out);
+			out = a;
+		}
+		aj_dat46_clear(&d);
+		g_free(base);
+	}
+	ok = ok && aj_file_write(path, out->data, out->len, "the PDF", err);
 	if (ok && pages)
 		*pages = n;
 	g_byte_array_unref(out);
@@ -173,6 +189,7 @@ gboolean aj_pdf_pages(const AjDocument *doc, const AjPdfOptions *opts, AjPageSin
 void aj_pdf_fingerprint(GPtrArray *lines)
 {
 	aj_fonts_fingerprint(lines);
+	aj_pdfa_fingerprint(lines);
 	g_ptr_array_add(lines, g_strdup_printf("pango %s cairo %s\n", pango_version_string(),
 					       cairo_version_string()));
 }

@@ -16,6 +16,7 @@
 #include "typeset/ops.h"
 
 typedef struct {
+	gboolean pdfa;        /* PDF/A-2b (pdf/pdfa.h), for archives */
 	gint64 creation_time; /* seconds since the epoch (SOURCE_DATE_EPOCH); -1: from the document date */
 	xmlNodePtr context;   /* document context for chart:NAME images; may be NULL */
 	gboolean draft;       /* mark every page 草稿 (in the top margin) */
