@@ -1,9 +1,11 @@
 #include "archive/issue.h"
 
+#include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "archive/metadata.h"
 #include "register/draft.h"
 #include "register/number.h"
 #include "register/register.h"
@@ -14,7 +16,9 @@
 #include "build/manifest.h"
 #include "build/outdir.h"
 #include "context/context.h"
+#include "pdf/dat46.h"
 #include "pdf/pdf.h"
+#include "pdf/pdfa.h"
 #include "util/epoch.h"
 #include "util/error.h"
 #include "util/i18n.h"
@@ -34,16 +38,16 @@ typedef struct {
 	int serial;
 	/* Set while issuing: files relative to the archive, the parsed document,
 	 * the typesetter's result. */
-	char *rel[3];       /* pdf, md, data */
-	char *sha[3];
+	char *rel[4];       /* pdf, md, data, metadata */
+	char *sha[4];
 	AjDocument *doc;
-	char *pdf_path;
+	char *pdf_path, *meta_path;
 	int pages;
 	GError *error;
 } Job;
 
-enum { PDF, MD, DATA };
-static const char *const formats[] = { "pdf", "md", "data" };
+enum { PDF, MD, DATA, META, N_FORMATS };
+static const char *const formats[N_FORMATS] = { "pdf", "md", "data", "metadata" };
 
 static void job_free(gpointer p)
 {
@@ -53,12 +57,13 @@ static void job_free(gpointer p)
 	if (j->data != NULL)
 		xmlFreeDoc(j->data);
 	g_free(j->number);
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < N_FORMATS; i++) {
 		g_free(j->rel[i]);
 		g_free(j->sha[i]);
 	}
 	aj_document_free(j->doc);
 	g_free(j->pdf_path);
+	g_free(j->meta_path);
 	if (j->error != NULL)
 		g_error_free(j->error);
 	g_free(j);
@@ -248,7 +253,9 @@ static gboolean prepare(Job *j, const AjDraftSet *set, const char *root, const A
 	j->rel[PDF] = g_strdup_printf("%s/%s.pdf", dir, d->name);
 	j->rel[MD] = g_strdup_printf("%s/%s.md", dir, d->name);
 	j->rel[DATA] = g_strdup_printf("%s/%s.xml", dir, d->name);
+	j->rel[META] = g_strdup_printf("%s/" AJ_METADATA_FILE, dir);
 	j->pdf_path = g_build_filename(root, j->rel[PDF], NULL);
+	j->meta_path = g_build_filename(root, j->rel[META], NULL);
 	abs = g_build_filename(root, dir, NULL);
 	md = aj_stamp_markdown(j->md, j->number, date);
 	if (md == NULL)
@@ -269,15 +276,53 @@ static gboolean prepare(Job *j, const AjDraftSet *set, const char *root, const A
 	return ok;
 }
 
-/* A thread of the pool: one PDF, without the draft mark. */
+/* The file at path as the archive's metadata describes it; FALSE when it
+ * cannot be read. */
+static gboolean describe_file(AjArchiveFile *f, const char *path, const char *format, char **sha,
+			      GError **err)
+{
+	GStatBuf st;
+
+	*sha = aj_file_sha256(path, err);
+	if (*sha == NULL)
+		return FALSE;
+	f->format = format;
+	f->name = strrchr(path, G_DIR_SEPARATOR) + 1;
+	f->size = g_stat(path, &st) == 0 ? (gsize)st.st_size : 0;
+	f->sha256 = *sha;
+	return TRUE;
+}
+
+/* The document's DA/T 46 metadata.xml, after its files of record. */
+static gboolean write_metadata(Job *j, GError **err)
+{
+	AjArchiveFile files[1];
+	AjDat46 d = { 0 };
+	char *text;
+	gboolean ok;
+
+	if (!describe_file(&files[0], j->pdf_path, AJ_PDFA_FORMAT, &j->sha[PDF], err))
+		return FALSE;
+	aj_dat46_from_document(&d, j->doc, j->pages, NULL, NULL);
+	text = aj_archive_metadata(&d, files, G_N_ELEMENTS(files));
+	ok = aj_file_write(j->meta_path, text, strlen(text), _("the archive's metadata"), err);
+	if (ok)
+		j->sha[META] = g_compute_checksum_for_string(G_CHECKSUM_SHA256, text, -1);
+	aj_dat46_clear(&d);
+	g_free(text);
+	return ok;
+}
+
+/* A thread of the pool: one PDF/A, without the draft mark, and its
+ * metadata. */
 static void typeset(gpointer data, gpointer user_data)
 {
 	Job *j = data;
 	AjPdfOptions po = { .creation_time = aj_source_date_epoch(),
-			    .context = xmlDocGetRootElement(j->data) };
+			    .context = xmlDocGetRootElement(j->data), .pdfa = TRUE };
 
 	if (aj_pdf_write(j->doc, &po, j->pdf_path, &j->pages, &j->error))
-		j->sha[PDF] = aj_file_sha256(j->pdf_path, &j->error);
+		write_metadata(j, &j->error);
 }
 
 /* Every PDF, on as many threads as there are cores; the first failure in
@@ -319,7 +364,7 @@ static void record(Job *j, AjRegister *reg)
 					   m->title != NULL ? m->title : d->title,
 					   aj_day_format(j->date, date), j->edited);
 
-	for (int f = PDF; f <= DATA; f++)
+	for (int f = PDF; f < N_FORMATS; f++)
 		aj_reg_entry_add_file(e, formats[f], j->rel[f], j->sha[f], f == PDF ? j->pages : 0);
 	if (j->corrects != NULL) {
 		e->supersedes = g_strdup(j->corrects->number);
