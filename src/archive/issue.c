@@ -16,6 +16,7 @@
 #include "build/manifest.h"
 #include "build/outdir.h"
 #include "context/context.h"
+#include "ofd/ofd.h"
 #include "pdf/dat46.h"
 #include "pdf/pdf.h"
 #include "pdf/pdfa.h"
@@ -38,16 +39,16 @@ typedef struct {
 	int serial;
 	/* Set while issuing: files relative to the archive, the parsed document,
 	 * the typesetter's result. */
-	char *rel[4];       /* pdf, md, data, metadata */
-	char *sha[4];
+	char *rel[5];       /* pdf, ofd, md, data, metadata */
+	char *sha[5];
 	AjDocument *doc;
-	char *pdf_path, *meta_path;
-	int pages;
+	char *pdf_path, *ofd_path, *meta_path;
+	int pages, ofd_pages;
 	GError *error;
 } Job;
 
-enum { PDF, MD, DATA, META, N_FORMATS };
-static const char *const formats[N_FORMATS] = { "pdf", "md", "data", "metadata" };
+enum { PDF, OFD, MD, DATA, META, N_FORMATS };
+static const char *const formats[N_FORMATS] = { "pdf", "ofd", "md", "data", "metadata" };
 
 static void job_free(gpointer p)
 {
@@ -63,6 +64,7 @@ static void job_free(gpointer p)
 	}
 	aj_document_free(j->doc);
 	g_free(j->pdf_path);
+	g_free(j->ofd_path);
 	g_free(j->meta_path);
 	if (j->error != NULL)
 		g_error_free(j->error);
@@ -251,10 +253,12 @@ static gboolean prepare(Job *j, const AjDraftSet *set, const char *root, const A
 	dir = version > 1 ? g_strdup_printf("%d/%s.v%u", year_of(j->date), d->name, version)
 			  : g_strdup_printf("%d/%s", year_of(j->date), d->name);
 	j->rel[PDF] = g_strdup_printf("%s/%s.pdf", dir, d->name);
+	j->rel[OFD] = g_strdup_printf("%s/%s.ofd", dir, d->name);
 	j->rel[MD] = g_strdup_printf("%s/%s.md", dir, d->name);
 	j->rel[DATA] = g_strdup_printf("%s/%s.xml", dir, d->name);
 	j->rel[META] = g_strdup_printf("%s/" AJ_METADATA_FILE, dir);
 	j->pdf_path = g_build_filename(root, j->rel[PDF], NULL);
+	j->ofd_path = g_build_filename(root, j->rel[OFD], NULL);
 	j->meta_path = g_build_filename(root, j->rel[META], NULL);
 	abs = g_build_filename(root, dir, NULL);
 	md = aj_stamp_markdown(j->md, j->number, date);
@@ -293,15 +297,36 @@ static gboolean describe_file(AjArchiveFile *f, const char *path, const char *fo
 	return TRUE;
 }
 
+/* The document's OFD-A, its DA/T 46 items in CustomDatas as in the PDF's
+ * XMP; the same pages as the PDF, as both are laid out alike. */
+static gboolean write_ofd(Job *j, GError **err)
+{
+	AjDat46 d = { 0 };
+	char *base = g_path_get_basename(j->ofd_path), **custom;
+	AjOfdOptions oo = { .creation_time = aj_source_date_epoch(),
+			    .context = xmlDocGetRootElement(j->data) };
+	gboolean ok;
+
+	aj_dat46_from_document(&d, j->doc, j->pages, AJ_OFD_FORMAT, base);
+	custom = aj_dat46_pairs(&d);
+	oo.custom = (const char *const *)custom;
+	ok = aj_ofd_write(j->doc, &oo, j->ofd_path, &j->ofd_pages, err);
+	g_strfreev(custom);
+	aj_dat46_clear(&d);
+	g_free(base);
+	return ok;
+}
+
 /* The document's DA/T 46 metadata.xml, after its files of record. */
 static gboolean write_metadata(Job *j, GError **err)
 {
-	AjArchiveFile files[1];
+	AjArchiveFile files[2];
 	AjDat46 d = { 0 };
 	char *text;
 	gboolean ok;
 
-	if (!describe_file(&files[0], j->pdf_path, AJ_PDFA_FORMAT, &j->sha[PDF], err))
+	if (!describe_file(&files[0], j->pdf_path, AJ_PDFA_FORMAT, &j->sha[PDF], err) ||
+	    !describe_file(&files[1], j->ofd_path, AJ_OFD_FORMAT, &j->sha[OFD], err))
 		return FALSE;
 	aj_dat46_from_document(&d, j->doc, j->pages, NULL, NULL);
 	text = aj_archive_metadata(&d, files, G_N_ELEMENTS(files));
@@ -313,15 +338,16 @@ static gboolean write_metadata(Job *j, GError **err)
 	return ok;
 }
 
-/* A thread of the pool: one PDF/A, without the draft mark, and its
- * metadata. */
+/* A thread of the pool: one document for the archive without the draft
+ * mark, as PDF/A and OFD, and its metadata. */
 static void typeset(gpointer data, gpointer user_data)
 {
 	Job *j = data;
 	AjPdfOptions po = { .creation_time = aj_source_date_epoch(),
 			    .context = xmlDocGetRootElement(j->data), .pdfa = TRUE };
 
-	if (aj_pdf_write(j->doc, &po, j->pdf_path, &j->pages, &j->error))
+	if (aj_pdf_write(j->doc, &po, j->pdf_path, &j->pages, &j->error) &&
+	    write_ofd(j, &j->error))
 		write_metadata(j, &j->error);
 }
 
@@ -365,7 +391,8 @@ static void record(Job *j, AjRegister *reg)
 					   aj_day_format(j->date, date), j->edited);
 
 	for (int f = PDF; f < N_FORMATS; f++)
-		aj_reg_entry_add_file(e, formats[f], j->rel[f], j->sha[f], f == PDF ? j->pages : 0);
+		aj_reg_entry_add_file(e, formats[f], j->rel[f], j->sha[f],
+				      f == PDF ? j->pages : f == OFD ? j->ofd_pages : 0);
 	if (j->corrects != NULL) {
 		e->supersedes = g_strdup(j->corrects->number);
 		g_free(j->corrects->status);

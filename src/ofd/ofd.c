@@ -253,7 +253,7 @@ gboolean aj_ofd_write(const AjDocument *doc, const AjOfdOptions *opts, const cha
 	if (ok) {
 		gsize len;
 		const void *data = g_bytes_get_data(zip, &len);
-		ok = aj_file_write(path, data, len, "the OFD file", err);
+		ok = aj_file_write(path, data, len, _("the OFD file"), err);
 	}
 	if (ok && pages)
 		*pages = (int)o->page_ids->len;

@@ -21,15 +21,18 @@
 typedef struct {
 	gint64 creation_time; /* seconds since the epoch (SOURCE_DATE_EPOCH); -1: from the document date */
 	xmlNodePtr context;   /* document context for chart:NAME images; may be NULL */
-	/* Name, value, name, value, …, NULL: metadata written as CustomData
-	 * of DocInfo after the document's own (题名, 文件编号, 责任者, 日期);
-	 * may be NULL.  The archive passes the DA/T 46 items here. */
+	/* Name, value, name, value, …, NULL: the CustomData of DocInfo, in
+	 * place of the document's own (题名, 文件编号, 责任者, 日期); may be
+	 * NULL.  The archive passes the DA/T 46 items (pdf/dat46.h) here. */
 	const char *const *custom;
 } AjOfdOptions;
 
 /* Writes the OFD package to path (through a temporary file, renamed at
  * the end) and stores the page count in *pages (may be NULL).  Errors name
  * the source line or the output file. */
+/* 格式信息 of an OFD file in the archive's metadata (DA/T 46). */
+#define AJ_OFD_FORMAT "OFD-A"
+
 gboolean aj_ofd_write(const AjDocument *doc, const AjOfdOptions *opts, const char *path,
 		      int *pages, GError **err);
 
