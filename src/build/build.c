@@ -17,6 +17,7 @@
 #include "load/load.h"
 #include "office/office.h"
 #include "rules/activity.h"
+#include "typeset/fonts.h"
 #include "util/error.h"
 #include "util/file.h"
 #include "util/i18n.h"
@@ -430,6 +431,11 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	}
 	if (!o->quiet)
 		report_ents(ents, o);
+	if (!o->quiet && aj_fonts_fallbacks() != NULL)
+		printf(_("anjian build: roles without their official face, free faces standing in: "
+			 "%s (README, \"PDF layout\", says how an office installs its licensed "
+			 "fonts)\n"),
+		       aj_fonts_fallbacks());
 	ok = TRUE;
 done:
 	if (root != NULL) {

@@ -21,33 +21,39 @@
 #define RARE_FALLBACK "HanaMinA,HanaMinB,BabelStone Han,DejaVu Sans"
 
 typedef struct {
+	const char *name;        /* the role as GB/T 9704 names it; NULL: no official face */
 	const char *families[8]; /* preferred first; official faces lead, under
 	                          * their Founder and Windows names */
+	int official;            /* how many of families are official faces */
 	const char *fallback;    /* appended after the chosen family */
 	PangoWeight weight_for_fallback;
 } RoleDef;
 
 static const RoleDef roles[AJ_FONT_N] = {
-	[AJ_FONT_TITLE] = { { "方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK",
+	[AJ_FONT_TITLE] = { "小标宋",
+			    { "方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK",
 			      "FZXiaoBiaoSong-B05", NULL },
-			    "Noto Serif CJK SC," RARE_FALLBACK, PANGO_WEIGHT_BOLD },
-	[AJ_FONT_FANG] = { { "仿宋_GB2312", "FangSong_GB2312", "方正仿宋_GBK", "仿宋", "FangSong",
+			    4, "Noto Serif CJK SC," RARE_FALLBACK, PANGO_WEIGHT_BOLD },
+	[AJ_FONT_FANG] = { "仿宋",
+			   { "仿宋_GB2312", "FangSong_GB2312", "方正仿宋_GBK", "仿宋", "FangSong",
 			     "FandolFang", NULL },
-			   "Noto Serif CJK SC," RARE_FALLBACK, PANGO_WEIGHT_NORMAL },
-	[AJ_FONT_HEI] = { { "黑体", "SimHei", "方正黑体_GBK", NULL }, "Noto Sans CJK SC," RARE_FALLBACK,
-			  PANGO_WEIGHT_NORMAL },
-	[AJ_FONT_KAI] = { { "楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "AR PL KaitiM GB",
+			   5, "Noto Serif CJK SC," RARE_FALLBACK, PANGO_WEIGHT_NORMAL },
+	[AJ_FONT_HEI] = { "黑体", { "黑体", "SimHei", "方正黑体_GBK", NULL }, 3,
+			  "Noto Sans CJK SC," RARE_FALLBACK, PANGO_WEIGHT_NORMAL },
+	[AJ_FONT_KAI] = { "楷体",
+			  { "楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "AR PL KaitiM GB",
 			    "LXGW WenKai", NULL },
-			  "Noto Serif CJK SC," RARE_FALLBACK, PANGO_WEIGHT_NORMAL },
-	[AJ_FONT_SONG] = { { "宋体", "SimSun", NULL }, "Noto Serif CJK SC," RARE_FALLBACK,
+			  4, "Noto Serif CJK SC," RARE_FALLBACK, PANGO_WEIGHT_NORMAL },
+	[AJ_FONT_SONG] = { "宋体", { "宋体", "SimSun", NULL }, 2, "Noto Serif CJK SC," RARE_FALLBACK,
 			   PANGO_WEIGHT_NORMAL },
-	[AJ_FONT_MONO] = { { "Noto Sans Mono CJK SC", "DejaVu Sans Mono", NULL },
+	[AJ_FONT_MONO] = { NULL, { "Noto Sans Mono CJK SC", "DejaVu Sans Mono", NULL }, 0,
 			   "Noto Sans CJK SC," RARE_FALLBACK, PANGO_WEIGHT_NORMAL },
 };
 
 typedef struct {
 	char *families[AJ_FONT_N];
 	PangoWeight weight[AJ_FONT_N];
+	char *fallbacks; /* "role → face, …" for the roles without their official face */
 } Chosen;
 
 static gboolean family_installed(FcConfig *config, const char *family)
@@ -108,6 +114,30 @@ static char *roles_key(void)
 	return g_string_free(key, FALSE);
 }
 
+/* A role without any of its official faces: "仿宋 → FandolFang" for the
+ * face that stands in (the first installed of the role's list). */
+static void note_fallback(FcConfig *config, AjFontRole r, const char *pick, GString *out)
+{
+	char **fallback;
+	const char *face = pick;
+
+	if (roles[r].name == NULL)
+		return;
+	for (int i = 0; pick && i < roles[r].official; i++)
+		if (strcmp(pick, roles[r].families[i]) == 0)
+			return;
+	fallback = g_strsplit(roles[r].fallback, ",", -1);
+	for (int i = 0; face == NULL && fallback[i]; i++)
+		if (family_installed(config, fallback[i]))
+			face = fallback[i];
+	g_string_append_printf(out, "%s%s → %s%s", out->len ? ", " : "", roles[r].name,
+			       face ? face : "?",
+			       pick == NULL && roles[r].weight_for_fallback == PANGO_WEIGHT_BOLD
+				       ? " Bold"
+				       : "");
+	g_strfreev(fallback);
+}
+
 /* Every role's families are looked up in a font configuration of those
  * faces alone (typeset/fontset.h), made current for the whole process so every
  * Pango font map (the charts' default one too) sees them and no others. */
@@ -118,6 +148,7 @@ static gpointer choose_fonts(gpointer unused)
 	 * (the fuzz harness's, a test's); texlive's faces join the system's. */
 	const char *const *extra_dirs = g_getenv("FONTCONFIG_FILE") ? NULL : fandol;
 	Chosen *c = g_new0(Chosen, 1);
+	GString *fallbacks = g_string_new(NULL);
 	char *key = roles_key();
 	FcConfig *config = aj_fontset_config(key, extra_dirs, wanted_families, NULL);
 
@@ -131,7 +162,9 @@ static gpointer choose_fonts(gpointer unused)
 			c->families[r] = g_strdup(roles[r].fallback);
 			c->weight[r] = roles[r].weight_for_fallback;
 		}
+		note_fallback(config, r, pick, fallbacks);
 	}
+	c->fallbacks = g_string_free(fallbacks, fallbacks->len == 0); /* NULL when empty */
 	FcConfigDestroy(config); /* the current configuration holds its own reference */
 	g_free(key);
 	return c; /* lives for the whole process: the once-initialised font map */
@@ -189,6 +222,11 @@ void aj_fonts_init(void)
 const char *aj_font_families(AjFontRole role)
 {
 	return chosen()->families[role];
+}
+
+const char *aj_fonts_fallbacks(void)
+{
+	return chosen()->fallbacks;
 }
 
 PangoFontDescription *aj_font_desc(AjFontRole role, double size_pt)

@@ -29,6 +29,10 @@ void aj_fonts_init(void);
 PangoFontDescription *aj_font_desc(AjFontRole role, double size_pt);
 /* The family list of a role, as set in descriptions (for tests and logs). */
 const char *aj_font_families(AjFontRole role);
+/* NULL when every role has one of its official faces, else the roles
+ * without one and the face standing in for each: "小标宋 → Noto Serif CJK
+ * SC Bold, 仿宋 → FandolFang".  Owned by the font set (lives for the process). */
+const char *aj_fonts_fallbacks(void);
 /* Appends to lines (char *, g_free'd by the array) one "...\n" line per
  * thing the fonts of a typeset document depend on: each role's families
  * and every font file fontconfig knows with its size and mtime, so a font
