@@ -48,8 +48,12 @@ static void typeset(AjTs *ts)
 	g_clear_pointer(&title, g_free);
 	if (ts->doc->has_front_matter) {
 		cmark_node *last = NULL;
+		/* neither draws anything there (blocks.c) */
 		for (cmark_node *b = start; b && b != c; b = cmark_node_next(b))
-			last = b;
+			if (cmark_node_get_type(b) != CMARK_NODE_HTML_BLOCK &&
+			    !(cmark_node_get_type(b) == CMARK_NODE_THEMATIC_BREAK &&
+			      cmark_node_next(b) == c && c != NULL))
+				last = b;
 		if (last && cmark_node_get_type(last) == CMARK_NODE_PARAGRAPH) {
 			ts->tail_node = last;
 			ts->tail_lines = aj_official_closing_lines(ts);

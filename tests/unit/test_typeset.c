@@ -360,7 +360,7 @@ static GPtrArray *lines_of_size(Doc *d, double size)
 static const char *const words[] = { "主体", "责任", "问题", "清单", "整改", "第一批", "专项",
 				     "整治", "办公室", "交通运输局", "示范", "企业", "名单",
 				     "2026年3月", "2026年第一批", "情况", "通报", "通知", "督查组",
-				     "台账" };
+				     "台账", "隐患", "检查", "运输", "监控", "排查", "建立" };
 
 static void assert_no_word_split(const char *a, const char *b)
 {
@@ -574,12 +574,15 @@ static void attachment_notes(void **state)
 
 /* 署名 and 成文日期 never stand alone on a page (GB/T 9704 §7.3.5.5): when
  * they would not fit after the body's last paragraph, its last two lines
- * go over with them.  Bodies of 1 to 30 paragraphs end on every line. */
+ * go over with them.  Bodies of 1 to 30 paragraphs end on every line, with
+ * and without an attachment after a thematic break. */
 static void signature_with_body(void **state)
 {
-	for (int n = 1; n <= 30; n++) {
-		char *body = ajt_grid_paragraphs(n);
-		char *md = g_strconcat(OFFICIAL, body, NULL);
+	/* also when a thematic break announces the attachment after the body */
+	for (int n = 1; n <= 60; n++) {
+		char *body = ajt_grid_paragraphs(n > 30 ? n - 30 : n);
+		char *md = g_strconcat(OFFICIAL, body, n > 30 ? "***\n\n# 附件1 名单\n\n甲。\n" : "",
+				       NULL);
 		Doc d = typeset(md);
 		const Line *date = find_line(&d, 0, "2026年4月5日");
 		GArray *lines;
@@ -801,6 +804,29 @@ static void table_cells_balanced(void **state)
 	doc_free(&d);
 }
 
+/* A wrapped cell breaks between words ("…和整改|责任清单", not "…整改责|任
+ * 清单") when that takes no more lines. */
+static void table_cells_break_between_words(void **state)
+{
+	Doc d = typeset("| 序号 | 问题 | 责任单位 | 整改措施 | 整改时限 | 最新进展 | 状态 |\n"
+			"|---|---|---|---|---|---|---|\n"
+			"| 3 | 危险货物道路运输企业动态监控不到位 | 市交通运输局 | "
+			"开展全覆盖执法检查，建立问题隐患和整改责任清单 | 2026年4月20日 | "
+			"已完成排查，发现问题已全部建立台账（2026-03-15） | 正在推进 |\n");
+	int pairs = 0;
+
+	for (guint i = 0; i + 1 < d.lines->len; i++) {
+		const Line *a = &g_array_index(d.lines, Line, i), *b = a + 1;
+		if (a->frame.kind == AJ_FRAME_PAGE || b->frame.kind == AJ_FRAME_PAGE ||
+		    fabs(a->x0 - b->x0) > 0.01 || b->y <= a->y || b->y - a->y > 2 * a->size)
+			continue;
+		assert_no_word_split(a->text->str, b->text->str);
+		pairs++;
+	}
+	assert_true(pairs >= 3);
+	doc_free(&d);
+}
+
 /* A table too wide for the upright block is set on a landscape page
  * (297 × 210 mm): the portrait sheet turned a quarter clockwise, so the
  * table's head faces the left edge of the sheet on odd and even pages
@@ -915,6 +941,7 @@ int main(void)
 		cmocka_unit_test(landscape_frames),
 		cmocka_unit_test(table_heads_centred),
 		cmocka_unit_test(table_cells_balanced),
+		cmocka_unit_test(table_cells_break_between_words),
 		cmocka_unit_test(runs_carry_text_and_links),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
