@@ -128,6 +128,28 @@ static void balance_cell(Cell *c, double avail)
 	pango_layout_set_width(c->layout, (int)(hi * PANGO_SCALE) + 1);
 }
 
+/* A wrapped cell breaks between words, as titles do (ICU's dictionary:
+ * "整改|责任清单", not "整改责|任清单"), when that takes no more lines and
+ * leaves no last line of one character.  Plain text only, so attribute
+ * ranges stay valid. */
+static void break_between_words(AjTs *ts, Cell *c, double avail)
+{
+	const PangoFontDescription *d = pango_layout_get_font_description(c->layout);
+	int lines = pango_layout_get_line_count(c->layout);
+	GSList *attrs = pango_attr_list_get_attributes(c->in.attrs);
+	char *text;
+
+	g_slist_free_full(attrs, (GDestroyNotify)pango_attribute_destroy);
+	if (lines < 2 || attrs != NULL || c->in.links->len > 0 || d == NULL)
+		return;
+	text = aj_title_fill(ts, c->in.text->str, AJ_FONT_FANG,
+			     pango_font_description_get_size(d) / (double)PANGO_SCALE, avail, avail);
+	pango_layout_set_text(c->layout, text, -1);
+	if (pango_layout_get_line_count(c->layout) > lines || last_line_chars(c->layout) < 2)
+		pango_layout_set_text(c->layout, c->in.text->str, (int)c->in.text->len);
+	g_free(text);
+}
+
 static void distribute(double *w, const double *want, int n, double room)
 {
 	double deficit = 0;
@@ -467,6 +489,7 @@ void aj_table_set(AjTs *ts, cmark_node *table)
 			} else {
 				pango_layout_set_width(c->layout, (int)(avail * PANGO_SCALE));
 				pango_layout_set_alignment(c->layout, al);
+				break_between_words(ts, c, avail);
 				balance_cell(c, avail);
 				pango_layout_get_extents(c->layout, NULL, &logical);
 			}
