@@ -128,9 +128,25 @@ static void balance_cell(Cell *c, double avail)
 	pango_layout_set_width(c->layout, (int)(hi * PANGO_SCALE) + 1);
 }
 
+/* A line but the last fills less than two thirds of the width. */
+static gboolean ragged(PangoLayout *layout, double avail)
+{
+	int n = pango_layout_get_line_count(layout);
+
+	for (int i = 0; i + 1 < n; i++) {
+		PangoRectangle logical;
+		pango_layout_line_get_extents(pango_layout_get_line_readonly(layout, i), NULL,
+					      &logical);
+		if (logical.width < avail * 2 / 3 * PANGO_SCALE)
+			return TRUE;
+	}
+	return FALSE;
+}
+
 /* A wrapped cell breaks between words, as titles do (ICU's dictionary:
- * "整改|责任清单", not "整改责|任清单"), when that takes no more lines and
- * leaves no last line of one character.  Plain text only, so attribute
+ * "运输企业|动态监控", not "运输企业动|态监控"), when that takes no more lines,
+ * leaves no last line of one character and every other line two thirds
+ * full.  Plain text only, so attribute
  * ranges stay valid. */
 static void break_between_words(AjTs *ts, Cell *c, double avail)
 {
@@ -145,7 +161,8 @@ static void break_between_words(AjTs *ts, Cell *c, double avail)
 	text = aj_title_fill(ts, c->in.text->str, AJ_FONT_FANG,
 			     pango_font_description_get_size(d) / (double)PANGO_SCALE, avail, avail);
 	pango_layout_set_text(c->layout, text, -1);
-	if (pango_layout_get_line_count(c->layout) > lines || last_line_chars(c->layout) < 2)
+	if (pango_layout_get_line_count(c->layout) > lines || last_line_chars(c->layout) < 2 ||
+	    ragged(c->layout, avail))
 		pango_layout_set_text(c->layout, c->in.text->str, (int)c->in.text->len);
 	g_free(text);
 }

@@ -360,7 +360,8 @@ static GPtrArray *lines_of_size(Doc *d, double size)
 static const char *const words[] = { "主体", "责任", "问题", "清单", "整改", "第一批", "专项",
 				     "整治", "办公室", "交通运输局", "示范", "企业", "名单",
 				     "2026年3月", "2026年第一批", "情况", "通报", "通知", "督查组",
-				     "台账", "隐患", "检查", "运输", "监控", "排查", "建立" };
+				     "台账", "隐患", "检查", "运输", "监控", "排查", "建立", "危险源",
+				     "建设局", "安全", "生产", "承诺书", "覆盖" };
 
 static void assert_no_word_split(const char *a, const char *b)
 {
@@ -804,15 +805,21 @@ static void table_cells_balanced(void **state)
 	doc_free(&d);
 }
 
-/* A wrapped cell breaks between words ("…和整改|责任清单", not "…整改责|任
- * 清单") when that takes no more lines. */
+/* A wrapped cell breaks between words ("执法|检查", not "执法检|查";
+ * "城乡|建设局") when that takes no more lines. */
 static void table_cells_break_between_words(void **state)
 {
 	Doc d = typeset("| 序号 | 问题 | 责任单位 | 整改措施 | 整改时限 | 最新进展 | 状态 |\n"
 			"|---|---|---|---|---|---|---|\n"
+			"| 1 | 危险化学品重大危险源在线监控覆盖不全 | 市应急管理局 | "
+			"制定专项整治方案，明确责任分工和时间节点 | 2025年9月6日 | "
+			"已完成排查，发现问题已全部建立台账（2025-05-15） | 逾期未完成 |\n"
 			"| 3 | 危险货物道路运输企业动态监控不到位 | 市交通运输局 | "
 			"开展全覆盖执法检查，建立问题隐患和整改责任清单 | 2026年4月20日 | "
-			"已完成排查，发现问题已全部建立台账（2026-03-15） | 正在推进 |\n");
+			"已完成排查，发现问题已全部建立台账（2026-03-15） | 正在推进 |\n"
+			"| 4 | 工贸企业有限空间作业审批制度执行不严 | 市住房和城乡建设局 | "
+			"督促企业落实安全生产主体责任，签订承诺书 | 2026年4月20日 | "
+			"本月受理举报问题已全部办结 | 正在推进 |\n");
 	int pairs = 0;
 
 	for (guint i = 0; i + 1 < d.lines->len; i++) {
