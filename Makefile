@@ -149,6 +149,8 @@ install: anjian
 	cp -R templates/. $(DESTDIR)$(PREFIX)/share/anjian/templates/
 	install -m 644 schema/*.rng $(DESTDIR)$(PREFIX)/share/anjian/schema/
 	install -m 644 man/anjian.1 $(DESTDIR)$(PREFIX)/share/man/man1/anjian.1
+	install -d $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1
+	install -m 644 man/zh_CN/anjian.1 $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1/anjian.1
 
 clean:
 	rm -rf build anjian

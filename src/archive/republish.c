@@ -13,20 +13,17 @@
 
 char *aj_archive_layouts(const char *templates_dir, GError **err)
 {
-	char *templates = aj_render_template_dir(templates_dir, err);
-	char *layouts;
+	char *installed = NULL, *dir = NULL, *layouts = NULL;
+	char *templates = aj_render_template_dir(templates_dir, &installed, err);
 
-	if (templates == NULL)
-		return NULL;
-	layouts = g_build_filename(templates, "site", NULL);
+	if (templates != NULL)
+		dir = aj_render_site_dir(templates, installed, err);
+	if (dir != NULL)
+		layouts = g_build_filename(dir, "site", NULL);
 	g_free(templates);
-	if (g_file_test(layouts, G_FILE_TEST_IS_DIR))
-		return layouts;
-	g_set_error(err, AJ_ERROR, EX_NOINPUT,
-		    _("%s: no site layouts, so the archive's site cannot be written; give "
-		    "--templates a template directory with a site/ folder"), layouts);
-	g_free(layouts);
-	return NULL;
+	g_free(installed);
+	g_free(dir);
+	return layouts;
 }
 
 gboolean aj_archive_republish(const char *archive, const char *office_opt,

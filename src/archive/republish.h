@@ -13,7 +13,8 @@
 gboolean aj_archive_republish(const char *archive, const char *office,
 			      const char *templates_dir, gboolean quiet, GError **err);
 
-/* templates_dir/site (templates_dir NULL: found as build finds it); NULL
+/* The site layouts: templates_dir/site, else the installed ones, found as
+ * build finds them (templates_dir NULL: ./templates, else installed); NULL
  * with EX_NOINPUT when there is none: an archive's site needs its layouts.
  * The caller frees it. */
 char *aj_archive_layouts(const char *templates_dir, GError **err);

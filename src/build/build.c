@@ -261,19 +261,25 @@ static AjBuildEnts *build_ents(const AjModel *m, const AjBuildOptions *o, const 
 typedef struct {
 	AjBuildEnts *ents;
 	const AjBuildOptions *o;
-	const char *templates, *out;
+	const char *templates, *installed, *out;
 } Dossiers;
 
 static gboolean write_dossiers(const AjRenderOptions *ro, gpointer user, GError **err)
 {
 	const Dossiers *ds = user;
-	char *path = g_build_filename(ds->templates, AJ_DOSSIER_TEMPLATE, NULL);
+	gboolean fell_back;
+	char *path = aj_render_template_path(ds->templates, ds->installed, AJ_DOSSIER_TEMPLATE,
+					     &fell_back);
 	AjDossierOptions d = { .root = ro->root, .template_path = path,
 			       .fingerprint = ro->fingerprint,
 			       .reuse_from = ds->o->force ? NULL : ds->out,
 			       .jobs = ro->jobs, .progress = ro->progress };
-	gboolean ok = aj_build_dossiers(aj_build_ents_source(ds->ents), &d, err);
+	gboolean ok;
 
+	if (fell_back)
+		aj_warn(_("%s has no %s; the dossiers use the installed template %s"), ds->templates,
+			AJ_DOSSIER_TEMPLATE, path);
+	ok = aj_build_dossiers(aj_build_ents_source(ds->ents), &d, err);
 	if (ok && !ds->o->quiet)
 		printf(_("anjian build: %u dossiers in %s/dossier (%u typeset, %u unchanged)\n"),
 		       d.written + d.reused, ds->out, d.written, d.reused);
@@ -315,6 +321,40 @@ static guint compare_issued(const AjBuildOptions *o, GPtrArray *issued)
 	return changed;
 }
 
+/* The last line of a build that worked, in the user's language; issued:
+ * the documents already issued, changed of them with changed data. */
+static void print_summary(const AjBuildOptions *o, guint docs, const char *out,
+			  const AjPublish *pub, guint issued, guint changed)
+{
+	guint warnings = aj_warn_count();
+	char *w = warnings > 0 ? g_strdup_printf(ngettext("; %u warning above", "; %u warnings above",
+							 warnings), warnings)
+			       : g_strdup("");
+
+	if (o->data_only)
+		printf(ngettext("anjian build: %u draft's data written to %s%s (see "
+				"%s/manifest.xml)",
+				"anjian build: %u drafts' data written to %s%s (see "
+				"%s/manifest.xml)", docs),
+		       docs, out, w, out);
+	else
+		printf(ngettext("anjian build: %u draft written to %s (%u typeset, %u unchanged%s; "
+				"see %s/manifest.xml)",
+				"anjian build: %u drafts written to %s (%u typeset, %u unchanged%s; "
+				"see %s/manifest.xml)", docs),
+		       docs, out, pub->rendered, pub->reused, w, out);
+	if (issued > 0 && changed > 0)
+		printf(_("; %u already issued in %s, not drafted again (%u with changed "
+			 "data: see the warnings)"),
+		       issued, o->archive_dir, changed);
+	else if (issued > 0)
+		printf(_("; %u already issued in %s, not drafted again (their data is "
+			 "unchanged)"),
+		       issued, o->archive_dir);
+	printf("\n");
+	g_free(w);
+}
+
 gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 {
 	gint64 mark = g_get_monotonic_time();
@@ -329,6 +369,7 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	GPtrArray *docs = g_ptr_array_new_with_free_func(aj_built_doc_free);
 	GPtrArray *issued = g_ptr_array_new_with_free_func(aj_built_doc_free);
 	char *out = aj_outdir_clean_path(o->out_dir), *root = NULL, *templates = NULL;
+	char *installed = NULL, *site_dir = NULL;
 	char *fingerprint = NULL, *build_key = NULL, *office_path = NULL, *extra = NULL;
 	AjPeriod period;
 	AjInterruptGuard *guard = NULL;
@@ -344,13 +385,13 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	xmlInitParser();
 	aj_warn_set_quiet(o->quiet);
 	if (!aj_period_init(&period, o->month, o->asof)) {
-		g_set_error(err, AJ_ERROR, EX_USAGE, "--as-of is before the month given with --month; "
-			    "give a date in or after that month");
+		g_set_error(err, AJ_ERROR, EX_USAGE, _("--as-of is before the month given with "
+			    "--month; give a date in or after that month"));
 		goto done;
 	}
 	if (o->has_since && o->since > o->month) {
-		g_set_error(err, AJ_ERROR, EX_USAGE, "--since is after --month; give the first month "
-			    "to build, on or before --month");
+		g_set_error(err, AJ_ERROR, EX_USAGE, _("--since is after --month; give the first "
+			    "month to build, on or before --month"));
 		goto done;
 	}
 	office_path = aj_office_path(o->data_dir, o->office_path);
@@ -361,17 +402,19 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	if (reg == NULL)
 		goto done;
 	aj_outdir_sweep(out);
-	templates = aj_render_template_dir(o->templates_dir, err);
-	if (templates == NULL)
-		goto done;
-	fingerprint = aj_cache_fingerprint(TRUE);
+	if (!o->data_only) {
+		templates = aj_render_template_dir(o->templates_dir, &installed, err);
+		if (templates == NULL || (site_dir = aj_render_site_dir(templates, installed, err)) == NULL)
+			goto done;
+	}
+	fingerprint = aj_cache_fingerprint(!o->data_only);
 	extra = key_extra(o, office);
-	build_key = aj_cache_build_key(o, templates, fingerprint, extra);
+	build_key = aj_cache_build_key(o, templates, installed, fingerprint, extra);
 	/* with issued documents to compare, every run compares (and warns) again */
 	if (!o->force && reg->entries->len == 0 && aj_cache_build_current(out, build_key)) {
 		if (!o->quiet)
-			printf("anjian build: nothing changed since %s was built (data, templates, "
-			       "fonts, options); it is left as it is (--force rebuilds it)\n", out);
+			printf(_("anjian build: nothing changed since %s was built (data, templates, "
+				 "fonts, options); it is left as it is (--force rebuilds it)\n"), out);
 		ok = TRUE;
 		goto done;
 	}
@@ -392,12 +435,14 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	changed = compare_issued(o, issued);
 	t_contexts = lap(&mark);
 	ents = build_ents(model, o, &period, root, out);
-	dossiers = (Dossiers){ .ents = ents, .o = o, .templates = templates, .out = out };
+	dossiers = (Dossiers){ .ents = ents, .o = o, .templates = templates,
+			       .installed = installed, .out = out };
 	pub = (AjPublish){ .out = out, .root = root, .guard = guard, .templates = templates,
+			   .installed = installed, .site_dir = site_dir,
 			   .fingerprint = fingerprint, .build_key = build_key, .office = office,
 			   .site_url = o->site_url, .asof = period.asof, .jobs = o->jobs,
 			   .progress = o->progress && !o->quiet, .force = o->force,
-			   .enterprises = aj_build_ents_site(ents),
+			   .data_only = o->data_only, .enterprises = aj_build_ents_site(ents),
 			   .extra = o->dossiers ? write_dossiers : NULL, .extra_user = &dossiers };
 	if (!aj_publish(docs, &pub, err))
 		goto done;
@@ -409,27 +454,13 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	t_manifest = pub.t_manifest;
 	g_clear_pointer(&root, g_free);
 	if (o->timings)
-		fprintf(stderr, "anjian build: timings: load %.3f s, contexts %.3f s, render %.3f s, "
-			"site %.3f s (cpu %.3f s), dossiers %.3f s (cpu %.3f s), manifest %.3f s\n",
+		fprintf(stderr, _("anjian build: timings: load %.3f s, contexts %.3f s, render "
+				  "%.3f s, site %.3f s (cpu %.3f s), dossiers %.3f s (cpu %.3f s), "
+				  "manifest %.3f s\n"),
 			t_load, t_contexts, t_render, t_site, c_site, t_dossiers, c_dossiers, t_manifest);
-	if (!o->quiet) {
-		printf(ngettext("anjian build: %u draft written to %s (%u typeset, %u unchanged; "
-				"see %s/manifest.xml)",
-				"anjian build: %u drafts written to %s (%u typeset, %u unchanged; "
-				"see %s/manifest.xml)",
-				docs->len),
-		       docs->len, out, pub.rendered, pub.reused, out);
-		if (issued->len > 0 && changed > 0)
-			printf(_("; %u already issued in %s, not drafted again (%u with changed "
-				 "data: see the warnings)"),
-			       issued->len, o->archive_dir, changed);
-		else if (issued->len > 0)
-			printf(_("; %u already issued in %s, not drafted again (their data is "
-				 "unchanged)"),
-			       issued->len, o->archive_dir);
-		printf("\n");
-	}
 	if (!o->quiet)
+		print_summary(o, docs->len, out, &pub, issued->len, changed);
+	if (!o->quiet && !o->data_only)
 		report_ents(ents, o);
 	if (!o->quiet && aj_fonts_fallbacks() != NULL)
 		printf(_("anjian build: roles without their official face, free faces standing in: "
@@ -445,6 +476,8 @@ done:
 	aj_interrupt_guard_stop(guard);
 	g_free(root);
 	g_free(templates);
+	g_free(installed);
+	g_free(site_dir);
 	g_free(fingerprint);
 	g_free(build_key);
 	g_free(extra);

@@ -32,6 +32,7 @@ typedef struct {
 	AjDay asof;                /* AJ_DAY_NONE: last day of month */
 	int jobs;                  /* rendering threads; <= 0: number of cores */
 	const char *templates_dir; /* NULL: "templates", else ANJIAN_DATADIR/templates */
+	gboolean data_only;        /* data files and manifest only: no Markdown, PDF, site */
 	gboolean quiet;
 	gboolean force;            /* replace an OUT that has no manifest.xml, and render
 	                            * every document (no reuse of OUT/.cache) */
@@ -63,7 +64,7 @@ typedef struct {
 	char *title;
 	xmlDocPtr context;      /* the document's context (OUT/data/<name>.xml) */
 	char *context_sha256;   /* hex SHA-256 of that file's bytes (the cache key's part) */
-	AjDocument *document;   /* parsed Markdown; NULL when no template exists */
+	AjDocument *document;   /* parsed Markdown; NULL in a --data-only build */
 	GPtrArray *files;       /* AjBuiltFile *, manifest order */
 	const AjRegEntry *record; /* the archive's issued document of this kind and
 	                           * period (not drafted), or NULL */

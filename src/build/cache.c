@@ -305,23 +305,27 @@ static void template_contents(GPtrArray *lines, const char *dir, const char *rel
 }
 
 char *aj_cache_build_key(const AjBuildOptions *o, const char *templates_dir,
-			 const char *fingerprint, const char *extra)
+			 const char *installed_dir, const char *fingerprint,
+			 const char *extra)
 {
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
 	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	char *opts = g_strdup_printf("build %s\ndata %s\nmonth %d asof %u since %d %d\nsite %s\n"
-				     "dossiers %d years %d\n",
+				     "dossiers %d years %d data-only %d\n",
 				     fingerprint, o->data_dir, (int)o->month, (unsigned)o->asof, o->has_since,
 				     (int)o->since, o->site_url != NULL ? o->site_url : "(none)",
-				     o->dossiers, o->publicity_years);
+				     o->dossiers, o->publicity_years, o->data_only);
 	char *hex;
 
 	g_checksum_update(sum, (const guchar *)opts, -1);
 	if (extra != NULL)
 		g_checksum_update(sum, (const guchar *)extra, -1);
 	data_identity(lines, o->data_dir, "", seen);
-	template_contents(lines, templates_dir, "", 0);
+	if (templates_dir != NULL)
+		template_contents(lines, templates_dir, "", 0);
+	if (installed_dir != NULL) /* the templates templates_dir lacks */
+		template_contents(lines, installed_dir, "installed:", 0);
 	hex = digest_sorted(sum, lines);
 	g_hash_table_destroy(seen);
 	g_ptr_array_unref(lines);

@@ -47,13 +47,15 @@ gboolean aj_cache_fetch(const char *old_out, const char *key, const char *root,
 void aj_cache_store(const char *root, const char *key, const char *name, int pages);
 
 /* The key of a whole build: fingerprint, every option that changes the
- * output, the bytes of every file under templates_dir and the identity of
+ * output, the bytes of every file under templates_dir and installed_dir
+ * (either may be NULL) and the identity of
  * every *.xml under data_dir (path, size, inode, modification and change
  * times: a file rewritten in place changes its change time), and extra
  * (what the caller read besides, e.g. the office profile; may be NULL).
  * Equal keys mean the earlier OUT is already what this build would write. */
 char *aj_cache_build_key(const AjBuildOptions *o, const char *templates_dir,
-			 const char *fingerprint, const char *extra);
+			 const char *installed_dir, const char *fingerprint,
+			 const char *extra);
 /* TRUE when out/.cache/build.key holds key and out has its manifest. */
 gboolean aj_cache_build_current(const char *out, const char *key);
 /* Writes root/.cache/build.key (not an error when it fails). */

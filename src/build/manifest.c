@@ -4,6 +4,7 @@
 
 #include "util/epoch.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/file.h"
 
 char *aj_manifest_generated(AjDay asof)
@@ -29,7 +30,7 @@ char *aj_file_sha256(const char *path, GError **err)
 	GError *e = NULL;
 
 	if (!g_file_get_contents(path, &data, &len, &e)) {
-		g_set_error(err, AJ_ERROR, EX_IOERR, "%s: cannot read back for the manifest: %s",
+		g_set_error(err, AJ_ERROR, EX_IOERR, _("%s: cannot read back for the manifest: %s"),
 			    path, e->message);
 		g_error_free(e);
 		return NULL;
@@ -87,7 +88,7 @@ gboolean aj_manifest_write(const char *root, const GPtrArray *docs, AjDay asof, 
 	xmlTextWriterEndDocument(w);
 	xmlFreeTextWriter(w);
 	w = NULL;
-	if (!aj_file_write(path, xmlBufferContent(buf), (gsize)xmlBufferLength(buf), "the manifest",
+	if (!aj_file_write(path, xmlBufferContent(buf), (gsize)xmlBufferLength(buf), _("the manifest"),
 			   err))
 		goto done;
 	ok = TRUE;

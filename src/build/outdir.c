@@ -12,6 +12,7 @@
 
 #include "util/error.h"
 #include "util/testhook.h"
+#include "util/i18n.h"
 
 /* OUT must be ours to replace: absent, empty, or an earlier build's. */
 static gboolean replaceable(const char *out, gboolean force, GError **err)
@@ -24,7 +25,7 @@ static gboolean replaceable(const char *out, gboolean force, GError **err)
 		return TRUE;
 	if (!g_file_test(out, G_FILE_TEST_IS_DIR)) {
 		g_set_error(err, AJ_ERROR, EX_CANTCREAT,
-			    "%s: exists and is not a directory; choose another --out", out);
+			    _("%s: exists and is not a directory; choose another --out"), out);
 		return FALSE;
 	}
 	dir = g_dir_open(out, 0, NULL);
@@ -34,8 +35,8 @@ static gboolean replaceable(const char *out, gboolean force, GError **err)
 	manifest = g_build_filename(out, "manifest.xml", NULL);
 	if (!empty && !force && !g_file_test(manifest, G_FILE_TEST_IS_REGULAR)) {
 		g_set_error(err, AJ_ERROR, EX_CANTCREAT,
-			    "%s: not empty and not an earlier anjian output (no manifest.xml); "
-			    "choose another --out or pass --force to replace it",
+			    _("%s: not empty and not an earlier anjian output (no manifest.xml); "
+			    "choose another --out or pass --force to replace it"),
 			    out);
 		ok = FALSE;
 	}
@@ -84,13 +85,13 @@ char *aj_outdir_begin(const char *out, gboolean force, GError **err)
 		goto done;
 	if (!g_file_test(parent, G_FILE_TEST_IS_DIR)) {
 		g_set_error(err, AJ_ERROR, EX_CANTCREAT,
-			    "%s: parent directory %s does not exist; create it first", out, parent);
+			    _("%s: parent directory %s does not exist; create it first"), out, parent);
 		goto done;
 	}
 	tmpl = g_strdup_printf("%s.tmp-%d-XXXXXX", out, (int)getpid());
 	if (g_mkdtemp(tmpl) == NULL) {
-		g_set_error(err, AJ_ERROR, EX_CANTCREAT, "%s: cannot create a temporary directory "
-			    "beside it: %s; check the permissions of its parent",
+		g_set_error(err, AJ_ERROR, EX_CANTCREAT, _("%s: cannot create a temporary directory "
+			    "beside it: %s; check the permissions of its parent"),
 			    tmpl, g_strerror(errno));
 		g_clear_pointer(&tmpl, g_free);
 		goto done;
@@ -108,7 +109,7 @@ gboolean aj_outdir_mkdir(const char *dir, const char *sub, GError **err)
 	gboolean ok = g_mkdir_with_parents(path, 0755) == 0;
 
 	if (!ok)
-		g_set_error(err, AJ_ERROR, EX_CANTCREAT, "%s: cannot create directory: %s", path,
+		g_set_error(err, AJ_ERROR, EX_CANTCREAT, _("%s: cannot create directory: %s"), path,
 			    g_strerror(errno));
 	g_free(path);
 	return ok;
@@ -161,8 +162,8 @@ gboolean aj_outdir_commit(const char *tmp, const char *out, GError **err)
 	if (!g_file_test(out, G_FILE_TEST_EXISTS)) {
 		ok = g_rename(tmp, out) == 0;
 		if (!ok)
-			g_set_error(err, AJ_ERROR, EX_IOERR, "%s: cannot move the new output into "
-				    "place: %s", out, g_strerror(errno));
+			g_set_error(err, AJ_ERROR, EX_IOERR, _("%s: cannot move the new output into "
+				    "place: %s"), out, g_strerror(errno));
 		goto done;
 	}
 	/* Swap in one step: readers see either the old or the new tree. */
@@ -175,13 +176,13 @@ gboolean aj_outdir_commit(const char *tmp, const char *out, GError **err)
 	/* No RENAME_EXCHANGE (some file systems): move the old tree aside first. */
 	old = g_strdup_printf("%s.tmp-%d-old-XXXXXX", out, (int)getpid());
 	if (g_mkdtemp(old) == NULL || g_rename(out, old) != 0) {
-		g_set_error(err, AJ_ERROR, EX_IOERR, "%s: cannot move the earlier output aside: %s",
+		g_set_error(err, AJ_ERROR, EX_IOERR, _("%s: cannot move the earlier output aside: %s"),
 			    out, g_strerror(errno));
 		g_rmdir(old);
 		goto done;
 	}
 	if (g_rename(tmp, out) != 0) {
-		g_set_error(err, AJ_ERROR, EX_IOERR, "%s: cannot move the new output into place: %s",
+		g_set_error(err, AJ_ERROR, EX_IOERR, _("%s: cannot move the new output into place: %s"),
 			    out, g_strerror(errno));
 		g_rename(old, out);
 		goto done;

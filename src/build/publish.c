@@ -96,10 +96,11 @@ gboolean aj_publish(GPtrArray *docs, AjPublish *pub, GError **err)
 	mark = g_get_monotonic_time();
 	ro.root = pub->root;
 	ro.template_dir = pub->templates;
+	ro.installed_dir = pub->installed;
 	ro.fingerprint = pub->fingerprint;
 	/* --force renders everything; the fresh renders still fill the cache */
 	ro.cache_from = pub->force ? NULL : pub->out;
-	if (!aj_render_all(docs, &ro, err))
+	if (!pub->data_only && !aj_render_all(docs, &ro, err))
 		goto done;
 	pub->rendered = ro.rendered;
 	pub->reused = ro.reused;
@@ -113,13 +114,15 @@ gboolean aj_publish(GPtrArray *docs, AjPublish *pub, GError **err)
 	so.issuer = pub->office->issuer;
 	so.title = site_title;
 	so.enterprises = pub->enterprises;
-	if (!aj_build_site(docs, pub->root, pub->templates, &so, err))
+	if (!pub->data_only &&
+	    !aj_build_site(docs, pub->root, pub->site_dir != NULL ? pub->site_dir : pub->templates,
+			   &so, err))
 		goto done;
 	pub->t_site = lap(&mark);
 	aj_test_point("site");
 	pub->c_site = (double)clock() / CLOCKS_PER_SEC - cpu;
 	cpu += pub->c_site;
-	if (pub->extra != NULL && !pub->extra(&ro, pub->extra_user, err))
+	if (pub->extra != NULL && !pub->data_only && !pub->extra(&ro, pub->extra_user, err))
 		goto done;
 	pub->t_extra = lap(&mark);
 	pub->c_extra = (double)clock() / CLOCKS_PER_SEC - cpu;

@@ -20,7 +20,11 @@ typedef struct {
 	const char *out;          /* the OUT to replace */
 	const char *root;         /* its temporary directory (aj_interrupt_guard_outdir) */
 	AjInterruptGuard *guard;
-	const char *templates;    /* aj_render_template_dir() */
+	const char *templates;    /* aj_render_template_dir(); NULL with data_only */
+	const char *installed;    /* the installed templates standing in for those
+	                           * templates lacks (aj_render_template_dir); may be NULL */
+	const char *site_dir;     /* the template directory whose site/ holds the site's
+	                           * layouts (aj_render_site_dir); NULL: templates */
 	const char *fingerprint;  /* aj_cache_fingerprint() */
 	const char *build_key;    /* stored in OUT/.cache for the next run; NULL: none */
 	const AjOffice *office;
@@ -28,6 +32,8 @@ typedef struct {
 	AjDay asof;               /* the manifest's `generated` without SOURCE_DATE_EPOCH */
 	int jobs;                 /* rendering threads; <= 0: cores */
 	gboolean progress, force; /* force: render everything (no reuse of OUT/.cache) */
+	gboolean data_only;       /* the data files and the manifest only: no Markdown,
+	                           * PDF, site or extra step */
 	AjSiteEnterprises *enterprises; /* the enterprises' pages on the site; NULL: none */
 	/* a step after the site, before the manifest (the build's dossiers),
 	 * with the typesetting options; NULL: none */

@@ -3,7 +3,6 @@
 #include "build/site_step.h"
 #include "site/site.h"
 #include "util/error.h"
-#include "util/i18n.h"
 
 gboolean aj_build_site(GPtrArray *docs, const char *root, const char *templates_dir,
 		       const AjSiteOptions *base, GError **err)
@@ -15,15 +14,6 @@ gboolean aj_build_site(GPtrArray *docs, const char *root, const char *templates_
 	gboolean ok;
 
 	opts.layouts_dir = layouts;
-	/* like the documents, the site is rendered only when its templates
-	 * exist: a build with a bare template directory still makes data */
-	if (!g_file_test(layouts, G_FILE_TEST_IS_DIR)) {
-		aj_warn(_("%s: no site layouts; OUT/site is not written"), layouts);
-		g_free(layouts);
-		g_free(site);
-		g_ptr_array_free(pdfs, TRUE);
-		return TRUE;
-	}
 	for (guint i = 0; i < docs->len; i++) {
 		const AjBuiltDoc *d = g_ptr_array_index(docs, i);
 		char *pdf = NULL;

@@ -11,9 +11,9 @@
 #include "site/site.h"
 
 /* docs: AjBuiltDoc *; root: the build's temporary OUT; templates_dir: the
- * build's template directory (layouts in its site/); opts: the site's
- * options but its layouts_dir (see site.h).  Without templates_dir/site the
- * site is skipped (a warning), as documents without a template are. */
+ * template directory whose site/ holds the layouts (the build chose it:
+ * the user's, else the installed one's); opts: the site's options but its
+ * layouts_dir (see site.h). */
 gboolean aj_build_site(GPtrArray *docs, const char *root, const char *templates_dir,
 		       const AjSiteOptions *opts, GError **err);
 

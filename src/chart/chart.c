@@ -10,6 +10,7 @@
 #include "chart/layout.h"
 #include "chart/render_svg.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/xml.h"
 
 gboolean aj_chart_exists(const char *name)
@@ -30,8 +31,8 @@ static const AjChartDef *lookup(const char *name, GError **err)
 
 	if (def == NULL)
 		g_set_error(err, AJ_ERROR, EX_DATAERR,
-			    "chart:%s: there is no chart of that name; the charts are %s",
-			    name != NULL ? name : "(null)", aj_chart_def_names());
+			    _("chart:%s: there is no chart of that name; the charts are %s"),
+			    name != NULL ? name : "", aj_chart_def_names());
 	return def;
 }
 
@@ -55,8 +56,8 @@ static gboolean check_size(const AjChartDef *def, double width, double height, G
 	if (width >= 50 && height >= 30 && width <= 1e5 && height <= 1e5)
 		return TRUE;
 	g_set_error(err, AJ_ERROR, EX_SOFTWARE,
-		    "chart:%s: a chart cannot be drawn %.1f × %.1f units; give it at least "
-		    "50 × 30",
+		    _("chart:%s: a chart cannot be drawn %.1f × %.1f units; give it at least "
+		    "50 × 30"),
 		    def->name, width, height);
 	return FALSE;
 }

@@ -4,6 +4,7 @@
 
 #include "util/digits.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/xml.h"
 
 AjChartData *aj_chart_data_new(const char *name, AjChartKind kind)
@@ -64,11 +65,18 @@ static gboolean count_attr(const char *chart, xmlNodePtr node, const char *name,
 		*out = (gint64)n;
 	} else {
 		char *at = where(node);
-		g_set_error(err, AJ_ERROR, EX_DATAERR,
-			    "%schart:%s: <%s> %s attribute %s=\"%s\": it must be a count "
-			    "(a non-negative integer); fix the document context (rules stage)",
-			    at, chart, (const char *)node->name, v == NULL ? "lacks the" : "has",
-			    name, v == NULL ? "" : v);
+		if (v == NULL)
+			g_set_error(err, AJ_ERROR, EX_DATAERR,
+				    _("%schart:%s: <%s> lacks the attribute %s: it must be a count "
+				      "(a non-negative integer); fix the document context (rules "
+				      "stage)"),
+				    at, chart, (const char *)node->name, name);
+		else
+			g_set_error(err, AJ_ERROR, EX_DATAERR,
+				    _("%schart:%s: <%s> has the attribute %s=\"%s\": it must be a "
+				      "count (a non-negative integer); fix the document context "
+				      "(rules stage)"),
+				    at, chart, (const char *)node->name, name, v);
 		g_free(at);
 	}
 	g_free(v);
@@ -79,8 +87,8 @@ static gboolean check_bulletin(xmlNodePtr context, const char *chart, GError **e
 {
 	if (context == NULL || context->type != XML_ELEMENT_NODE) {
 		g_set_error(err, AJ_ERROR, EX_DATAERR,
-			    "chart:%s: there is no document context to draw from; charts "
-			    "exist only in documents built by `anjian build` (a bulletin)",
+			    _("chart:%s: there is no document context to draw from; charts "
+			    "exist only in documents built by `anjian build` (a bulletin)"),
 			    chart);
 		return FALSE;
 	}
@@ -153,9 +161,9 @@ gboolean aj_chart_read_trend(xmlNodePtr context, AjChartData *d, GError **err)
 	if (trend == NULL) {
 		char *at = where(context);
 		g_set_error(err, AJ_ERROR, EX_DATAERR,
-			    "%schart:%s: the context has no <trend> element; the chart needs "
+			    _("%schart:%s: the context has no <trend> element; the chart needs "
 			    "<trend> with 12 <month period=\"YYYY-MM\" accidents=\"N\" "
-			    "deaths=\"N\"/> children (the rules stage writes them)",
+			    "deaths=\"N\"/> children (the rules stage writes them)"),
 			    at, d->name);
 		g_free(at);
 		goto out;
@@ -170,8 +178,8 @@ gboolean aj_chart_read_trend(xmlNodePtr context, AjChartData *d, GError **err)
 		if (!parse_period(period, &y, &m)) {
 			char *at = where(n);
 			g_set_error(err, AJ_ERROR, EX_DATAERR,
-				    "%schart:%s: <month> of <trend> has period=\"%s\"; it must be "
-				    "a month YYYY-MM",
+				    _("%schart:%s: <month> of <trend> has period=\"%s\"; it must be "
+				    "a month YYYY-MM"),
 				    at, d->name, period != NULL ? period : "");
 			g_free(at);
 			g_free(period);
@@ -200,8 +208,8 @@ gboolean aj_chart_read_trend(xmlNodePtr context, AjChartData *d, GError **err)
 	if (v0->len == 0) {
 		char *at = where(trend);
 		g_set_error(err, AJ_ERROR, EX_DATAERR,
-			    "%schart:%s: <trend> has no <month> children; the chart needs the "
-			    "12 months ending at the bulletin's month",
+			    _("%schart:%s: <trend> has no <month> children; the chart needs the "
+			    "12 months ending at the bulletin's month"),
 			    at, d->name);
 		g_free(at);
 		goto out;
@@ -241,8 +249,8 @@ gboolean aj_chart_read_districts(xmlNodePtr context, const char *attr0, const ch
 		if (name == NULL || *name == '\0') {
 			char *at = where(n);
 			g_set_error(err, AJ_ERROR, EX_DATAERR,
-				    "%schart:%s: a <district> has neither name nor code; give "
-				    "each district its name=\"…\"",
+				    _("%schart:%s: a <district> has neither name nor code; give "
+				    "each district its name=\"…\""),
 				    at, d->name);
 			g_free(at);
 			g_free(name);
@@ -259,8 +267,8 @@ gboolean aj_chart_read_districts(xmlNodePtr context, const char *attr0, const ch
 	if (v0->len == 0) {
 		char *at = where(context);
 		g_set_error(err, AJ_ERROR, EX_DATAERR,
-			    "%schart:%s: the context has no <district> children of its root; "
-			    "the chart needs <district name=\"…\" %s=\"N\" %s=\"N\"> per district",
+			    _("%schart:%s: the context has no <district> children of its root; "
+			    "the chart needs <district name=\"…\" %s=\"N\" %s=\"N\"> per district"),
 			    at, d->name, attr0, attr1);
 		g_free(at);
 		goto out;

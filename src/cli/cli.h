@@ -14,6 +14,8 @@ int aj_cmd_rollup(int argc, char **argv);
 /* Parses argv with the entries; on a usage error prints it with the
  * subcommand's help hint and returns FALSE (exit EX_USAGE). */
 #include <glib.h>
+/* Prints "anjian COMMAND: MSG" and the help hint; returns EX_USAGE. */
+int aj_cli_usage_error(const char *command, const char *msg);
 gboolean aj_cli_parse(const char *command, const char *summary, GOptionEntry *entries,
 		      int *argc, char ***argv);
 

@@ -11,26 +11,27 @@ int aj_cmd_check(int argc, char **argv)
 	char *data = NULL, *office_opt = NULL, *office_path = NULL;
 	int jobs = 0;
 	GOptionEntry entries[] = {
-		{ "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "data directory (required)", "DIR" },
-		{ "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, _("reading threads (default: cores)"), "N" },
+		{ "data", 0, 0, G_OPTION_ARG_FILENAME, &data, N_("data directory (required)"),
+		  N_("DIR") },
+		{ "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, N_("reading threads (default: cores)"), "N" },
 		{ "office", 0, 0, G_OPTION_ARG_FILENAME, &office_opt,
-		  N_("office profile (default: office.yml in the data directory)"), "FILE" },
+		  N_("office profile (default: office.yml in the data directory)"), N_("FILE") },
 		{ NULL }
 	};
 	AjOffice *office = NULL;
 	int status = EX_OK;
 
-	if (!aj_cli_parse("check", _("Validate every *.xml file of a data directory and its office profile."), entries,
+	if (!aj_cli_parse("check", N_("Validate every *.xml file of a data directory and its "
+				      "office profile."), entries,
 			  &argc, &argv))
 		return EX_USAGE;
 	if (data == NULL || argc > 1 || jobs < 0) {
-		fprintf(stderr, "anjian check: %s\nTry 'anjian check --help'.\n",
-			data == NULL ? "--data DIR is required"
-			: jobs < 0   ? _("--jobs must be 1 or more")
-				     : "unexpected argument");
+		const char *msg = data == NULL ? _("--data DIR is required")
+				  : jobs < 0   ? _("--jobs must be 1 or more")
+					       : _("unexpected argument");
 		g_free(data);
 		g_free(office_opt);
-		return EX_USAGE;
+		return aj_cli_usage_error("check", msg);
 	}
 	/* both are checked, so one run lists the problems of both */
 	GError *err = NULL, *office_err = NULL;
@@ -46,11 +47,23 @@ int aj_cmd_check(int argc, char **argv)
 		g_error_free(err);
 	}
 	if (model != NULL && office != NULL) {
-		printf("%s: %u files, %u enterprises, %u inspections, %u hazards, %u penalties, "
-		       "%u accidents: valid\n",
-		       data, model->files->len, model->enterprises->len, model->inspections->len,
-		       model->hazards->len, model->penalties->len, model->accidents->len);
+		guint warnings = aj_warn_count();
+		char *files = g_strdup_printf(ngettext("%u file", "%u files", model->files->len),
+					      model->files->len);
+		char *counts = g_strdup_printf(_("%s, %u enterprises, %u inspections, %u "
+						 "hazards, %u penalties, %u accidents"),
+					       files, model->enterprises->len,
+					       model->inspections->len, model->hazards->len,
+					       model->penalties->len, model->accidents->len);
+		g_free(files);
 		printf(_("%s: office profile of %s: valid\n"), office_path, office->issuer);
+		if (warnings > 0)
+			printf(ngettext("anjian check: %s is valid (%s); %u warning above\n",
+					"anjian check: %s is valid (%s); %u warnings above\n", warnings),
+			       data, counts, warnings);
+		else
+			printf(_("anjian check: %s is valid (%s)\n"), data, counts);
+		g_free(counts);
 	}
 	aj_model_free(model);
 	aj_office_free(office);

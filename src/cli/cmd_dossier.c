@@ -46,12 +46,13 @@ static int run(const char *data, const char *code, const char *out, AjDay asof,
 	GError *err = NULL;
 	AjModel *m = NULL;
 	AjBuildEnts *ents = NULL;
-	char *templates = NULL, *path = NULL;
+	char *templates = NULL, *installed = NULL, *path = NULL;
+	gboolean fell_back;
 	guint32 ent;
 	int status = EX_OK;
 
 	xmlInitParser();
-	templates = aj_render_template_dir(templates_dir, &err);
+	templates = aj_render_template_dir(templates_dir, &installed, &err);
 	if (templates == NULL)
 		goto fail;
 	m = aj_load_dir(data, &err);
@@ -70,7 +71,10 @@ static int run(const char *data, const char *code, const char *out, AjDay asof,
 	if (asof == AJ_DAY_NONE)
 		asof = aj_day_from_ymd(1970, 1, 1);
 	ents = aj_build_ents_new(m, asof, AJ_PUBLICITY_YEARS_DEFAULT);
-	path = g_build_filename(templates, AJ_DOSSIER_TEMPLATE, NULL);
+	path = aj_render_template_path(templates, installed, AJ_DOSSIER_TEMPLATE, &fell_back);
+	if (fell_back)
+		aj_warn(_("%s has no %s; the dossiers use the installed template %s"), templates,
+			AJ_DOSSIER_TEMPLATE, path);
 	if (g_str_has_suffix(out, ".md") ? !write_md(aj_build_ents_source(ents), ent, path, out, &err)
 					 : !aj_build_dossier_one(aj_build_ents_source(ents), ent, path,
 								 out, &err))
@@ -83,6 +87,7 @@ done:
 	aj_build_ents_free(ents);
 	aj_model_free(m);
 	g_free(templates);
+	g_free(installed);
 	g_free(path);
 	return status;
 }
@@ -91,15 +96,15 @@ int aj_cmd_dossier(int argc, char **argv)
 {
 	char *data = NULL, *code = NULL, *out = NULL, *asof = NULL, *templates = NULL;
 	GOptionEntry entries[] = {
-		{ "data", 'd', 0, G_OPTION_ARG_FILENAME, &data, N_("data directory (required)"), "DIR" },
+		{ "data", 'd', 0, G_OPTION_ARG_FILENAME, &data, N_("data directory (required)"), N_("DIR") },
 		{ "enterprise", 'e', 0, G_OPTION_ARG_STRING, &code,
 		  N_("the enterprise's unified social credit code (required)"), "CODE" },
 		{ "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
-		  N_("the dossier, FILE.pdf (or FILE.md: the filled template)"), "FILE" },
+		  N_("the dossier, FILE.pdf (or FILE.md: the filled template)"), N_("FILE") },
 		{ "as-of", 0, 0, G_OPTION_ARG_STRING, &asof,
 		  N_("records up to this day (default: the newest record's)"), "YYYY-MM-DD" },
 		{ "templates", 0, 0, G_OPTION_ARG_FILENAME, &templates,
-		  N_("template directory (default: ./templates, else the installed ones)"), "DIR" },
+		  N_("template directory (default: ./templates, else the installed ones)"), N_("DIR") },
 		{ NULL }
 	};
 	AjDay day = AJ_DAY_NONE;

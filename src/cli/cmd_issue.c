@@ -20,14 +20,14 @@ int aj_cmd_issue(int argc, char **argv)
 		{ "draft", 'd', 0, G_OPTION_ARG_FILENAME, &draft,
 		  N_("the drafts: the --out of 'anjian build' (required)"), "OUT" },
 		{ "archive", 'a', 0, G_OPTION_ARG_FILENAME, &archive,
-		  N_("the archive of issued documents (required; made on first use)"), "ARCHIVE" },
+		  N_("the archive of issued documents (required; made on first use)"), N_("ARCHIVE") },
 		{ "date", 0, 0, G_OPTION_ARG_STRING, &date,
 		  N_("成文日期 of the documents (default: each draft's as-of date)"), "YYYY-MM-DD" },
 		{ "correct", 0, 0, G_OPTION_ARG_NONE, &correct,
 		  N_("issue corrections (更正) of documents already issued: each gets its own "
 		  "number and supersedes the earlier one"), NULL },
 		{ "templates", 0, 0, G_OPTION_ARG_FILENAME, &templates,
-		  N_("template directory with the site layouts (default: as build finds it)"), "DIR" },
+		  N_("template directory with the site layouts (default: as build finds it)"), N_("DIR") },
 		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("no warnings or summary"), NULL },
 		{ NULL }
 	};

@@ -8,6 +8,7 @@
 #include "pdf/pdf.h"
 #include "typeset/fonts.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/epoch.h"
 #include "util/i18n.h"
 
@@ -39,7 +40,7 @@ static int render(const char *in, const char *out, const char *context, gboolean
 	int status = EX_OK;
 
 	if (!g_file_get_contents(in, &text, &len, &err)) {
-		fprintf(stderr, "anjian: %s: cannot read: %s\n", in, err->message);
+		fprintf(stderr, _("anjian: %s: cannot read: %s\n"), in, err->message);
 		g_error_free(err);
 		return EX_NOINPUT;
 	}
@@ -78,29 +79,32 @@ int aj_cmd_render(int argc, char **argv)
 	char *out = NULL, *context = NULL;
 	gboolean pdfa = FALSE;
 	GOptionEntry entries[] = {
-		{ "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "output file, .pdf, .ofd or .html (required)",
-		  "FILE" },
+		{ "out", 'o', 0, G_OPTION_ARG_FILENAME, &out,
+		  N_("output file, .pdf, .ofd or .html (required)"), N_("FILE") },
 		{ "context", 0, 0, G_OPTION_ARG_FILENAME, &context,
-		  "the document's data file from a build (OUT/data/NAME.xml), for its charts", "FILE" },
+		  N_("the document's data file from a build (OUT/data/NAME.xml), for its charts"),
+		  N_("FILE") },
 		{ "pdfa", 0, 0, G_OPTION_ARG_NONE, &pdfa,
-		  "write PDF/A-2b for archives (XMP with the DA/T 46 items, sRGB output intent)", NULL },
+		  N_("write PDF/A-2b for archives (XMP with the DA/T 46 items, sRGB output intent)"),
+		  NULL },
 		{ NULL }
 	};
 	int status;
 
-	if (!aj_cli_parse("render", "Typeset one Markdown file (with optional YAML front matter) "
-				    "as a GB/T 9704 PDF, an OFD file (GB/T 33190, OFD-A) or an HTML page.",
+	if (!aj_cli_parse("render", N_("Typeset one Markdown file (with optional YAML front "
+				       "matter) as a GB/T 9704 PDF, an OFD file (GB/T 33190, OFD-A) "
+				       "or an HTML page."),
 			  entries, &argc, &argv))
 		return EX_USAGE;
 	if (out == NULL || argc != 2 ||
 	    !(g_str_has_suffix(out, ".pdf") || g_str_has_suffix(out, ".ofd") ||
 	      g_str_has_suffix(out, ".html"))) {
-		fprintf(stderr, "anjian render: %s\nTry 'anjian render --help'.\n",
-			argc != 2 ? "exactly one input FILE.md is required"
-				  : "--out FILE.pdf, --out FILE.ofd or --out FILE.html is required");
 		g_free(out);
 		g_free(context);
-		return EX_USAGE;
+		return aj_cli_usage_error("render", argc != 2
+							    ? _("exactly one input FILE.md is required")
+							    : _("--out FILE.pdf, --out FILE.ofd or --out "
+								"FILE.html is required"));
 	}
 	status = render(argv[1], out, context, pdfa);
 	g_free(out);

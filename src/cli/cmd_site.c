@@ -12,12 +12,12 @@ int aj_cmd_site(int argc, char **argv)
 	gboolean quiet = FALSE;
 	GOptionEntry entries[] = {
 		{ "archive", 'a', 0, G_OPTION_ARG_FILENAME, &archive,
-		  N_("the archive of issued documents (required)"), "ARCHIVE" },
+		  N_("the archive of issued documents (required)"), N_("ARCHIVE") },
 		{ "office", 0, 0, G_OPTION_ARG_FILENAME, &office,
 		  N_("office profile (default: ARCHIVE/office.yml, the one of the latest issue)"),
-		  "FILE" },
+		  N_("FILE") },
 		{ "templates", 0, 0, G_OPTION_ARG_FILENAME, &templates,
-		  N_("template directory with the site layouts (default: as build finds it)"), "DIR" },
+		  N_("template directory with the site layouts (default: as build finds it)"), N_("DIR") },
 		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("no summary"), NULL },
 		{ NULL }
 	};

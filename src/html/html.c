@@ -11,6 +11,7 @@
 #include "html/svg.h"
 #include "markdown/conventions.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 #define CHART_WIDTH 720.0
 #define SHORT_CELL 8 /* characters: a cell this short is kept on one line */
@@ -154,7 +155,7 @@ static gboolean write_chart_svg(Writer *w, const char *name, const char *prefix,
 
 	*desc = NULL;
 	if (w->context == NULL) {
-		aj_warn("%s: chart:%s has no document data here; the page shows its caption only",
+		aj_warn(_("%s: chart:%s has no document data here; the page shows its caption only"),
 			w->source, name);
 		return TRUE;
 	}

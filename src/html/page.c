@@ -7,6 +7,7 @@
 #include "html/html.h"
 #include "markdown/conventions.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/file.h"
 
 static const char page_css[] =
@@ -125,7 +126,7 @@ gboolean aj_html_write_page(const AjDocument *doc, const char *path, GError **er
 		goto done;
 	write_back(out, &doc->meta);
 	g_string_append(out, "</article>\n</body>\n</html>\n");
-	if (!aj_file_write(path, out->str, out->len, "the HTML page", err))
+	if (!aj_file_write(path, out->str, out->len, _("the HTML page"), err))
 		goto done;
 	ok = TRUE;
 done:

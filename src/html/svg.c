@@ -5,6 +5,7 @@
 
 #include "html/svg.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 #define SVG_NS "http://www.w3.org/2000/svg"
 
@@ -209,8 +210,8 @@ gboolean aj_html_inline_svg(GString *out, const char *svg, gsize len, const char
 	goto done;
 bad:
 	g_set_error(err, AJ_ERROR, EX_SOFTWARE,
-		    "%s: the chart's SVG is not a well-formed <svg> document; "
-		    "this is a bug in the chart code, please report it", what);
+		    _("%s: the chart's SVG is not a well-formed <svg> document; "
+		    "this is a bug in the chart code, please report it"), what);
 done:
 	if (buf != NULL)
 		xmlBufferFree(buf);

@@ -2,6 +2,10 @@
 #include <string.h>
 
 #include "load/parse.h"
+#include "load/words.h"
+#include "util/i18n.h"
+#include "util/nearest.h"
+#include "util/visible.h"
 
 void *ajp_push(GArray *a)
 {
@@ -12,6 +16,55 @@ void *ajp_push(GArray *a)
 static const xmlChar *spec_name(const Parse *p, const AttrSpec *s)
 {
 	return *(const xmlChar *const *)(const void *)((const char *)&p->n + s->name);
+}
+
+/* names joined by ", " (names of data-format.md: not translated) */
+static char *join_names(const char *const *names, guint n)
+{
+	GString *s = g_string_new(NULL);
+
+	for (guint i = 0; i < n; i++)
+		g_string_append_printf(s, "%s%s", i > 0 ? ", " : "", names[i]);
+	return g_string_free(s, FALSE);
+}
+
+/* The nearest of names to word when it looks like a slip of the keyboard,
+ * or NULL; the caller frees it. */
+static char *close_name(const char *word, const char *const *names, guint n)
+{
+	AjNearest *near = aj_nearest_new(word, 1);
+	char *found = NULL;
+
+	for (guint i = 0; i < n; i++)
+		aj_nearest_add(near, names[i]);
+	if (aj_nearest_is_close(near))
+		found = g_strdup(aj_nearest_get(near, 0, NULL));
+	aj_nearest_free(near);
+	return found;
+}
+
+static void unknown_attr(Parse *p, const char *elem, guint line, const AttrSpec *spec, guint n,
+			 const char *a)
+{
+	const char **names = g_new(const char *, n + 1);
+	char *list, *near;
+
+	for (guint j = 0; j < n; j++)
+		names[j] = (const char *)spec_name(p, &spec[j]);
+	list = join_names(names, n);
+	near = close_name(a, names, n);
+	if (n == 0)
+		aj_loader_error(p->l, line, _("<%s> has an unknown attribute %s; it takes none: "
+					      "remove it"), elem, a);
+	else if (near != NULL)
+		aj_loader_error(p->l, line, _("<%s> has an unknown attribute %s; did you mean %s? "
+					      "(allowed are: %s)"), elem, a, near, list);
+	else
+		aj_loader_error(p->l, line, _("<%s> has an unknown attribute %s; allowed are: %s"),
+				elem, a, list);
+	g_free(near);
+	g_free(list);
+	g_free(names);
 }
 
 /* Calls fn for every known attribute; reports unknown and missing ones
@@ -26,8 +79,8 @@ void ajp_each_attr(Parse *p, const char *elem, guint line, const AttrSpec *spec,
 	xmlNodePtr node = xmlTextReaderCurrentNode(p->r);
 
 	if (node != NULL && node->nsDef != NULL)
-		aj_loader_error(p->l, line, "<%s> declares a namespace (xmlns); namespaces are not "
-				"allowed: remove the declaration", elem);
+		aj_loader_error(p->l, line, _("<%s> declares a namespace (xmlns); namespaces are not "
+					      "allowed: remove the declaration"), elem);
 	for (xmlAttrPtr at = node != NULL ? node->properties : NULL; at != NULL; at = at->next) {
 		const xmlChar *a = at->name;
 		xmlChar *owned = NULL;
@@ -42,20 +95,13 @@ void ajp_each_attr(Parse *p, const char *elem, guint line, const AttrSpec *spec,
 			i++;
 		if ((i == n || at->ns != NULL) && node->name == p->n.informant) {
 			/* names in there may be the informant's words: none is shown */
-			aj_loader_error(p->l, line, "<informant> takes no attributes (its content is "
-					"never shown); remove them");
+			aj_loader_error(p->l, line, _("<informant> takes no attributes (its content "
+						      "is never shown); remove them"));
 			xmlFree(owned);
 			continue;
 		}
 		if (i == n || at->ns != NULL) {
-			GString *allowed = g_string_new(NULL);
-			for (guint j = 0; j < n; j++)
-				g_string_append_printf(allowed, "%s%s", j > 0 ? ", " : "",
-						       (const char *)spec_name(p, &spec[j]));
-			aj_loader_error(p->l, line, "<%s> has an unknown attribute %s; %s%s", elem,
-					(const char *)a, n > 0 ? "allowed are: " : "it takes none",
-					allowed->str);
-			g_string_free(allowed, TRUE);
+			unknown_attr(p, elem, line, spec, n, (const char *)a);
 			xmlFree(owned);
 			continue;
 		}
@@ -65,7 +111,7 @@ void ajp_each_attr(Parse *p, const char *elem, guint line, const AttrSpec *spec,
 	}
 	for (guint i = 0; i < n; i++)
 		if (spec[i].required && !(seen & (1u << i)))
-			aj_loader_error(p->l, line, "<%s> lacks the attribute %s; add it", elem,
+			aj_loader_error(p->l, line, _("<%s> lacks the attribute %s; add it"), elem,
 					(const char *)spec_name(p, &spec[i]));
 }
 
@@ -77,11 +123,16 @@ int ajp_one_of(const AjValueCtx *c, const char *attr, const char *v, const char 
 	for (guint i = 0; i < n; i++)
 		if (strcmp(v, values[i]) == 0)
 			return (int)i;
-	GString *s = g_string_new(NULL);
-	for (guint i = 0; i < n; i++)
-		g_string_append_printf(s, "%s%s", i > 0 ? ", " : "", values[i]);
-	aj_loader_error(c->l, c->line, "%s %s '%s' is not one of: %s", c->elem, attr, v, s->str);
-	g_string_free(s, TRUE);
+	char *list = join_names(values, n), *near = close_name(v, values, n), *shown = aj_visible(v);
+	if (near != NULL)
+		aj_loader_error(c->l, c->line, _("%s %s '%s' is not one of: %s; did you mean '%s'?"),
+				aj_elem_words(c->elem), attr, shown, list, near);
+	else
+		aj_loader_error(c->l, c->line, _("%s %s '%s' is not one of: %s"),
+				aj_elem_words(c->elem), attr, shown, list);
+	g_free(shown);
+	g_free(near);
+	g_free(list);
 	return -1;
 }
 
@@ -125,8 +176,9 @@ void ajp_not_before(Parse *p, const char *kind, const char *id, const char *chil
 
 	if (first == AJ_DAY_NONE || second == AJ_DAY_NONE || second >= first)
 		return;
-	aj_loader_error(p->l, p->loc.line, "%s%s%s%s%s: %s %s is before %s %s; correct one of the "
-			"dates", kind, id != NULL ? " " : "", id != NULL ? id : "",
-			child != NULL ? ": " : "", child != NULL ? child : "", second_name,
-			aj_day_format(second, b), first_name, aj_day_format(first, a));
+	char *what = aj_record_words(kind, id, child);
+	aj_loader_error(p->l, p->loc.line, _("%s: %s %s is before %s %s; correct one of the dates"),
+			what, second_name, aj_day_format(second, b), first_name,
+			aj_day_format(first, a));
+	g_free(what);
 }

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "load/parse.h"
+#include "util/i18n.h"
 
 /* ---- enterprise histories ------------------------------------------------ */
 
@@ -142,16 +143,20 @@ static void problem_end(Parse *p)
 	AjLoc saved = p->loc;
 
 	p->loc = r->loc;
+	char *what = aj_record_words("problem", id, NULL);
 	if (r->deadline == AJ_DAY_NONE && r->status != AJ_PROBLEM_LONG_TERM)
-		aj_loader_error(p->l, r->loc.line, "problem %s: deadline is missing; only a "
-				"long-term problem may have none", id);
+		aj_loader_error(p->l, r->loc.line, _("%s: deadline is missing; only a long-term "
+						     "problem may have none"), what);
 	if (r->status == AJ_PROBLEM_DONE && r->closed == AJ_DAY_NONE)
-		aj_loader_error(p->l, r->loc.line, "problem %s: status done needs closed=\"YYYY-MM-DD\"; "
-				"add the closing date", id);
+		aj_loader_error(p->l, r->loc.line, _("%s: status done needs closed=\"YYYY-MM-DD\"; "
+						     "add the closing date"), what);
 	if (r->status != AJ_PROBLEM_DONE && r->closed != AJ_DAY_NONE)
-		aj_loader_error(p->l, r->loc.line, "problem %s: closed is only allowed with status "
-				"done; remove it or set the status", id);
-	ajp_not_before(p, "problem", id, NULL, pl->issued, "the list's issued", r->closed, "closed");
+		aj_loader_error(p->l, r->loc.line, _("%s: closed is only allowed with status done; "
+						     "remove it or set the status"), what);
+	g_free(what);
+	/* TRANSLATORS: the issued attribute of the <problem-list> */
+	ajp_not_before(p, "problem", id, NULL, pl->issued, _("the list's issued"), r->closed,
+		       "closed");
 	p->loc = saved;
 	p->problem = -1;
 }

@@ -107,6 +107,7 @@ gboolean aj_load_files(AjLoader *l, GPtrArray *paths, int jobs, GError **err)
 		g_thread_pool_free(pool, FALSE, TRUE);
 	if (ok && !l->stop)
 		aj_resolve(l);
+	aj_loader_note_follows(l);
 	for (guint i = 0; i < n; i++)
 		part_free(&ld.parts[i]); /* those not merged */
 	xmlRelaxNGPtr schema;

@@ -28,6 +28,9 @@
 
 #include "model/model.h"
 
+/* The office profile's name in a data directory (office.md): not data,
+ * so the loader passes it over without a word. */
+#define AJ_OFFICE_FILE "office.yml"
 #define AJ_LOAD_MAX_ERRORS 20
 
 typedef struct {
@@ -58,6 +61,14 @@ typedef enum {
 	AJ_ID_KINDS
 } AjIdKind;
 
+/* The tables references point into. */
+typedef enum {
+	AJ_REF_ENTERPRISE,
+	AJ_REF_DISTRICT,
+	AJ_REF_DEPARTMENT,
+	AJ_REFS
+} AjRefKind;
+
 /* What a part saw, in reading order, that the merge replays. */
 typedef enum {
 	AJ_EVENT_ERROR,      /* errors[index] */
@@ -65,16 +76,34 @@ typedef enum {
 	AJ_EVENT_SCHEMA,     /* errors[index], only if the file had no other error */
 	AJ_EVENT_ID,         /* a record id of kind: unique among all files */
 	AJ_EVENT_ENTERPRISE, /* enterprises[index] of the part: its id is unique */
-	AJ_EVENT_DEPARTMENT  /* departments[index] of the part: its id is unique */
+	AJ_EVENT_DEPARTMENT, /* departments[index] of the part: its id is unique */
+	AJ_EVENT_LOST,       /* the error just before lost the record with key id
+			      * (table kind): references to it are its follow-ons */
+	AJ_EVENT_CUT         /* the error just before stopped the reading of the file */
 } AjEventType;
 
 typedef struct {
-	const char *id; /* AJ_EVENT_ID: in the part's strings */
+	const char *id; /* AJ_EVENT_ID, AJ_EVENT_LOST: in the part's model strings */
 	AjLoc loc;      /* AJ_EVENT_ID */
 	guint32 index;
 	guint8 type;    /* AjEventType */
-	guint8 kind;    /* AjIdKind of AJ_EVENT_ID */
+	guint8 kind;    /* AjIdKind of AJ_EVENT_ID, AjRefKind of AJ_EVENT_LOST */
 } AjEvent;
+
+/* Errors that follow from one already reported are not reported again but
+ * counted into it ("and 19 records that refer to it"), by kind. */
+typedef enum {
+	AJ_FOLLOW_REFS,    /* references to a record whose defining error this is */
+	AJ_FOLLOW_SAME,    /* more references to the same missing record */
+	AJ_FOLLOW_REPEATS, /* more records of this file repeating ones of `of` */
+	AJ_FOLLOW_UNREAD,  /* dangling references while a file was not read whole */
+	AJ_FOLLOWS
+} AjFollowKind;
+
+typedef struct {
+	guint count[AJ_FOLLOWS];
+	guint32 of; /* AJ_FOLLOW_REPEATS: the file repeated */
+} AjFollow;
 
 typedef struct {
 	AjModel *model;
@@ -91,6 +120,13 @@ typedef struct {
 	/* Per kind: id text -> where it was first read (AjLoc packed in a pointer).
 	 * Keys are model strings. */
 	GHashTable *ids[AJ_ID_KINDS];
+
+	/* The load's: follow-on errors counted into their cause. */
+	GHashTable *lost[AJ_REFS]; /* key (model string) -> index + 1 of the error */
+	GHashTable *follows;       /* error index -> AjFollow */
+	GHashTable *repeats;       /* file << 32 | earlier file -> index + 1 of the error */
+	guint cut;                 /* index + 1 of the first error that cut a file short */
+	guint last_error;          /* index + 1 of the error just recorded, 0 if dropped */
 
 	/* The file being read. */
 	guint32 file;
@@ -143,6 +179,20 @@ void aj_loader_error_at(AjLoader *l, AjLoc loc, const char *fmt, ...) G_GNUC_PRI
  * may be NULL.  With a cursor, a part's table is not indexed: a key the
  * cursor does not guess gets a new slot. */
 guint32 aj_ref_slot(AjLoader *l, AjRefTable *t, AjRefCursor *cursor, const char *key);
+
+/* The error just recorded lost the record with key of table kind (its id
+ * or code was wrong): references to it count into that error. */
+void aj_loader_lost(AjLoader *l, AjRefKind kind, const char *key);
+/* The error just recorded stopped the reading of the current file. */
+void aj_loader_cut(AjLoader *l);
+/* Counts a follow-on of error index (index < errors->len). */
+AjFollow *aj_loader_follow(AjLoader *l, guint index, AjFollowKind kind);
+/* A record at loc that repeats one read first at first (the message fmt
+ * says both): reported, unless its file has repeated first's file already;
+ * then counted into that message. */
+void aj_loader_repeat(AjLoader *l, AjLoc loc, AjLoc first, const char *fmt, ...) G_GNUC_PRINTF(4, 5);
+/* Appends the counts of follow-ons to the messages they follow. */
+void aj_loader_note_follows(AjLoader *l);
 
 /* Stores the id of a record of kind at loc and returns the model's copy.
  * A part leaves the duplicate check to the merge (an AJ_EVENT_ID); the

@@ -7,6 +7,7 @@
 
 #include "load/loader.h"
 #include "util/i18n.h"
+#include "util/visible.h"
 
 GArray **aj_model_array(AjModel *m, AjArray a)
 {
@@ -65,7 +66,7 @@ static guint32 *global_slots(AjLoader *l, AjRefTable *to, AjRefCursor *cursor, c
 	return map;
 }
 
-enum { ENT, DIST, DEPT };
+enum { ENT = AJ_REF_ENTERPRISE, DIST = AJ_REF_DISTRICT, DEPT = AJ_REF_DEPARTMENT };
 
 /* Every reference field of a record: its array, offset and table. */
 static const struct {
@@ -126,8 +127,9 @@ static void unique_enterprise(AjLoader *l, guint32 i)
 
 	if (first != AJ_NONE) {
 		char *at = aj_model_loc_string(m, AJ_ENTERPRISE(m, first)->loc);
-		aj_loader_error_at(l, e->loc, _("duplicate enterprise id %s (first at %s); merge the two "
-				     "records"), e->id, at);
+		aj_loader_repeat(l, e->loc, AJ_ENTERPRISE(m, first)->loc,
+				 _("duplicate enterprise id %s (first at %s); merge the two records"),
+				 e->id, at);
 		g_free(at);
 	} else {
 		g_hash_table_insert(m->enterprise_by_id, (gpointer)e->id, GUINT_TO_POINTER(i + 1));
@@ -141,9 +143,11 @@ static void unique_department(AjLoader *l, guint32 i)
 	guint32 first = aj_model_department_index(m, d->id);
 
 	if (first != AJ_NONE) {
-		char *at = aj_model_loc_string(m, g_array_index(m->departments, AjDepartment, first).loc);
-		aj_loader_error_at(l, d->loc, _("duplicate department id '%s' (first at %s); give each "
-				     "department its own id"), d->id, at);
+		AjLoc was = g_array_index(m->departments, AjDepartment, first).loc;
+		char *at = aj_model_loc_string(m, was), *shown = aj_visible(d->id);
+		aj_loader_repeat(l, d->loc, was, _("duplicate department id '%s' (first at %s); give "
+						   "each department its own id"), shown, at);
+		g_free(shown);
 		g_free(at);
 	} else {
 		g_hash_table_insert(m->department_by_id, (gpointer)d->id, GUINT_TO_POINTER(i + 1));
@@ -158,6 +162,7 @@ static void add(AjLoader *l, AjPart *p, guint32 index)
 
 	g_ptr_array_index(p->l.errors, index) = NULL;
 	g_ptr_array_add(l->errors, msg);
+	l->last_error = l->errors->len;
 	if (l->errors->len >= AJ_LOAD_MAX_ERRORS)
 		l->stop = TRUE;
 }
@@ -170,6 +175,8 @@ void aj_merge_part(AjLoader *l, AjPart *p)
 		return; /* a file-by-file reading would not have opened it */
 	move_records(l->model, p);
 	remap_refs(l, p);
+	guint last = 0; /* index + 1 in l of the part's error just added, 0 if not */
+
 	for (guint i = 0; i < p->l.events->len && !l->stop; i++) {
 		const AjEvent *ev = &g_array_index(p->l.events, AjEvent, i);
 		switch ((AjEventType)ev->type) {
@@ -178,10 +185,25 @@ void aj_merge_part(AjLoader *l, AjPart *p)
 			/* fall through */
 		case AJ_EVENT_ERROR:
 			add(l, p, ev->index);
+			last = l->errors->len;
 			break;
 		case AJ_EVENT_SCHEMA:
-			if (l->errors->len == before)
+			last = 0;
+			if (l->errors->len == before) {
 				add(l, p, ev->index);
+				last = l->errors->len;
+			}
+			break;
+		case AJ_EVENT_LOST:
+			if (last == 0)
+				break;
+			if (l->lost[ev->kind] == NULL)
+				l->lost[ev->kind] = g_hash_table_new(g_str_hash, g_str_equal);
+			g_hash_table_insert(l->lost[ev->kind], (gpointer)ev->id, GUINT_TO_POINTER(last));
+			break;
+		case AJ_EVENT_CUT:
+			if (last != 0 && l->cut == 0)
+				l->cut = last;
 			break;
 		case AJ_EVENT_ID:
 			aj_loader_check_id(l, (AjIdKind)ev->kind, ev->id, ev->loc);

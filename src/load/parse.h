@@ -16,6 +16,7 @@
 #include "load/loader.h"
 #include "load/names.h"
 #include "load/values.h"
+#include "load/words.h"
 
 typedef enum {
 	REC_NONE,

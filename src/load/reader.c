@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "load/encoding.h"
 #include "load/parse.h"
+#include "util/i18n.h"
 
 /* The line of the current element, also past 65535 (lines.h). */
 static guint element_line(Parse *p)
@@ -53,8 +55,8 @@ static guint doctype_line(Parse *p)
  * entity loop, an external entity, a bad declaration) has the same fix. */
 static void doctype_error(Parse *p, guint line)
 {
-	aj_loader_error(p->l, line, "the file has a DOCTYPE; DTDs and entity declarations are not "
-			"allowed: remove the <!DOCTYPE …> block");
+	aj_loader_error(p->l, line, _("the file has a DOCTYPE; DTDs and entity declarations are "
+				      "not allowed: remove the <!DOCTYPE …> block"));
 	p->file_bad = TRUE;
 }
 
@@ -85,10 +87,10 @@ static const char *parser_words(int code)
 {
 	switch (code) {
 	case XML_ERR_TAG_NAME_MISMATCH:
-		return "an end tag does not match its start tag";
+		return _("an end tag does not match its start tag");
 	case XML_ERR_TAG_NOT_FINISHED:
 	case XML_ERR_GT_REQUIRED:
-		return "a tag is not closed";
+		return _("a tag is not closed");
 	case XML_ERR_UNDECLARED_ENTITY:
 	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
 	case XML_ERR_UNPARSED_ENTITY:
@@ -99,31 +101,53 @@ static const char *parser_words(int code)
 	case XML_ERR_ENTITY_LOOP:
 	case XML_ERR_ENTITY_BOUNDARY:
 	case XML_ERR_ENTITY_PROCESSING:
-		return "an entity reference (entities are not allowed: write the character itself, "
-		       "or &lt; &gt; &amp; &quot; &apos;)";
+		return _("an entity reference (entities are not allowed: write the character itself, "
+			 "or &lt; &gt; &amp; &quot; &apos;)");
 	case XML_ERR_INVALID_CHAR:
 	case XML_ERR_INVALID_CHARREF:
 	case XML_ERR_INVALID_ENCODING:
-		return "bytes or characters that are not UTF-8 text";
+		return _("bytes or characters that are not UTF-8 text");
 	case XML_ERR_LT_IN_ATTRIBUTE:
-		return "a '<' inside an attribute value (write &lt;)";
+		return _("a '<' inside an attribute value (write &lt;)");
 	case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
 	case XML_ERR_ATTRIBUTE_NOT_STARTED:
 	case XML_ERR_ATTRIBUTE_NOT_FINISHED:
-		return "an attribute without a quoted value";
+		return _("an attribute without a quoted value");
 	case XML_ERR_ATTRIBUTE_REDEFINED:
-		return "an attribute given twice";
+		return _("an attribute given twice");
+	case XML_ERR_DOCUMENT_START:
+		return _("text where the first element should be: is this an XML file at all (a CSV "
+			 "or text export named .xml)?");
 	case XML_ERR_DOCUMENT_END:
-		return "no <dataset> element, or content after its end";
+		return _("no <dataset> element, or content after its end");
 	case XML_ERR_DOCUMENT_EMPTY:
-		return "an empty document";
+		return _("an empty document");
 	case XML_ERR_INTERNAL_ERROR: /* libxml2's depth guard */
-		return "elements nested deeper than the parser's limit of 256 levels";
+		return _("elements nested deeper than the parser's limit of 256 levels");
 	case XML_ERR_NO_MEMORY: /* also libxml2's guard for one huge text node */
-		return "a text longer than the parser's limit of 10 MB in one element (or out of memory)";
+		return _("a text longer than the parser's limit of 10 MB in one element (or out of "
+			 "memory)");
 	default:
-		return "malformed markup";
+		return _("malformed markup");
 	}
+}
+
+/* libxml2 calls a file without a '<' "empty": one with text in it is no
+ * XML at all (a CSV or text export named .xml). */
+static int document_code(Parse *p, int code)
+{
+	char head[256];
+	FILE *f;
+	size_t n;
+
+	if (code != XML_ERR_DOCUMENT_EMPTY || (f = fopen(p->l->path, "rb")) == NULL)
+		return code;
+	n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	for (size_t i = 0; i < n; i++)
+		if (!g_ascii_isspace(head[i]))
+			return XML_ERR_DOCUMENT_START;
+	return code;
 }
 
 static void on_xml_error(void *ctx, xmlErrorPtr e)
@@ -148,21 +172,27 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 	if (e->domain == XML_FROM_RELAXNGV) {
 		AjPending pe = { line, NULL };
 		if (p->in_informant)
-			pe.msg = g_strdup("<informant> must hold plain text only (its content is "
-					  "never shown); remove any markup in it");
+			pe.msg = g_strdup(_("<informant> must hold plain text only (its content "
+					    "is never shown); remove any markup in it"));
 		else if (strstr(msg, "TODO") != NULL) /* libxml2's placeholder for text */
-			pe.msg = g_strdup("text is not allowed here; remove it");
+			pe.msg = g_strdup(_("text is not allowed here; remove it"));
 		else
-			pe.msg = g_strdup_printf("%s; make it match data-format.md", msg);
+			/* TRANSLATORS: %s is libxml2's own message, in English */
+			pe.msg = g_strdup_printf(_("%s; make it match data-format.md"), msg);
 		g_array_append_val(p->rng_pending, pe);
 	} else if (!p->file_bad && doctype_line(p) > 0) {
 		doctype_error(p, doctype_line(p));
+	} else if (!p->file_bad && (e->code == XML_ERR_INVALID_CHAR ||
+				    e->code == XML_ERR_INVALID_ENCODING) &&
+		   aj_encoding_explain(p->l, line)) {
+		p->file_bad = TRUE;
 	} else if (!p->file_bad) {
 		/* After the first well-formedness error libxml2 goes on reporting its
 		 * consequences (an entity bomb trips the loop guard once per level):
 		 * one message per file, and the file is not read further. */
-		aj_loader_error(p->l, line, "not well-formed XML: %s (libxml2 error %d); fix it near "
-				"this line", parser_words(e->code), e->code);
+		aj_loader_error(p->l, line, _("not well-formed XML: %s (libxml2 error %d); fix it "
+					      "near this line"),
+				parser_words(document_code(p, e->code)), e->code);
 		p->file_bad = TRUE;
 	}
 	g_free(msg);
@@ -184,7 +214,7 @@ void ajp_end_text(Parse *p)
 	while (is_xml_space(*s))
 		s++;
 	if (*s == '\0')
-		aj_loader_error(p->l, p->text_line, "<%s> is empty; write its text or remove it",
+		aj_loader_error(p->l, p->text_line, _("<%s> is empty; write its text or remove it"),
 				p->text_elem);
 	else
 		*p->text_to = ajp_intern(p, s);
@@ -207,7 +237,8 @@ static gboolean sniff_utf8(AjLoader *l)
 	fclose(f);
 	if (n >= 2 && ((b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE) ||
 		       b[0] == 0 || b[1] == 0)) {
-		aj_loader_error(l, 1, "the file is not UTF-8 (UTF-16 or UTF-32); save it as UTF-8");
+		aj_loader_error(l, 1, _("the file is not UTF-8 (UTF-16 or UTF-32); save it as UTF-8"));
+		aj_loader_cut(l);
 		return FALSE;
 	}
 	return TRUE;
@@ -223,12 +254,39 @@ static void stray_text(Parse *p)
 		if (!is_xml_space(*v)) {
 			const char *in = depth > 0 && depth <= (int)G_N_ELEMENTS(p->open)
 						 ? p->open[depth - 1].elem : NULL;
-			aj_loader_error(p->l, ajp_node_line(p), "text directly inside <%s> is not "
-					"allowed; remove it or put it in the right element",
+			aj_loader_error(p->l, ajp_node_line(p), _("text directly inside <%s> is not "
+								  "allowed; remove it or put it in "
+								  "the right element"),
 					in != NULL ? in : "?");
 			return;
 		}
 	}
+}
+
+/* A root that is not <dataset>: another kind of XML file (a spreadsheet
+ * saved as XML, most often) is one message, and the file is not read
+ * further: each of its elements would be an error of its own. */
+static void foreign_root(Parse *p, xmlNodePtr root, guint line)
+{
+	const char *ns = root->ns != NULL && root->ns->href != NULL ? (const char *)root->ns->href : NULL;
+	const char *name = (const char *)root->name;
+
+	if (ns != NULL && (strcmp(ns, "urn:schemas-microsoft-com:office:spreadsheet") == 0 ||
+			   strstr(ns, "openxmlformats.org/spreadsheetml") != NULL))
+		aj_loader_error(p->l, line, _("this is an Excel spreadsheet saved as XML (<%s>), "
+					      "not anjian data; anjian does not read spreadsheets: "
+					      "export the records from the source system as "
+					      "data-format.md XML (<dataset version=\"1\">), and move "
+					      "this file out of the data directory"), name);
+	else if (root->name == p->n.dataset)
+		aj_loader_error(p->l, line, _("<dataset> is in the namespace %s; anjian data has "
+					      "none: remove the xmlns declaration"), ns);
+	else
+		aj_loader_error(p->l, line, _("the root element is <%s>, so this is not an anjian "
+					      "data file: those start with <dataset version=\"1\"> "
+					      "(data-format.md); move it out of the data directory"),
+				name);
+	p->file_bad = TRUE;
 }
 
 gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema)
@@ -249,8 +307,9 @@ gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema)
 	 * of the reading); blanks inside a text element still do. */
 	p.r = xmlReaderForFile(l->path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS);
 	if (p.r == NULL) {
-		aj_loader_error(l, 0, "cannot open the file; check that it exists and is readable");
+		aj_loader_error(l, 0, _("cannot open the file; check that it exists and is readable"));
 		aj_loader_mark(l, AJ_EVENT_UNREADABLE);
+		aj_loader_cut(l);
 		l->unreadable = TRUE;
 		return FALSE;
 	}
@@ -258,7 +317,7 @@ gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema)
 	p.rng_pending = g_array_new(FALSE, FALSE, sizeof(AjPending));
 	xmlTextReaderSetStructuredErrorHandler(p.r, on_xml_error, &p);
 	if (xmlTextReaderRelaxNGSetSchema(p.r, schema) != 0)
-		aj_loader_error(l, 0, "cannot attach the schema (internal error); report this bug");
+		aj_loader_error(l, 0, _("cannot attach the schema (internal error); report this bug"));
 	aj_names_init(&p.n, p.r);
 
 	while (!l->stop && !p.file_bad && (ret = xmlTextReaderRead(p.r)) == 1) {
@@ -267,10 +326,7 @@ gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema)
 		if (first) {
 			const char *enc = (const char *)xmlTextReaderConstEncoding(p.r);
 			first = FALSE;
-			if (enc != NULL && g_ascii_strcasecmp(enc, "UTF-8") != 0 &&
-			    g_ascii_strcasecmp(enc, "UTF8") != 0) {
-				aj_loader_error(l, 1, "the file declares encoding %s; only UTF-8 is "
-						"allowed: convert it to UTF-8", enc);
+			if (!aj_encoding_declared_ok(l, enc)) {
 				p.file_bad = TRUE;
 				break;
 			}
@@ -282,15 +338,20 @@ gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema)
 			xmlNodePtr node = xmlTextReaderCurrentNode(p.r);
 			const xmlChar *name = node->name; /* from the reader's dictionary */
 			guint line = ajp_node_line(&p);
+			if (depth == 0 && (name != p.n.dataset || node->ns != NULL)) {
+				foreign_root(&p, node, line);
+				break;
+			}
 			if (node->ns != NULL) {
 				if (p.in_informant)
-					aj_loader_error(l, line, "<informant> must hold plain text only "
-							"(its content is never shown); remove any "
-							"markup in it");
+					aj_loader_error(l, line, _("<informant> must hold plain text "
+								   "only (its content is never shown); "
+								   "remove any markup in it"));
 				else
-					aj_loader_error(l, line, "element <%s> is in a namespace; "
-							"namespaces and XInclude are not allowed: "
-							"remove the prefix/xmlns", (const char *)name);
+					aj_loader_error(l, line, _("element <%s> is in a namespace; "
+								   "namespaces and XInclude are not "
+								   "allowed: remove the prefix/xmlns"),
+							(const char *)name);
 				break;
 			}
 			ajp_shape_open(&p, name, depth, line);
@@ -328,8 +389,10 @@ gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema)
 			break;
 		case XML_READER_TYPE_ENTITY_REFERENCE:
 		case XML_READER_TYPE_ENTITY:
-			aj_loader_error(l, ajp_node_line(&p), "entity reference; entities are not allowed: "
-					"write the text itself (character references like &#x4E2D; are fine)");
+			aj_loader_error(l, ajp_node_line(&p), _("entity reference; entities are not "
+								"allowed: write the text itself "
+								"(character references like &#x4E2D; "
+								"are fine)"));
 			p.file_bad = TRUE;
 			break;
 		default:
@@ -345,11 +408,13 @@ gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema)
 			aj_loader_error(l, pe->line, "%s", pe->msg);
 			aj_loader_mark(l, AJ_EVENT_SCHEMA);
 		} else if (ret == 0 && xmlTextReaderIsValid(p.r) != 1) {
-			aj_loader_error(l, 0, "does not match the schema; check it with xmllint "
-					"--relaxng schema/anjian-data.rng");
+			aj_loader_error(l, 0, _("does not match the schema; check it with xmllint "
+						"--relaxng schema/anjian-data.rng"));
 			aj_loader_mark(l, AJ_EVENT_SCHEMA);
 		}
 	}
+	if (p.file_bad)
+		aj_loader_cut(l);
 	for (guint i = 0; i < p.rng_pending->len; i++)
 		g_free(g_array_index(p.rng_pending, AjPending, i).msg);
 	xmlFreeTextReader(p.r);

@@ -3,6 +3,10 @@
 
 #include "load/parse.h"
 #include "model/credit_code.h"
+#include "load/words.h"
+#include "util/i18n.h"
+#include "util/nearest.h"
+#include "util/visible.h"
 
 /* ---- records: attributes ------------------------------------------------ */
 
@@ -12,6 +16,8 @@ static void district_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const
 
 	if (a == p->n.code && aj_value_district_code(c, "code", v))
 		d->code = ajp_intern(p, v);
+	else if (a == p->n.code)
+		aj_loader_lost(p->l, AJ_REF_DISTRICT, v);
 	else if (a == p->n.name)
 		d->name = aj_value_label(c, "name", v);
 }
@@ -26,6 +32,34 @@ static void department_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, con
 		d->name = aj_value_label(c, "name", v);
 }
 
+/* An industry written as its 行业 (危险化学品) or misspelt is named with
+ * its code. */
+static void unknown_industry(Parse *p, const AjValueCtx *c, const char *v)
+{
+	AjNearest *near = aj_nearest_new(v, 1);
+	char *shown = aj_visible(v), *trimmed = g_strstrip(g_strdup(v));
+	const char *code = NULL;
+
+	for (int i = 0; i < AJ_IND_COUNT && code == NULL; i++) {
+		const AjIndustryInfo *info = aj_industry_info((AjIndustry)i);
+		if (strcmp(trimmed, info->label) == 0)
+			code = info->code;
+		aj_nearest_add(near, info->code);
+	}
+	if (code == NULL && aj_nearest_is_close(near))
+		code = aj_nearest_get(near, 0, NULL);
+	if (code != NULL)
+		aj_loader_error(p->l, c->line, _("enterprise industry '%s' is unknown; write its code "
+						 "industry=\"%s\" (the industry table of "
+						 "data-format.md)"), shown, code);
+	else
+		aj_loader_error(p->l, c->line, _("enterprise industry '%s' is unknown; use a code of "
+						 "the industry table of data-format.md"), shown);
+	aj_nearest_free(near);
+	g_free(trimmed);
+	g_free(shown);
+}
+
 static void enterprise_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
 {
 	AjEnterprise *e = p->rec;
@@ -34,22 +68,33 @@ static void enterprise_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, con
 		if (aj_credit_code_valid(v)) {
 			/* unique: no dedup lookup; enterprise_by_id finds duplicates */
 			e->id = g_string_chunk_insert(p->m->strings, v);
-		} else if (strlen(v) == 18 && aj_credit_code_check_char(v) != '\0') {
+			return;
+		}
+		char *shown = aj_visible(v);
+		char check = strlen(v) == 18 ? aj_credit_code_check_char(v) : '\0';
+		if (check != '\0') {
+			char right[19];
 			aj_loader_error(p->l, c->line,
-					"enterprise id '%s': wrong check character '%c' (the code "
-					"gives '%c'); correct the unified social credit code",
-					v, v[17], aj_credit_code_check_char(v));
+					_("enterprise id '%s': wrong check character '%c' (the code "
+					  "gives '%c'); correct the unified social credit code"),
+					shown, v[17], check);
+			/* records referring to it may have the code right */
+			memcpy(right, v, 17);
+			right[17] = check;
+			right[18] = '\0';
+			aj_loader_lost(p->l, AJ_REF_ENTERPRISE, right);
 		} else {
 			aj_loader_error(p->l, c->line,
-					"enterprise id '%s' is not a unified social credit code; write "
-					"its 18 characters (0-9, A-Y without I O S V Z)", v);
+					_("enterprise id '%s' is not a unified social credit code; "
+					  "write its 18 characters (0-9, A-Y without I O S V Z)"), shown);
 		}
+		aj_loader_lost(p->l, AJ_REF_ENTERPRISE, v);
+		g_free(shown);
 	} else if (a == p->n.district) {
 		e->district = ajp_district_ref(p, c, v);
 	} else if (a == p->n.industry) {
 		if (!aj_industry_from_code(v, &e->industry))
-			aj_loader_error(p->l, c->line, "enterprise industry '%s' is unknown; use a code "
-					"of the industry table of data-format.md", v);
+			unknown_industry(p, c, v);
 	} else if (a == p->n.scale) {
 		static const char *const scales[] = { "below", "above" };
 		e->scale_above = ONE_OF(c, "scale", v, scales) == 1;
@@ -291,8 +336,8 @@ const AttrSpec ajp_no_attrs[] = { { 0, FALSE } }; /* used with n = 0 */
 void ajp_dataset_attr(Parse *p, const AjValueCtx *c, const xmlChar *a, const char *v)
 {
 	if (strcmp(v, "1") != 0)
-		aj_loader_error(p->l, c->line, "dataset version '%s' is not supported; this anjian "
-				"reads version 1 (data-format.md)", v);
+		aj_loader_error(p->l, c->line, _("dataset version '%s' is not supported; this anjian "
+						 "reads version 1 (data-format.md)"), v);
 }
 
 void ajp_start_record(Parse *p, const xmlChar *name, guint line)
@@ -386,9 +431,10 @@ void ajp_end_record(Parse *p)
 	}
 	case REC_TRAINING: {
 		AjTraining *r = p->rec;
+		const char *what = aj_elem_words("training");
 		if (r->trained > r->staff)
-			aj_loader_error(l, r->loc.line, "training: trained %u is more than staff %u; "
-					"correct the counts", r->trained, r->staff);
+			aj_loader_error(l, r->loc.line, _("%s: trained %u is more than staff %u; "
+							  "correct the counts"), what, r->trained, r->staff);
 		break;
 	}
 	default:

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "load/parse.h"
+#include "util/i18n.h"
+#include "util/nearest.h"
 
 #define MANY 255
 
@@ -102,6 +104,29 @@ static char *allowed(const Parse *p, const struct AjShape *s)
 	return g_string_free(out, FALSE);
 }
 
+/* The child of s (or s2) nearest to name when it looks like a slip of the
+ * keyboard (<inspections>), else NULL. */
+static const char *nearest(const Parse *p, const xmlChar *name, const struct AjShape *s,
+			   const struct AjShape *s2)
+{
+	AjNearest *near = aj_nearest_new((const char *)name, 1);
+	const char *found = NULL;
+
+	for (const struct AjShape *sh = s; sh != NULL; sh = sh == s ? s2 : NULL)
+		for (guint i = 0; i < sh->n; i++)
+			aj_nearest_add(near, (const char *)child_name(p, &sh->children[i]));
+	if (aj_nearest_is_close(near)) {
+		const char *kept = aj_nearest_get(near, 0, NULL);
+		/* the name from the dictionary: lives as long as the reader */
+		for (const struct AjShape *sh = s; sh != NULL && found == NULL; sh = sh == s ? s2 : NULL)
+			for (guint i = 0; i < sh->n && found == NULL; i++)
+				if (strcmp(kept, (const char *)child_name(p, &sh->children[i])) == 0)
+					found = (const char *)child_name(p, &sh->children[i]);
+	}
+	aj_nearest_free(near);
+	return found;
+}
+
 void ajp_shape_open(Parse *p, const xmlChar *name, int depth, guint line)
 {
 	const xmlChar *parent = NULL;
@@ -117,33 +142,45 @@ void ajp_shape_open(Parse *p, const xmlChar *name, int depth, guint line)
 			/* records: any number of each known kind */
 			if (!find(p, &dataset_shape, name, &i) && !find(p, &dataset_shape2, name, &i)) {
 				char *a = allowed(p, &dataset_shape), *b = allowed(p, &dataset_shape2);
-				aj_loader_error(p->l, line, "<%s> is not a record of data-format.md; "
-						"records are: %s, %s", (const char *)name, a, b);
+				const char *near = nearest(p, name, &dataset_shape, &dataset_shape2);
+				if (near != NULL)
+					aj_loader_error(p->l, line, _("<%s> is not a record of "
+								      "data-format.md; did you mean "
+								      "<%s>?"), (const char *)name, near);
+				else
+					aj_loader_error(p->l, line, _("<%s> is not a record of "
+								      "data-format.md; records are: "
+								      "%s, %s"), (const char *)name, a, b);
 				g_free(a);
 				g_free(b);
 			}
 		} else if (parent == p->n.informant) {
 			/* even a tag name in there may be the informant's words */
-			aj_loader_error(p->l, line, "<informant> must hold plain text only (its content "
-					"is never shown); remove any markup in it");
+			aj_loader_error(p->l, line, _("<informant> must hold plain text only (its "
+						      "content is never shown); remove any markup in it"));
 		} else if (ps->n == 0) {
-			aj_loader_error(p->l, line, "<%s> is not allowed inside <%s>: it takes no child "
-					"elements", (const char *)name, pe);
+			aj_loader_error(p->l, line, _("<%s> is not allowed inside <%s>: it takes no "
+						      "child elements"), (const char *)name, pe);
 		} else if (!find(p, ps, name, &i)) {
 			char *a = allowed(p, ps);
-			aj_loader_error(p->l, line, "<%s> is not allowed inside <%s> (line %u); allowed "
-					"are: %s", (const char *)name, pe, p->open[depth - 1].line, a);
+			const char *near = nearest(p, name, ps, NULL);
+			if (near != NULL)
+				aj_loader_error(p->l, line, _("<%s> is not allowed inside <%s> (line "
+							      "%u); did you mean <%s>?"),
+						(const char *)name, pe, p->open[depth - 1].line, near);
+			else
+				aj_loader_error(p->l, line, _("<%s> is not allowed inside <%s> (line "
+							      "%u); allowed are: %s"),
+						(const char *)name, pe, p->open[depth - 1].line, a);
 			g_free(a);
 		} else if (++p->open[depth - 1].count[i] > ps->children[i].max) {
-			aj_loader_error(p->l, line, "a second <%s> inside <%s> (line %u); keep one",
+			aj_loader_error(p->l, line, _("a second <%s> inside <%s> (line %u); keep one"),
 					(const char *)name, pe, p->open[depth - 1].line);
 		}
 	} else if (depth > 0) {
 		return; /* inside an element already reported */
 	}
-	if (depth == 0 && name != p->n.dataset)
-		aj_loader_error(p->l, line, "the root element is <%s>; it must be <dataset "
-				"version=\"1\">", (const char *)name);
+	/* a root other than <dataset> is reader.c's (foreign_root) */
 	p->open[depth].shape = shape_of(p, name, parent);
 	p->open[depth].elem = (const char *)name;
 	p->open[depth].line = line;
@@ -160,7 +197,7 @@ void ajp_shape_close(Parse *p, int depth)
 		return;
 	for (guint i = 0; i < s->n && s != &dataset_shape; i++)
 		if (p->open[depth].count[i] < s->children[i].min)
-			aj_loader_error(p->l, p->open[depth].line, "<%s> lacks <%s>; add it",
+			aj_loader_error(p->l, p->open[depth].line, _("<%s> lacks <%s>; add it"),
 					p->open[depth].elem,
 					(const char *)child_name(p, &s->children[i]));
 	p->open[depth].shape = NULL;

@@ -1,12 +1,20 @@
 #include <string.h>
 
 #include "load/values.h"
+#include "load/words.h"
+#include "util/i18n.h"
+#include "util/visible.h"
 
-/* The embedded schema has no patterns, so no schema error says the same. */
-#define BAD(c, ...)                                               \
-	do {                                                      \
-		aj_loader_error((c)->l, (c)->line, __VA_ARGS__); \
-		return FALSE;                                     \
+/* The embedded schema has no patterns, so no schema error says the same.
+ * fmt's first three directives are the element (in the user's words), the
+ * attribute and the value (its invisible characters named). */
+#define BAD(c, attr, v, fmt, ...)                                                          \
+	do {                                                                               \
+		char *shown_ = aj_visible(v);                                              \
+		aj_loader_error((c)->l, (c)->line, fmt, aj_elem_words((c)->elem), attr,    \
+				shown_, ##__VA_ARGS__);                                    \
+		g_free(shown_);                                                            \
+		return FALSE;                                                              \
 	} while (0)
 
 /* Two ASCII digits at s, or -1. */
@@ -36,21 +44,23 @@ gboolean aj_load_parse_day(const char *s, AjDay *out)
 gboolean aj_value_day(const AjValueCtx *c, const char *attr, const char *v, AjDay *out)
 {
 	if (!aj_load_parse_day(v, out))
-		BAD(c, "%s %s '%s' is not a date; write a real date as YYYY-MM-DD", c->elem, attr, v);
+		BAD(c, attr, v, _("%s %s '%s' is not a date; write a real date as YYYY-MM-DD, "
+				 "e.g. 2026-01-29"));
 	return TRUE;
 }
 
 gboolean aj_value_month(const AjValueCtx *c, const char *attr, const char *v, AjMonth *out)
 {
 	if (!aj_month_parse(v, out))
-		BAD(c, "%s %s '%s' is not a month; write it as YYYY-MM", c->elem, attr, v);
+		BAD(c, attr, v, _("%s %s '%s' is not a month; write it as YYYY-MM, e.g. 2026-03"));
 	return TRUE;
 }
 
 gboolean aj_value_quarter(const AjValueCtx *c, const char *attr, const char *v, AjQuarter *out)
 {
 	if (!aj_quarter_parse(v, out))
-		BAD(c, "%s %s '%s' is not a quarter; write it as YYYY-Qn (n = 1..4)", c->elem, attr, v);
+		BAD(c, attr, v, _("%s %s '%s' is not a quarter; write it as YYYY-Qn (n = 1..4), "
+				 "e.g. 2026-Q1"));
 	return TRUE;
 }
 
@@ -68,7 +78,7 @@ static gboolean all_digits(const char *v, gsize max_digits)
 gboolean aj_value_year(const AjValueCtx *c, const char *attr, const char *v, guint16 *out)
 {
 	if (strlen(v) != 4 || !all_digits(v, 4) || v[0] == '0')
-		BAD(c, "%s %s '%s' is not a year; write four digits, e.g. 2026", c->elem, attr, v);
+		BAD(c, attr, v, _("%s %s '%s' is not a year; write four digits, e.g. 2026"));
 	*out = (guint16)((v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0'));
 	return TRUE;
 }
@@ -78,11 +88,11 @@ gboolean aj_value_count(const AjValueCtx *c, const char *attr, const char *v, gu
 	guint64 n = 0;
 
 	if (!all_digits(v, 10))
-		BAD(c, "%s %s '%s' is not a count; write a non-negative integer", c->elem, attr, v);
+		BAD(c, attr, v, _("%s %s '%s' is not a count; write a whole number, e.g. 12"));
 	for (const char *p = v; *p != '\0'; p++)
 		n = n * 10 + (guint64)(*p - '0');
 	if (n > G_MAXUINT32)
-		BAD(c, "%s %s '%s' is too large; counts go up to %u", c->elem, attr, v, G_MAXUINT32);
+		BAD(c, attr, v, _("%s %s '%s' is too large; counts go up to %u"), G_MAXUINT32);
 	*out = (guint32)n;
 	return TRUE;
 }
@@ -110,8 +120,8 @@ gboolean aj_value_money(const AjValueCtx *c, const char *attr, const char *v, Aj
 	*out = n;
 	return TRUE;
 bad:
-	BAD(c, "%s %s '%s' is not an amount; write a non-negative number with at most two "
-	       "decimals, e.g. 50000 or 1200.50", c->elem, attr, v);
+	BAD(c, attr, v, _("%s %s '%s' is not an amount; write a non-negative number with at most "
+			  "two decimals and no unit, e.g. 50000 or 1200.50"));
 }
 
 gboolean aj_value_bool(const AjValueCtx *c, const char *attr, const char *v, gboolean *out)
@@ -121,15 +131,15 @@ gboolean aj_value_bool(const AjValueCtx *c, const char *attr, const char *v, gbo
 	else if (strcmp(v, "false") == 0)
 		*out = FALSE;
 	else
-		BAD(c, "%s %s '%s' is not a boolean; write true or false", c->elem, attr, v);
+		BAD(c, attr, v, _("%s %s '%s' is not a boolean; write true or false"));
 	return TRUE;
 }
 
 gboolean aj_value_district_code(const AjValueCtx *c, const char *attr, const char *v)
 {
 	if (strlen(v) != 6 || !all_digits(v, 6))
-		BAD(c, "%s %s '%s' is not a district code; write the 6-digit administrative code",
-		    c->elem, attr, v);
+		BAD(c, attr, v, _("%s %s '%s' is not a district code; write the 6-digit "
+				  "administrative code, e.g. 320582"));
 	return TRUE;
 }
 
@@ -138,7 +148,7 @@ gboolean aj_value_nonblank(const AjValueCtx *c, const char *attr, const char *v)
 	for (const char *p = v; *p != '\0'; p++)
 		if (!g_ascii_isspace(*p))
 			return TRUE;
-	aj_loader_error(c->l, c->line, "%s %s is empty; fill it in", c->elem, attr);
+	aj_loader_error(c->l, c->line, _("%s %s is empty; fill it in"), aj_elem_words(c->elem), attr);
 	return FALSE;
 }
 
@@ -147,7 +157,7 @@ const char *aj_value_label(const AjValueCtx *c, const char *attr, const char *v)
 	for (const char *p = v; *p != '\0'; p++)
 		if (!g_ascii_isspace(*p))
 			return aj_model_intern(c->l->model, v);
-	aj_loader_error(c->l, c->line, "%s %s is empty; fill it in", c->elem, attr);
+	aj_loader_error(c->l, c->line, _("%s %s is empty; fill it in"), aj_elem_words(c->elem), attr);
 	return NULL;
 }
 
@@ -161,6 +171,6 @@ gboolean aj_value_ascii(const AjValueCtx *c, const char *attr, const char *v)
 	if (n > 0 && v[0] != ' ' && v[n - 1] != ' ')
 		return TRUE;
 bad:
-	BAD(c, "%s %s '%s' must be plain ASCII text without outer blanks, e.g. fall or fire",
-	    c->elem, attr, v);
+	BAD(c, attr, v, _("%s %s '%s' must be plain ASCII text without blanks at either end, "
+			  "e.g. fall or fire"));
 }

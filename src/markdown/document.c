@@ -86,8 +86,8 @@ static gboolean split_front_matter(const char *text, gsize len, const char *sour
 		line++;
 	}
 	g_set_error(err, AJ_ERROR, EX_DATAERR,
-		    "%s:1: the front matter started by '---' is not closed; end it with a line "
-		    "'---' before the Markdown text",
+		    _("%s:1: the front matter started by '---' is not closed; end it with a line "
+		      "'---' before the Markdown text"),
 		    source_name);
 	return FALSE;
 }
@@ -104,7 +104,7 @@ static gboolean check_utf8(const char *text, gsize len, const char *source_name,
 	for (const char *p = text; p < end; p++)
 		line += *p == '\n';
 	g_set_error(err, AJ_ERROR, EX_DATAERR,
-		    "%s:%d: the text is not valid UTF-8; save the file as UTF-8", source_name,
+		    _("%s:%d: the text is not valid UTF-8; save the file as UTF-8"), source_name,
 		    line);
 	return FALSE;
 }
@@ -250,32 +250,38 @@ gboolean aj_document_attachment(const AjDocument *doc, cmark_node *node, int *nu
 	return n > 0;
 }
 
-static gboolean check_attachments(const AjDocument *doc, GError **err)
+static gboolean check_attachments(const AjDocument *doc, const AjLineMap *origins, GError **err)
 {
 	int expect = 1, n;
-	char *title = NULL;
+	char *title = NULL, *where;
 	guint listed = doc->meta.attachments ? doc->meta.attachments->len : 0;
 
 	for (cmark_node *c = cmark_node_first_child(doc->root); c; c = cmark_node_next(c)) {
 		if (!aj_document_attachment(doc, c, &n, &title))
 			continue;
 		g_clear_pointer(&title, g_free);
-		if (n != expect || (listed > 0 && (guint)n > listed)) {
-			g_set_error(err, AJ_ERROR, EX_DATAERR,
-				    "%s:%d: attachment heading 附件%d should be 附件%d%s",
-				    doc->source_name, aj_document_line(doc, c), n, expect,
-				    listed > 0 && (guint)n > listed
-					    ? "; the front matter lists fewer attachments"
-					    : "; number attachments 1, 2, … in order");
-			return FALSE;
+		if (n == expect && (listed == 0 || (guint)n <= listed)) {
+			expect++;
+			continue;
 		}
-		expect++;
+		where = aj_line_map_where(origins, (guint)aj_document_line(doc, c), doc->source_name);
+		if (listed > 0 && (guint)n > listed)
+			g_set_error(err, AJ_ERROR, EX_DATAERR,
+				    _("%s: attachment heading 附件%d should be 附件%d; the front "
+				      "matter lists fewer attachments"), where, n, expect);
+		else
+			g_set_error(err, AJ_ERROR, EX_DATAERR,
+				    _("%s: attachment heading 附件%d should be 附件%d; number "
+				      "attachments 1, 2, … in order"), where, n, expect);
+		g_free(where);
+		return FALSE;
 	}
 	if (listed > 0 && expect > 1 && (guint)(expect - 1) != listed) {
+		where = aj_line_map_where(origins, (guint)doc->body_line, doc->source_name);
 		g_set_error(err, AJ_ERROR, EX_DATAERR,
-			    "%s:%d: the front matter lists %u attachments but the text has %d "
-			    "'# 附件N' headings; make them agree",
-			    doc->source_name, doc->body_line, listed, expect - 1);
+			    _("%s: the front matter lists %u attachments but the text has %d "
+			      "'# 附件N' headings; make them agree"), where, listed, expect - 1);
+		g_free(where);
 		return FALSE;
 	}
 	return TRUE;
@@ -293,11 +299,12 @@ static int node_line(const AjDocument *doc, cmark_node *node)
 /* Refuses nesting deeper than AJ_DOCUMENT_MAX_DEPTH, naming the line of
  * the first node too deep.  Iterative, and at most that many steps up
  * from each node, as the document may be hostile. */
-static gboolean check_depth(const AjDocument *doc, GError **err)
+static gboolean check_depth(const AjDocument *doc, const AjLineMap *origins, GError **err)
 {
 	cmark_iter *it = cmark_iter_new(doc->root);
 	cmark_event_type ev;
 	cmark_node *deep = NULL;
+	char *where;
 
 	while (deep == NULL && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -314,15 +321,17 @@ static gboolean check_depth(const AjDocument *doc, GError **err)
 	cmark_iter_free(it);
 	if (deep == NULL)
 		return TRUE;
+	where = aj_line_map_where(origins, (guint)node_line(doc, deep), doc->source_name);
 	g_set_error(err, AJ_ERROR, EX_DATAERR,
-		    _("%s:%d: the Markdown nests more than %d levels deep here (block quotes, "
+		    _("%s: the Markdown nests more than %d levels deep here (block quotes, "
 		      "lists or emphasis inside each other); flatten it"),
-		    doc->source_name, node_line(doc, deep), AJ_DOCUMENT_MAX_DEPTH);
+		    where, AJ_DOCUMENT_MAX_DEPTH);
+	g_free(where);
 	return FALSE;
 }
 
-AjDocument *aj_document_parse(const char *text, gsize len, const char *source_name,
-			      GError **err)
+AjDocument *aj_document_parse_filled(const char *text, gsize len, const char *source_name,
+				     const AjLineMap *origins, GError **err)
 {
 	AjDocument *doc = g_new0(AjDocument, 1);
 	const char *fm = NULL;
@@ -335,16 +344,22 @@ AjDocument *aj_document_parse(const char *text, gsize len, const char *source_na
 		goto fail;
 	if (fm != NULL) {
 		doc->has_front_matter = TRUE;
-		if (!aj_front_matter_parse(fm, fm_len, source_name, 2, &doc->meta, err))
+		if (!aj_front_matter_parse(fm, fm_len, source_name, 2, origins, &doc->meta, err))
 			goto fail;
 	}
 	doc->root = parse_markdown(text + body, len - body);
-	if (!check_depth(doc, err) || !check_attachments(doc, err))
+	if (!check_depth(doc, origins, err) || !check_attachments(doc, origins, err))
 		goto fail;
 	return doc;
 fail:
 	aj_document_free(doc);
 	return NULL;
+}
+
+AjDocument *aj_document_parse(const char *text, gsize len, const char *source_name,
+			      GError **err)
+{
+	return aj_document_parse_filled(text, len, source_name, NULL, err);
 }
 
 void aj_document_free(AjDocument *doc)

@@ -10,6 +10,8 @@
 #include <cmark-gfm.h>
 #include <glib.h>
 
+#include "util/line_map.h"
+
 typedef struct {
 	char *issuer;     /* 发文机关 (red header and signature), NULL when absent */
 	char *number;     /* 文号, e.g. X安办〔2026〕12号 */
@@ -43,6 +45,10 @@ typedef struct {
 
 AjDocument *aj_document_parse(const char *text, gsize len, const char *source_name,
 			      GError **err);
+/* The same for text made by filling a template: messages name the template
+ * line behind each line of text (util/line_map.h) instead of source_name. */
+AjDocument *aj_document_parse_filled(const char *text, gsize len, const char *source_name,
+				     const AjLineMap *origins, GError **err);
 void aj_document_free(AjDocument *doc);
 
 /* The line of the source file where node starts (front matter included). */

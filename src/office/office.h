@@ -15,10 +15,10 @@
 
 #include <glib.h>
 
+#include "load/loader.h" /* AJ_OFFICE_FILE */
 #include "rules/assessment.h"
 #include "rules/documents.h"
 
-#define AJ_OFFICE_FILE "office.yml"
 #define AJ_DOC_KINDS (AJ_DOC_ASSESSMENT + 1) /* AjDocKind values */
 
 typedef struct {

@@ -395,7 +395,7 @@ static gboolean read_document(Reader *r, GError **err)
 	yaml_node_t *root = yaml_document_get_root_node(r->doc);
 
 	if (root != NULL && root->type != YAML_MAPPING_NODE)
-		return fail(r, line_of(root), "(top)", err,
+		return fail(r, line_of(root), _("(top)"), err,
 			    _("an office profile is 'key: value' lines (issuer: …, area: …)"));
 	if (root != NULL && !read_map(r, root, NULL, err))
 		return FALSE;

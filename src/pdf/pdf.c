@@ -169,7 +169,7 @@ gboolean aj_pdf_write(const AjDocument *doc, const AjPdfOptions *opts, const cha
 		aj_dat46_clear(&d);
 		g_free(base);
 	}
-	ok = ok && aj_file_write(path, out->data, out->len, "the PDF", err);
+	ok = ok && aj_file_write(path, out->data, out->len, _("the PDF"), err);
 	if (ok && pages)
 		*pages = n;
 	g_byte_array_unref(out);

@@ -296,7 +296,7 @@ gboolean aj_register_write(const AjRegister *reg, const char *dir, GError **err)
 	xmlTextWriterEndElement(w);
 	xmlTextWriterEndDocument(w);
 	xmlFreeTextWriter(w);
-	ok = aj_file_write(path, xmlBufferContent(buf), (gsize)xmlBufferLength(buf), "the register",
+	ok = aj_file_write(path, xmlBufferContent(buf), (gsize)xmlBufferLength(buf), _("the register"),
 			   err);
 	xmlBufferFree(buf);
 	g_free(path);

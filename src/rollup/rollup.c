@@ -76,7 +76,7 @@ gboolean aj_rollup_run(const AjRollupOptions *o, GError **err)
 	GPtrArray *docs = g_ptr_array_new_with_free_func(aj_built_doc_free);
 	GPtrArray *plan = NULL;
 	char *out = aj_outdir_clean_path(o->out_dir), *root = NULL, *templates = NULL;
-	char *fingerprint = NULL;
+	char *installed = NULL, *site_dir = NULL, *fingerprint = NULL;
 	AjOffice *office = NULL;
 	gboolean ok = FALSE;
 	guint opened = 0;
@@ -98,8 +98,8 @@ gboolean aj_rollup_run(const AjRollupOptions *o, GError **err)
 	plan = aj_documents_plan_rollup(&period);
 	aj_office_apply_publicity(office, plan);
 	aj_outdir_sweep(out);
-	templates = aj_render_template_dir(o->templates_dir, err);
-	if (templates == NULL)
+	templates = aj_render_template_dir(o->templates_dir, &installed, err);
+	if (templates == NULL || (site_dir = aj_render_site_dir(templates, installed, err)) == NULL)
 		goto done;
 	fingerprint = aj_cache_fingerprint(TRUE);
 	root = aj_interrupt_guard_outdir(guard, out, o->force, err);
@@ -107,7 +107,7 @@ gboolean aj_rollup_run(const AjRollupOptions *o, GError **err)
 		goto done;
 	contexts(docs, plan, shards, o->n_from, &period, office);
 	pub = (AjPublish){ .out = out, .root = root, .guard = guard, .templates = templates,
-			   .fingerprint = fingerprint, .office = office, .site_url = o->site_url,
+			   .installed = installed, .site_dir = site_dir, .fingerprint = fingerprint, .office = office, .site_url = o->site_url,
 			   .asof = period.asof, .jobs = o->jobs, .progress = o->progress && !o->quiet,
 			   .force = o->force };
 	if (!aj_publish(docs, &pub, err))
@@ -136,6 +136,8 @@ done:
 		g_ptr_array_unref(plan);
 	g_free(root);
 	g_free(templates);
+	g_free(installed);
+	g_free(site_dir);
 	g_free(fingerprint);
 	g_free(out);
 	return ok;

@@ -1,6 +1,7 @@
 #include "rules/period.h"
 
 #include "util/error.h"
+#include "util/i18n.h"
 
 gboolean aj_period_init(AjPeriod *p, AjMonth month, AjDay asof)
 {
@@ -87,8 +88,8 @@ void aj_coverage_warn_baselines(const AjModel *m, const AjCoverage *c)
 		if (!aj_coverage_has(c, b->month))
 			continue;
 		where = aj_model_loc_string(m, b->loc);
-		aj_warn("%s: baseline of district %s for %s ignored: the records cover that month "
-			"(remove the baseline or the records)",
+		aj_warn(_("%s: baseline of district %s for %s ignored: the records cover that month "
+			"(remove the baseline or the records)"),
 			where, AJ_DISTRICT(m, b->district)->code, aj_month_format(b->month, mb));
 		g_free(where);
 	}

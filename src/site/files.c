@@ -6,6 +6,7 @@
 
 #include "site/files.h"
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/file.h"
 
 gboolean aj_site_put(const char *root, const char *rel, const char *data, gsize len,
@@ -17,8 +18,8 @@ gboolean aj_site_put(const char *root, const char *rel, const char *data, gsize 
 
 	if (g_mkdir_with_parents(dir, 0755) != 0) {
 		g_set_error(err, AJ_ERROR, EX_CANTCREAT,
-			    "%s: cannot create the directory: %s; check the permissions of the "
-			    "output directory", dir, g_strerror(errno));
+			    _("%s: cannot create the directory: %s; check the permissions of the "
+			    "output directory"), dir, g_strerror(errno));
 		goto done;
 	}
 	if (!aj_file_write(path, data, len, NULL, err))
@@ -55,7 +56,7 @@ gboolean aj_site_copy(const char *src, const char *root, const char *rel, GError
 	if (aj_site_link(src, root, rel))
 		return TRUE;
 	if (!g_file_get_contents(src, &data, &len, &io)) {
-		g_set_error(err, AJ_ERROR, EX_IOERR, "%s: cannot read for the site: %s", src,
+		g_set_error(err, AJ_ERROR, EX_IOERR, _("%s: cannot read for the site: %s"), src,
 			    io->message);
 		g_error_free(io);
 		return FALSE;

@@ -12,6 +12,7 @@
 #include "template/mustache.h"
 #include "template/xml_ctx.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 #define MAX_SPLICE_DEPTH 8
 
@@ -105,8 +106,8 @@ static gboolean read_sources(AjSiteLayouts *set, const char *dir, GPtrArray *lay
 
 	if (d == NULL) {
 		g_set_error(err, AJ_ERROR, EX_NOINPUT,
-			    "%s: the site layouts are missing; pass --templates DIR with a site/ "
-			    "directory or reinstall anjian", dir);
+			    _("%s: the site layouts are missing; pass --templates DIR with a site/ "
+			    "directory or reinstall anjian"), dir);
 		return FALSE;
 	}
 	files = g_ptr_array_new_with_free_func(g_free);
@@ -117,7 +118,7 @@ static gboolean read_sources(AjSiteLayouts *set, const char *dir, GPtrArray *lay
 			continue;
 		path = g_build_filename(dir, name, NULL);
 		if (!g_file_get_contents(path, &text, NULL, NULL)) {
-			g_set_error(err, AJ_ERROR, EX_NOINPUT, "%s: cannot read the layout", path);
+			g_set_error(err, AJ_ERROR, EX_NOINPUT, _("%s: cannot read the layout"), path);
 			ok = FALSE;
 			g_free(path);
 			continue;
@@ -224,7 +225,7 @@ gboolean aj_site_layouts_render(const AjSiteLayouts *layouts, const char *name, 
 
 	if (t == NULL) {
 		g_set_error(err, AJ_ERROR, EX_NOINPUT,
-			    "site layout %s is missing; reinstall the templates", name);
+			    _("site layout %s is missing; reinstall the templates"), name);
 		return FALSE;
 	}
 	text = aj_m_render(t, aj_xml_ctx_value(ctx), &opts, err);

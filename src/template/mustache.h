@@ -21,6 +21,8 @@
 
 #include <glib.h>
 
+#include "util/line_map.h"
+
 #define AJ_M_MAX_NESTING 200
 #define AJ_M_MAX_PARTIAL_DEPTH 100
 #define AJ_M_MAX_RENDER_DEPTH 1000 /* sections, blocks and partials open at once */
@@ -45,6 +47,9 @@ typedef struct {
 	gboolean (*iter)(gconstpointer user, AjMValue list, AjMValue *cursor, AjMValue *item);
 	/* Appends the text of v (nothing for null or maps). */
 	void (*text)(gconstpointer user, AjMValue v, GString *out);
+	/* Optional, for the hints of aj_m_check(): appends the names v holds
+	 * (const char *, owned by the data; repeats allowed). */
+	void (*names)(gconstpointer user, AjMValue v, GPtrArray *out);
 } AjMCtxOps;
 
 /* Appends s[0..len) to out, escaped for the output language. */
@@ -74,8 +79,35 @@ typedef struct {
 	 * as the empty string (what the spec requires). */
 	gboolean strict_partials;
 	gsize max_output; /* 0: AJ_M_MAX_OUTPUT */
+	/* When set: for each output line, the template origin:line that wrote
+	 * its first bytes (util/line_map.h). */
+	AjLineMap *line_map;
 } AjMRenderOpts;
 
 char *aj_m_render(const AjMTemplate *t, AjMValue root, const AjMRenderOpts *opts, GError **err);
+
+/* A check before rendering, for templates a user writes (the spec allows
+ * both things it refuses, so the spec runner does not call it):
+ * - every name (variables, sections, dynamic partial names) can be
+ *   resolved, walking sections as rendering would, in at least one of the
+ *   roots: the first is a specimen holding every name a context of this
+ *   kind can have; a name that fails there and in the others is an error
+ *   naming origin:line:col, the name and the nearest names that exist;
+ * - with the default delimiters, text holds no "}}" and no tag is followed
+ *   by a stray '}': the signs of a brace too few or too many.
+ * `what` names the kind of data in messages ("bulletin").  Partials are
+ * loaded with load_partial and checked where they are included (a few
+ * levels deep: rendering reports cycles). */
+typedef struct {
+	const AjMCtxOps *ops;
+	gconstpointer ops_user;
+	const AjMValue *roots;
+	guint n_roots;
+	const char *what;
+	AjMLoadPartial load_partial;
+	gpointer partial_user;
+} AjMCheckOpts;
+
+gboolean aj_m_check(const AjMTemplate *t, const AjMCheckOpts *opts, GError **err);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "template/mustache_tree.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 typedef enum {
 	TK_TEXT,
@@ -65,13 +66,10 @@ static void fail_at(const AjMTemplate *t, gsize offset, GError **err, const char
 {
 	va_list ap;
 	char *pos = aj_m_position(t, offset);
-	char *msg;
 
 	va_start(ap, fmt);
-	msg = g_strdup_vprintf(fmt, ap);
+	aj_error_set_at(err, EX_DATAERR, pos, fmt, ap);
 	va_end(ap);
-	g_set_error(err, AJ_ERROR, EX_DATAERR, "%s: %s", pos, msg);
-	g_free(msg);
 	g_free(pos);
 }
 
@@ -110,8 +108,8 @@ static gboolean set_delimiters(const AjMTemplate *t, gsize at, const char *s, gs
 	if (a1 == a0 || b1 == b0 || i != len || memchr(s + a0, '=', a1 - a0) ||
 	    memchr(s + b0, '=', b1 - b0)) {
 		fail_at(t, at, err,
-			"bad delimiter change '%.*s'; write two delimiters without '=' "
-			"separated by a space, e.g. {{=<%% %%>=}}",
+			_("bad delimiter change '%.*s'; write two delimiters without '=' "
+			"separated by a space, e.g. {{=<%% %%>=}}"),
 			(int)len, s);
 		return FALSE;
 	}
@@ -122,7 +120,42 @@ static gboolean set_delimiters(const AjMTemplate *t, gsize at, const char *s, gs
 	return TRUE;
 }
 
-static gboolean tokenize(const AjMTemplate *t, GArray *toks, GError **err)
+/* A tag from ts whose close is found only at `end` (or never: the end of
+ * the source) after another open delimiter or a line with a single close
+ * brace: a brace is missing.  Reports it with the tag as it should be and
+ * returns TRUE; FALSE when the tag looks whole. */
+static gboolean unbalanced(const AjMTemplate *t, gsize ts, const char *end, const char *open,
+			   const char *close, gboolean raw, GError **err)
+{
+	const char *s = t->source, *body = s + ts + strlen(open) + (raw ? 1 : 0);
+	const char *next_open = g_strstr_len(body, end - body, open);
+	const char *nl = memchr(body, '\n', (gsize)(end - body));
+	const char *stop = next_open != NULL ? next_open : end;
+	const char *brace = memchr(body, close[0], (gsize)(stop - body));
+	const char *name = body;
+	char *shown, *want, *word;
+	gsize n = 0;
+
+	while (name < stop && g_ascii_isspace(*name))
+		name++;
+	if (*name == '!' || (next_open == NULL && (nl == NULL || brace == NULL || brace > nl)))
+		return FALSE; /* comments hold anything; a tag may span lines */
+	while (name + n < stop && !g_ascii_isspace(name[n]) && name[n] != close[0] &&
+	       name[n] != open[0])
+		n++;
+	word = g_strndup(name, n);
+	shown = g_strndup(s + ts, (gsize)((brace != NULL && (nl == NULL || brace < nl) ? brace + 1
+								  : name + n) - (s + ts)));
+	want = g_strdup_printf("%s%s%s%s%s", open, raw ? "{" : "", word, raw ? "}" : "", close);
+	fail_at(t, ts, err, _("unbalanced braces: '%s' is not closed (a '%c' is missing); write %s"),
+		shown, close[0], want);
+	g_free(word);
+	g_free(shown);
+	g_free(want);
+	return TRUE;
+}
+
+static gboolean tokenize(AjMTemplate *t, GArray *toks, GError **err)
 {
 	const char *s = t->source;
 	gsize len = t->source_len, pos = 0;
@@ -149,8 +182,10 @@ static gboolean tokenize(const AjMTemplate *t, GArray *toks, GError **err)
 
 			c = g_strstr_len(s + p + 1, len - p - 1, want);
 			g_free(want);
-			if (!c) {
-				fail_at(t, ts, err, "tag '%s{' is never closed; add '}%s'", open, close);
+			if (!c || unbalanced(t, ts, c, open, close, TRUE, err)) {
+				if (!c && !unbalanced(t, ts, s + len, open, close, TRUE, err))
+					fail_at(t, ts, err, _("tag '%s{' is never closed; add '}%s'"), open,
+						close);
 				goto out;
 			}
 			tk.kind = TK_RAW;
@@ -159,8 +194,10 @@ static gboolean tokenize(const AjMTemplate *t, GArray *toks, GError **err)
 			tk.end = cend + 1 + clen;
 		} else {
 			c = g_strstr_len(s + p, len - p, close);
-			if (!c) {
-				fail_at(t, ts, err, "tag '%s' is never closed; add '%s'", open, close);
+			if (!c || unbalanced(t, ts, c, open, close, FALSE, err)) {
+				if (!c && !unbalanced(t, ts, s + len, open, close, FALSE, err))
+					fail_at(t, ts, err, _("tag '%s' is never closed; add '%s'"), open,
+						close);
 				goto out;
 			}
 			cstart = p;
@@ -188,8 +225,9 @@ static gboolean tokenize(const AjMTemplate *t, GArray *toks, GError **err)
 		}
 		tk.start = ts;
 		if (tk.kind == TK_DELIM) {
+			t->delims_changed = TRUE;
 			if (cend <= cstart || s[cend - 1] != '=') {
-				fail_at(t, ts, err, "delimiter change must end with '=%s', e.g. {{=<%% %%>=}}",
+				fail_at(t, ts, err, _("delimiter change must end with '=%s', e.g. {{=<%% %%>=}}"),
 					close);
 				goto out;
 			}
@@ -210,7 +248,7 @@ static gboolean tokenize(const AjMTemplate *t, GArray *toks, GError **err)
 			while (b > a && g_ascii_isspace(s[b - 1]))
 				b--;
 			if (a == b) {
-				fail_at(t, ts, err, "empty tag '%.*s'; put a name inside it",
+				fail_at(t, ts, err, _("empty tag '%.*s'; put a name inside it"),
 					(int)(tk.end - ts), s + ts);
 				goto out;
 			}
@@ -416,17 +454,38 @@ typedef struct {
 	guint tok;
 } Open;
 
+/* Gives the nodes made so far their line: nodes are made in source order,
+ * so one forward scan serves them all. */
+typedef struct {
+	guint nodes; /* nodes numbered */
+	gsize offset;
+	int line;    /* of offset */
+} Lines;
+
+static void number_lines(AjMTemplate *t, Lines *l)
+{
+	for (; l->nodes < t->nodes->len; l->nodes++) {
+		AjMNode *m = t->nodes->pdata[l->nodes];
+		for (; l->offset < m->offset; l->offset++)
+			l->line += t->source[l->offset] == '\n';
+		m->line = l->line;
+	}
+}
+
 static gboolean build_tree(AjMTemplate *t, GArray *toks, GError **err)
 {
 	GArray *stack = g_array_new(FALSE, FALSE, sizeof(Open));
 	GPtrArray *cur = t->root;
 	gboolean line_start = TRUE, ok = FALSE;
 	guint i;
+	Lines lines = { 0, 0, t->first_line };
 
 	for (i = 0; i < toks->len; i++) {
 		const Tok *tk = &g_array_index(toks, Tok, i);
 		const char *s = t->source;
 		AjMNode *n = NULL;
+
+		number_lines(t, &lines);
 
 		if (tk->kind == TK_TEXT) {
 			gboolean ends_line = s[tk->end - 1] == '\n';
@@ -461,7 +520,7 @@ static gboolean build_tree(AjMTemplate *t, GArray *toks, GError **err)
 
 			if (stack->len >= AJ_M_MAX_NESTING) {
 				fail_at(t, tk->start, err,
-					"sections nested deeper than %d; flatten the template",
+					_("sections nested deeper than %d; flatten the template"),
 					AJ_M_MAX_NESTING);
 				goto out;
 			}
@@ -484,8 +543,8 @@ static gboolean build_tree(AjMTemplate *t, GArray *toks, GError **err)
 
 			if (stack->len == 0) {
 				fail_at(t, tk->start, err,
-					"'%.*s' closes a section that was never opened; remove it or "
-					"add {{#%.*s}} before it",
+					_("'%.*s' closes a section that was never opened; remove it or "
+					"add {{#%.*s}} before it"),
 					(int)(tk->end - tk->start), s + tk->start, (int)tk->name_len,
 					s + tk->name_start);
 				goto out;
@@ -497,8 +556,8 @@ static gboolean build_tree(AjMTemplate *t, GArray *toks, GError **err)
 				char *opos = aj_m_position(t, o.node->offset);
 
 				fail_at(t, tk->start, err,
-					"'%.*s' does not match the open section '%s' (opened at %s); "
-					"close '%s' first with {{/%s}}",
+					_("'%.*s' does not match the open section '%s' (opened at %s); "
+					"close '%s' first with {{/%s}}"),
 					(int)(tk->end - tk->start), s + tk->start, o.node->text, opos,
 					o.node->text, o.node->text);
 				g_free(opos);
@@ -515,10 +574,11 @@ static gboolean build_tree(AjMTemplate *t, GArray *toks, GError **err)
 			break;
 		}
 	}
+	number_lines(t, &lines);
 	if (stack->len) {
 		AjMNode *o = g_array_index(stack, Open, stack->len - 1).node;
 
-		fail_at(t, o->offset, err, "section '%s' is never closed; add {{/%s}}", o->text,
+		fail_at(t, o->offset, err, _("section '%s' is never closed; add {{/%s}}"), o->text,
 			o->text);
 		goto out;
 	}

@@ -9,6 +9,7 @@
 
 #include "template/mustache_tree.h"
 #include "util/error.h"
+#include "util/i18n.h"
 
 typedef struct {
 	const AjMRenderOpts *o;
@@ -21,6 +22,8 @@ typedef struct {
 	gsize max_output;
 	guint64 steps;
 	GError **err;
+	GString *out;   /* the output (blocks render into their own first) */
+	guint out_line; /* line of the output's end, for o->line_map */
 } Render;
 
 /* The overriding blocks in force: one link per {{<parent}} being expanded.
@@ -44,13 +47,13 @@ static gboolean too_big(Render *r, const AjMTemplate *t, const AjMNode *n, GStri
 	pos = aj_m_position(t, n->offset);
 	if (out->len > r->max_output)
 		g_set_error(r->err, AJ_ERROR, EX_DATAERR,
-			    "%s: output grows beyond %" G_GSIZE_FORMAT
-			    " bytes; check the template for runaway sections",
-			    pos, r->max_output);
+			    _("%s: output grows beyond %lu bytes; check the template for runaway "
+			      "sections"),
+			    pos, (unsigned long)r->max_output);
 	else
 		g_set_error(r->err, AJ_ERROR, EX_DATAERR,
-			    "%s: rendering takes more than %u steps; check the template for "
-			    "sections nested over long lists",
+			    _("%s: rendering takes more than %u steps; check the template for "
+			    "sections nested over long lists"),
 			    pos, AJ_M_MAX_STEPS);
 	g_free(pos);
 	return TRUE;
@@ -163,8 +166,8 @@ static const AjMTemplate *get_partial(Render *r, const AjMTemplate *t, const AjM
 			char *pos = aj_m_position(t, n->offset);
 
 			g_set_error(r->err, AJ_ERROR, EX_DATAERR,
-				    "%s: partial '%s' not found; create it beside the template "
-				    "or fix the name",
+				    _("%s: partial '%s' not found; create it beside the template "
+				    "or fix the name"),
 				    pos, name);
 			g_free(pos);
 		}
@@ -197,8 +200,8 @@ static gboolean render_partial(Render *r, const AjMTemplate *t, const AjMNode *n
 		char *pos = aj_m_position(t, n->offset);
 
 		g_set_error(r->err, AJ_ERROR, EX_DATAERR,
-			    "%s: partials nested deeper than %d (is '%s' including itself?); "
-			    "break the cycle",
+			    _("%s: partials nested deeper than %d (is '%s' including itself?); "
+			    "break the cycle"),
 			    pos, AJ_M_MAX_PARTIAL_DEPTH, name);
 		g_free(pos);
 		ok = FALSE;
@@ -293,6 +296,22 @@ static gboolean render_section(Render *r, const AjMTemplate *t, const AjMNode *n
 	return ok;
 }
 
+/* o->line_map: the lines that n began in out[from..]. */
+static void note_lines(Render *r, const AjMTemplate *t, const AjMNode *n, GString *out, gsize from)
+{
+	if (r->o->line_map == NULL || out != r->out)
+		return;
+	for (gsize i = from; i < out->len; i++) {
+		if (aj_line_map_lines(r->o->line_map) < r->out_line)
+			aj_line_map_set(r->o->line_map, r->out_line, t->origin, n->line);
+		const char *nl = memchr(out->str + i, '\n', out->len - i);
+		if (nl == NULL)
+			break;
+		i = (gsize)(nl - out->str);
+		r->out_line++;
+	}
+}
+
 static gboolean render_nodes(Render *r, const AjMTemplate *t, const GPtrArray *nodes,
 			     const Scope *scope, GString *out)
 {
@@ -303,8 +322,8 @@ static gboolean render_nodes(Render *r, const AjMTemplate *t, const GPtrArray *n
 		char *pos = aj_m_position(t, nodes->len ? ((const AjMNode *)nodes->pdata[0])->offset : 0);
 
 		g_set_error(r->err, AJ_ERROR, EX_DATAERR,
-			    "%s: sections and partials nested deeper than %d while rendering; "
-			    "flatten the template or break a partial cycle",
+			    _("%s: sections and partials nested deeper than %d while rendering; "
+			    "flatten the template or break a partial cycle"),
 			    pos, AJ_M_MAX_RENDER_DEPTH);
 		g_free(pos);
 		return FALSE;
@@ -313,6 +332,7 @@ static gboolean render_nodes(Render *r, const AjMTemplate *t, const GPtrArray *n
 	for (i = 0; ok && i < nodes->len; i++) {
 		const AjMNode *n = nodes->pdata[i];
 		AjMValue v;
+		gsize before = out->len;
 
 		switch (n->kind) {
 		case AJ_MN_TEXT:
@@ -343,6 +363,8 @@ static gboolean render_nodes(Render *r, const AjMTemplate *t, const GPtrArray *n
 			ok = render_block(r, t, n, scope, out);
 			break;
 		}
+		if (n->kind == AJ_MN_TEXT || n->kind == AJ_MN_VAR || n->kind == AJ_MN_RAW)
+			note_lines(r, t, n, out, before);
 		if (ok && too_big(r, t, n, out))
 			ok = FALSE;
 	}
@@ -358,6 +380,8 @@ char *aj_m_render(const AjMTemplate *t, AjMValue root, const AjMRenderOpts *opts
 
 	r.o = opts;
 	r.err = err;
+	r.out = out;
+	r.out_line = 1;
 	r.max_output = opts->max_output ? opts->max_output : AJ_M_MAX_OUTPUT;
 	r.ctx = g_array_new(FALSE, FALSE, sizeof(AjMValue));
 	r.sources = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);

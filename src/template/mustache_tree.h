@@ -35,6 +35,7 @@ struct AjMNode {
 	char *indent;        /* PARTIAL, PARENT, BLOCK: indentation (never NULL) */
 	GPtrArray *children; /* SECTION, INVERTED, BLOCK, PARENT */
 	gsize offset;        /* of the tag in the source, for messages */
+	int line;            /* of offset, in the origin's lines */
 };
 
 struct AjMTemplate {
@@ -42,11 +43,13 @@ struct AjMTemplate {
 	char *source; /* kept to turn offsets into line:column */
 	gsize source_len;
 	int first_line;
+	gboolean delims_changed; /* a {{=…=}} tag: "}}" may be plain text */
 	GPtrArray *nodes; /* every AjMNode, owns them */
 	GPtrArray *root;  /* top-level nodes */
 };
 
 /* "origin:line:col" of offset in t; the caller frees it. */
 char *aj_m_position(const AjMTemplate *t, gsize offset);
+
 
 #endif

@@ -186,10 +186,24 @@ static gboolean xiter(gconstpointer user, AjMValue list, AjMValue *cursor, AjMVa
 	return TRUE;
 }
 
+static void xnames(gconstpointer user, AjMValue v, GPtrArray *out)
+{
+	xmlNodePtr el = (xmlNodePtr)v.ptr;
+
+	if (v.aux != XV_ELEMENT && v.aux != XV_LIST)
+		return;
+	for (xmlAttrPtr a = el->properties; a; a = a->next)
+		g_ptr_array_add(out, (gpointer)a->name);
+	for (xmlNodePtr c = el->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			g_ptr_array_add(out, (gpointer)c->name);
+}
+
 const AjMCtxOps aj_xml_ctx_ops = {
 	.lookup = xlookup,
 	.truthy = xtruthy,
 	.is_list = xis_list,
 	.iter = xiter,
 	.text = xtext,
+	.names = xnames,
 };

@@ -15,6 +15,7 @@ G_DEFINE_QUARK(anjian-error-quark, aj_error)
 static GMutex out_lock;
 static GString *progress; /* the progress line on screen now, or NULL */
 static gboolean warnings_quiet;
+static gint warnings_given; /* atomic: render threads warn too */
 
 /* Writes all of s to stderr; the caller holds out_lock. */
 static void write_locked(const char *s, gsize len)
@@ -60,11 +61,19 @@ static void emit(const char *prefix, const char *fmt, ...)
 	va_end(ap);
 }
 
+void aj_error_set_at(GError **err, int code, const char *where, const char *fmt, va_list ap)
+{
+	char *msg = g_strdup_vprintf(fmt, ap);
+
+	g_set_error(err, AJ_ERROR, code, "%s: %s", where, msg);
+	g_free(msg);
+}
+
 int aj_error_report(const GError *err)
 {
 	if (err == NULL)
 		return EX_SOFTWARE;
-	emit("anjian: ", "%s", err->message);
+	emit(_("anjian: "), "%s", err->message);
 	return err->domain == AJ_ERROR && err->code > 0 ? err->code : EX_SOFTWARE;
 }
 
@@ -73,10 +82,16 @@ void aj_warn_set_quiet(gboolean quiet)
 	warnings_quiet = quiet;
 }
 
+guint aj_warn_count(void)
+{
+	return (guint)g_atomic_int_get(&warnings_given);
+}
+
 void aj_warn(const char *fmt, ...)
 {
 	va_list ap;
 
+	g_atomic_int_inc(&warnings_given);
 	if (warnings_quiet)
 		return;
 	va_start(ap, fmt);

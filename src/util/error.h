@@ -13,10 +13,16 @@
 #define AJ_ERROR_H
 
 #include <glib.h>
+#include <stdarg.h>
 #include <sysexits.h>
 
 #define AJ_ERROR (aj_error_quark())
 GQuark aj_error_quark(void);
+
+/* Sets err (AJ_ERROR, code) to "WHERE: MESSAGE", MESSAGE made of fmt and ap:
+ * for the fail() helpers that name a place they compute themselves. */
+void aj_error_set_at(GError **err, int code, const char *where, const char *fmt, va_list ap)
+	G_GNUC_PRINTF(4, 0);
 
 /* Every line below goes to stderr in one write(2), under one lock, so lines
  * from several threads and the progress line never mix. */
@@ -27,6 +33,8 @@ int aj_error_report(const GError *err);
 /* Prints "anjian: warning: MESSAGE" to stderr unless warnings are muted. */
 void aj_warn(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 void aj_warn_set_quiet(gboolean quiet);
+/* Warnings given so far (also muted ones), for the summary line. */
+guint aj_warn_count(void);
 
 /* The progress line: drawn (again) with "\r" on stderr, which the caller
  * has checked is a terminal; a message written meanwhile goes above it and

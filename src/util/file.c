@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "util/error.h"
+#include "util/i18n.h"
 #include "util/testhook.h"
 
 int aj_file_error_status(const GError *io)
@@ -31,11 +32,11 @@ static void write_error(GError **err, const char *path, const char *what, const 
 {
 	int status = aj_file_error_status(io);
 
-	g_set_error(err, AJ_ERROR, status, "%s: cannot write %s: %s; %s", path,
-		    what != NULL ? what : "the file", io->message,
-		    io->code == G_FILE_ERROR_NOSPC ? "free some disk space and run again"
-		    : status == EX_CANTCREAT       ? "check that its folder exists and is writable"
-						   : "check the disk and run again");
+	g_set_error(err, AJ_ERROR, status, _("%s: cannot write %s: %s; %s"), path,
+		    what != NULL ? what : _("the file"), io->message,
+		    io->code == G_FILE_ERROR_NOSPC ? _("free some disk space and run again")
+		    : status == EX_CANTCREAT ? _("check that its folder exists and is writable")
+					     : _("check the disk and run again"));
 }
 
 gboolean aj_file_write(const char *path, const void *data, gsize len, const char *what,

@@ -13,8 +13,7 @@ set -u
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export SOURCE_DATE_EPOCH=1775001600
-mkdir "$tmp/none" # empty: data files only
-"$ANJIAN" build --data "$ANJIAN_TOP/data" --out "$tmp/out" --month 2026-03 --templates "$tmp/none" --quiet ||
+"$ANJIAN" build --data "$ANJIAN_TOP/data" --out "$tmp/out" --month 2026-03 --data-only --quiet ||
 	fail "first build"
 cp -R "$tmp/out" "$tmp/keep"
 ndata=$(ls "$tmp/out/data" | wc -l)

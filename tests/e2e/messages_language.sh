@@ -39,4 +39,21 @@ cp "$bin" "$tmp/p/bin/anjian"
 cp "$mo" "$tmp/p/share/locale/zh_CN/LC_MESSAGES/"
 LANGUAGE=zh_CN "$tmp/p/bin/anjian" frobnicate 2>"$tmp/err"
 grep -qF "$zh" "$tmp/err" || fail "an installed program does not find its catalog"
+# The Chinese man page documents every option and exit status the English
+# one does, and both render without errors.
+opts() { grep -o '\\-\\-[a-z][a-z\\-]*' "$1" | sort -u; }
+opts "$ANJIAN_TOP/man/anjian.1" >"$tmp/en"
+opts "$ANJIAN_TOP/man/zh_CN/anjian.1" >"$tmp/zh"
+[ -s "$tmp/en" ] || fail "no options found in man/anjian.1"
+cmp -s "$tmp/en" "$tmp/zh" || { diff "$tmp/en" "$tmp/zh"; fail "man/zh_CN/anjian.1 and man/anjian.1 document other options"; }
+sed -n '/^\.SH 退出状态/,/^\.SH 环境变量/p' "$ANJIAN_TOP/man/zh_CN/anjian.1" >"$tmp/status"
+for st in 0 64 65 66 73 74; do
+	grep -qw "$st" "$tmp/status" || fail "man/zh_CN/anjian.1 lacks exit status $st"
+done
+for page in man/anjian.1 man/zh_CN/anjian.1; do
+	LC_ALL=C.UTF-8 groff -k -man -Tutf8 "$ANJIAN_TOP/$page" >"$tmp/page" 2>"$tmp/warn" ||
+		fail "$page does not render"
+	! grep -q 'error' "$tmp/warn" || { cat "$tmp/warn"; fail "$page: troff errors"; }
+	grep -q 'SOURCE_DATE_EPOCH' "$tmp/page" || fail "$page: rendered without its ENVIRONMENT section"
+done
 exit 0

@@ -174,34 +174,34 @@ static void build_key_covers_options(void **state)
 
 	put(data, "a.xml", "<dataset version=\"1\"/>\n");
 	put(tpl, "bulletin.md", "# {{meta.title}}\n");
-	base = aj_cache_build_key(&o, tpl, "fp", NULL);
-	k = aj_cache_build_key(&o, tpl, "fp", NULL);
+	base = aj_cache_build_key(&o, tpl, NULL, "fp", NULL);
+	k = aj_cache_build_key(&o, tpl, NULL, "fp", NULL);
 	assert_string_equal(k, base); /* the same build: the same key */
 	g_free(k);
 	v = o, v.month++;
-	k = aj_cache_build_key(&v, tpl, "fp", NULL);
+	k = aj_cache_build_key(&v, tpl, NULL, "fp", NULL);
 	assert_string_not_equal(k, base);
 	g_free(k);
 	v = o, v.asof = aj_day_from_ymd(2026, 3, 15);
-	k = aj_cache_build_key(&v, tpl, "fp", NULL);
+	k = aj_cache_build_key(&v, tpl, NULL, "fp", NULL);
 	assert_string_not_equal(k, base);
 	g_free(k);
 	v = o, v.has_since = TRUE, v.since = o.month - 2;
-	k = aj_cache_build_key(&v, tpl, "fp", NULL);
+	k = aj_cache_build_key(&v, tpl, NULL, "fp", NULL);
 	assert_string_not_equal(k, base);
 	g_free(k);
 	v = o, v.site_url = "https://example.org/";
-	k = aj_cache_build_key(&v, tpl, "fp", NULL);
+	k = aj_cache_build_key(&v, tpl, NULL, "fp", NULL);
 	assert_string_not_equal(k, base);
 	g_free(k);
-	k = aj_cache_build_key(&o, tpl, "another font set", NULL);
+	k = aj_cache_build_key(&o, tpl, NULL, "another font set", NULL);
 	assert_string_not_equal(k, base);
 	g_free(k);
-	k = aj_cache_build_key(&o, tpl, "fp", "office 0123\n"); /* another profile */
+	k = aj_cache_build_key(&o, tpl, NULL, "fp", "office 0123\n"); /* another profile */
 	assert_string_not_equal(k, base);
 	g_free(k);
 	put(tpl, "bulletin.md", "# {{meta.title}}!\n");
-	k = aj_cache_build_key(&o, tpl, "fp", NULL);
+	k = aj_cache_build_key(&o, tpl, NULL, "fp", NULL);
 	assert_string_not_equal(k, base);
 	g_free(k);
 	aj_outdir_remove(data);

@@ -95,14 +95,13 @@ static int count_prefixed(const char *top, const char *prefix)
 static void interrupt_as_temporary_is_created(void **state)
 {
 	char *top = g_dir_make_tmp("ajintr-XXXXXX", NULL);
-	char *data = g_build_filename(top, "data", NULL), *none = g_build_filename(top, "none", NULL);
+	char *data = g_build_filename(top, "data", NULL);
 	char *out = g_build_filename(top, "out", NULL);
 	int status = 0;
 	pid_t child;
 
 	assert_non_null(top);
 	assert_int_equal(g_mkdir(data, 0755), 0);
-	assert_int_equal(g_mkdir(none, 0755), 0);
 	put_file(data, "a.xml", "<?xml version=\"1.0\"?>\n<dataset version=\"1\"/>\n");
 	put_file(data, "office.yml",
 		 "issuer: 测试市安全生产委员会办公室\narea: 测试市\nrecipients: 各区安委会\n"
@@ -111,7 +110,7 @@ static void interrupt_as_temporary_is_created(void **state)
 	child = fork();
 	assert_true(child >= 0);
 	if (child == 0) {
-		AjBuildOptions o = { .data_dir = data, .out_dir = out, .templates_dir = none,
+		AjBuildOptions o = { .data_dir = data, .out_dir = out, .data_only = TRUE,
 				     .quiet = TRUE, .jobs = 1, .allow_empty = TRUE };
 		GError *err = NULL;
 
@@ -129,7 +128,6 @@ static void interrupt_as_temporary_is_created(void **state)
 	assert_false(g_file_test(out, G_FILE_TEST_EXISTS));
 	aj_outdir_remove(top);
 	g_free(out);
-	g_free(none);
 	g_free(data);
 	g_free(top);
 }

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include <glib/gstdio.h>
 
+#include "load/encoding.h"
 #include "load/load.h"
 #include "load/loader.h"
 #include "load/values.h"
@@ -236,12 +237,12 @@ static void dangling_references(void **state)
 {
 	Fixture *f = *state;
 	expect_bad(f, "  <inspection id=\"J1\" enterprise=\"91320508MA1N2K3X4Q\" department=\"yjj\" "
-		   "date=\"2026-03-01\" mode=\"joint\"/>\n", 3, "enterprise 91320508MA1N2K3X4Q is not defined");
+		   "date=\"2026-03-01\" mode=\"joint\"/>\n", 3, "enterprise '91320508MA1N2K3X4Q' is not defined");
 	expect_bad(f, "  <inspection id=\"J1\" enterprise=\"" ENT "\" department=\"zjj\" "
-		   "date=\"2026-03-01\" mode=\"joint\"/>\n", 3, "department zjj is not defined");
+		   "date=\"2026-03-01\" mode=\"joint\"/>\n", 3, "department 'zjj' is not defined");
 	expect_bad(f, "  <baseline district=\"320599\" month=\"2024-01\" inspections=\"1\" "
 		   "penalties=\"1\" fines=\"1\" accidents=\"0\" deaths=\"0\"/>\n", 3,
-		   "district 320599 is not defined");
+		   "district '320599' is not defined");
 }
 
 static void references_may_point_forward(void **state)
@@ -528,17 +529,199 @@ static void bom_subfolders_and_order(void **state)
 	aj_model_free(m);
 }
 
+/* Writes bytes (any encoding) below the fixture dir. */
+static void put_bytes(Fixture *f, const char *rel, const char *bytes, gssize len)
+{
+	char *path = g_build_filename(f->dir, rel, NULL);
+	assert_true(g_file_set_contents(path, bytes, len, NULL));
+	g_free(path);
+}
+
+/* The fixture's a.xml and b.xml loaded: exactly one error, at want_at,
+ * containing what; returns nothing. */
+static void one_error(Fixture *f, const char *want_at, const char *what)
+{
+	char *msg = load_fail(f, EX_DATAERR);
+	assert_contains(msg, want_at);
+	assert_contains(msg, what);
+	assert_contains(msg, ": 1 error; fix it");
+	g_free(msg);
+}
+
+/* GBK/GB18030: read when declared, named when not; other encodings are
+ * refused, and so is UTF-8 text declared as GBK (it would be garbled). */
 static void encodings(void **state)
 {
 	Fixture *f = *state;
-	put(f, "a.xml", "<?xml version=\"1.0\" encoding=\"GBK\"?>\n<dataset version=\"1\"/>\n");
-	char *msg = load_fail(f, EX_DATAERR);
-	assert_contains(msg, "encoding GBK");
-	g_free(msg);
-	put(f, "a.xml", "\xFF\xFE<\0?\0x\0m\0l\0");
-	msg = load_fail(f, EX_DATAERR);
-	assert_contains(msg, "not UTF-8");
-	g_free(msg);
+	GError *err = NULL;
+	gsize len = 0;
+	char *gbk = g_convert(HEAD BASE TAIL, -1, "GB18030", "UTF-8", NULL, &len, &err);
+	assert_non_null(gbk);
+
+	/* declared: libxml2 converts it, the names arrive as UTF-8 */
+	char *declared = g_strdup(gbk);
+	char *utf8 = strstr(declared, "UTF-8");
+	memcpy(utf8, "GBK\"?>", 6);
+	memmove(utf8 + 6, utf8 + 8, strlen(utf8 + 8) + 1);
+	put_bytes(f, "a.xml", declared, -1);
+	AjModel *m = load_ok(f);
+	assert_string_equal(AJ_DISTRICT(m, 0)->name, "姑苏区");
+	aj_model_free(m);
+	/* undeclared, or declared as UTF-8: named, at the first line that is not UTF-8 */
+	put_bytes(f, "a.xml", gbk, (gssize)len);
+	one_error(f, "a.xml:3: ", "the file declares encoding=\"UTF-8\" but its text is GBK/GB18030");
+	put_bytes(f, "a.xml", strstr(gbk, "<dataset"), -1);
+	one_error(f, "a.xml:2: ", "the text is GBK/GB18030 (the Chinese encoding of Windows) from "
+				  "this line on, not UTF-8");
+	/* UTF-8 text declared as GBK */
+	put(f, "a.xml", "<?xml version=\"1.0\" encoding=\"GBK\"?>\n<dataset version=\"1\">\n"
+			BASE TAIL);
+	one_error(f, "a.xml:1: ", "declares encoding GBK but its text is UTF-8");
+	put(f, "a.xml", "<?xml version=\"1.0\" encoding=\"Big5\"?>\n<dataset version=\"1\"/>\n");
+	one_error(f, "a.xml:1: ", "declares encoding Big5; anjian reads UTF-8 and GBK/GB18030 only");
+	put_bytes(f, "a.xml", "\xFF\xFE<\0?\0x\0m\0l\0", 12);
+	one_error(f, "a.xml:1: ", "not UTF-8 (UTF-16 or UTF-32)");
+	assert_true(aj_encoding_is_gb("\xD6\xD0\xCE\xC4", 4));   /* 中文 */
+	assert_false(aj_encoding_is_gb("中文", 6));                /* UTF-8 */
+	assert_false(aj_encoding_is_gb("ascii", 5));
+	assert_false(aj_encoding_is_gb("\xD6\x20", 2));         /* a lead byte alone */
+	g_free(declared);
+	g_free(gbk);
+}
+
+/* Another kind of XML file (an Excel "XML Spreadsheet", an HTML page) is
+ * one error naming what it is; nothing inside it is reported. */
+static void foreign_xml(void **state)
+{
+	Fixture *f = *state;
+
+	put(f, "a.xml", HEAD BASE TAIL);
+	put(f, "b.xml", "<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n"
+			"<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"\n"
+			" xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\">\n"
+			" <Worksheet ss:Name=\"Sheet1\"><Table><Row><Cell><Data ss:Type=\"String\">"
+			"id</Data></Cell></Row></Table></Worksheet>\n</Workbook>\n");
+	one_error(f, "b.xml:4: ", "this is an Excel spreadsheet saved as XML (<Workbook>), not anjian data");
+	put(f, "b.xml", "<html><body><p>x</p>text</body></html>\n");
+	one_error(f, "b.xml:1: ", "the root element is <html>, so this is not an anjian data file");
+	put(f, "b.xml", "<dataset xmlns=\"urn:x\" version=\"1\"><district code=\"320509\" "
+			"name=\"n\"/></dataset>\n");
+	one_error(f, "b.xml:1: ", "<dataset> is in the namespace urn:x; anjian data has none");
+	put(f, "b.xml", "id,enterprise\nJ1," ENT "\n");
+	one_error(f, "b.xml:1: ", "is this an XML file at all");
+}
+
+/* A file with the bytes of another is one error and is not read; a copy
+ * with a change is one error per file it repeats, counting the others. */
+static void repeated_files(void **state)
+{
+	Fixture *f = *state;
+	const char *insp = "  <inspection id=\"J%d\" enterprise=\"" ENT "\" department=\"yjj\" "
+			   "date=\"2026-03-0%d\" mode=\"joint\"/>\n";
+	GString *b = g_string_new(HEAD);
+
+	for (int i = 1; i <= 9; i++)
+		g_string_append_printf(b, insp, i, i);
+	g_string_append(b, TAIL);
+	put(f, "a.xml", HEAD BASE TAIL);
+	put(f, "b.xml", b->str);
+	put(f, "b (1).xml", b->str);
+	one_error(f, "/b.xml: this file repeats ", "b (1).xml (the same content); remove one of the two");
+	del(f, "b (1).xml");
+	g_string_insert(b, strlen(HEAD), "  <!-- saved again -->\n");
+	put(f, "c.xml", b->str);
+	one_error(f, "c.xml:4: duplicate inspection id 'J1' (first at ",
+		  "b.xml:3); give each inspection its own id (and 8 more records of this file "
+		  "repeat ones of ");
+	g_string_free(b, TRUE);
+}
+
+/* What follows from one error is counted into it: references to an
+ * enterprise whose code was wrong, to a missing one already reported, and
+ * to any record while a file could not be read whole. */
+static void follow_ons_collapsed(void **state)
+{
+	Fixture *f = *state;
+	GString *b = g_string_new(HEAD);
+
+	for (int i = 1; i <= 19; i++)
+		g_string_append_printf(b, "  <inspection id=\"J%d\" enterprise=\"" ENT "\" "
+				       "department=\"yjj\" date=\"2026-03-01\" mode=\"joint\"/>\n", i);
+	g_string_append(b, TAIL);
+	put(f, "b.xml", b->str);
+	/* the enterprise's check character is wrong: the 19 references are its follow-ons */
+	char *base = g_strdup(HEAD BASE TAIL);
+	memcpy(strstr(base, ENT), "91320508MAHNT8R86F", 18);
+	put(f, "a.xml", base);
+	one_error(f, "a.xml:5: ", "wrong check character 'F' (the code gives 'E'); correct the "
+				  "unified social credit code (and 19 records that refer to it)");
+	/* the enterprise is missing: reported once */
+	put(f, "a.xml", HEAD "  <district code=\"320508\" name=\"姑苏区\"/>\n"
+			"  <department id=\"yjj\" name=\"市应急管理局\"/>\n" TAIL);
+	one_error(f, "b.xml:3: ", "inspection J1: enterprise '" ENT "' is not defined; add its "
+				  "<enterprise> record or correct the code (and 18 more records that "
+				  "refer to it)");
+	/* the file holding it is not well-formed: the references (to its enterprise
+	 * and department: the reader stops before it hands out the records
+	 * parsed ahead) wait for the fix */
+	char *broken = g_strdup(HEAD BASE TAIL);
+	memcpy(strstr(broken, "</address>"), "</adress>", 9);
+	put(f, "a.xml", broken);
+	one_error(f, "a.xml:6: ", "not well-formed XML: an end tag does not match its start tag "
+				  "(libxml2 error 76); fix it near this line (38 references to records "
+				  "that were not read are checked once this is fixed)");
+	g_free(broken);
+	g_free(base);
+	g_string_free(b, TRUE);
+}
+
+/* An unknown reference names its invisible characters and the nearest
+ * known id, or the id of the record so named. */
+static void references_hinted(void **state)
+{
+	Fixture *f = *state;
+
+	put(f, "a.xml", HEAD BASE TAIL);
+	put(f, "b.xml", HEAD "  <inspection id=\"J1\" enterprise=\"" ENT " \" department=\"yjj\" "
+			"date=\"2026-03-01\" mode=\"joint\"/>\n" TAIL);
+	one_error(f, "b.xml:3: ", "inspection J1: enterprise '" ENT "[space]' is not defined; did "
+				  "you mean '" ENT "'? correct the code, or add its <enterprise> record");
+	put(f, "b.xml", HEAD "  <inspection id=\"J1\" enterprise=\"" ENT "\" department=\"市应急管理局\" "
+			"date=\"2026-03-01\" mode=\"joint\"/>\n" TAIL);
+	one_error(f, "b.xml:3: ", "inspection J1: department '市应急管理局' is not defined; that is "
+				  "the name of department 'yjj': write its id, department=\"yjj\"");
+	put(f, "b.xml", HEAD "  <inspection id=\"J1\" enterprise=\"苏州某某有限公司\" department=\"yjj\" "
+			"date=\"2026-03-01\" mode=\"joint\"/>\n" TAIL);
+	one_error(f, "b.xml:3: ", "that is the name of enterprise " ENT ": write its unified social "
+				  "credit code, enterprise=\"" ENT "\"");
+	put(f, "b.xml", HEAD "  <inspection id=\"J1\" enterprise=\"" ENT "\" department=\"yjj\" "
+			"date=\"2026-03-01\" mode=\"double_random\"/>\n" TAIL);
+	one_error(f, "b.xml:3: ", "inspection mode 'double_random' is not one of: double-random, "
+				  "four-no-two-direct, covert, joint, routine; did you mean 'double-random'?");
+	put(f, "b.xml", HEAD "  <inspections id=\"J1\"/>\n" TAIL);
+	one_error(f, "b.xml:3: ", "<inspections> is not a record of data-format.md; did you mean "
+				  "<inspection>?");
+}
+
+/* Files that are not *.xml are named in one warning; the load goes on. */
+static void other_files_warned(void **state)
+{
+	Fixture *f = *state;
+	guint before = aj_warn_count();
+
+	aj_warn_set_quiet(TRUE);
+	put(f, "a.xml", HEAD BASE TAIL);
+	put(f, "export.csv", "id,enterprise\n");
+	put(f, "sub/notes.txt", "x\n");
+	AjModel *m = load_ok(f);
+	assert_int_equal(aj_warn_count(), before + 1);
+	aj_model_free(m);
+	del(f, "export.csv");
+	del(f, "sub/notes.txt");
+	m = load_ok(f);
+	assert_int_equal(aj_warn_count(), before + 1);
+	aj_model_free(m);
+	aj_warn_set_quiet(FALSE);
 }
 
 static void missing_input(void **state)
@@ -688,26 +871,28 @@ static char *load_message(Fixture *f, int jobs)
 /* Files are read apart on threads and merged in path order: ids found
  * twice across files, and in one file after another, name the first place
  * as a file-by-file reading does, and the errors come in its order (this
- * text is what the serial loader wrote). */
+ * text is what the serial loader wrote); what repeats a file already
+ * reported, or refers to a record already reported missing, is counted
+ * into that message. */
 static void parallel_load_matches_serial(void **state)
 {
 	Fixture *f = *state;
 	const char *expect =
-		"DIR/a.xml:9: inspection date '2026-02-30' is not a date; write a real date as YYYY-MM-DD\n"
-		"DIR/b.xml:3: duplicate enterprise id " ENT " (first at DIR/a.xml:5); merge the two records\n"
-		"DIR/b.xml:6: duplicate department id 'yjj' (first at DIR/a.xml:4); give each department its own id\n"
-		"DIR/b.xml:7: duplicate inspection id 'J1' (first at DIR/a.xml:8); give each inspection its own id\n"
-		"DIR/sub/c.xml:3: duplicate problem-list id 'L1' (first at DIR/b.xml:9); give each problem-list its own id\n"
-		"DIR/sub/c.xml:4: duplicate problem id 'P1' (first at DIR/b.xml:10); give each problem its own id\n"
-		"DIR/sub/c.xml:4: duplicate problem id 'P1' (first at DIR/b.xml:10); give each problem its own id\n"
+		"DIR/a.xml:9: inspection date '2026-02-30' is not a date; write a real date as YYYY-MM-DD, e.g. 2026-01-29\n"
+		"DIR/b.xml:3: duplicate enterprise id " ENT " (first at DIR/a.xml:5); merge the two records (and 2 more "
+		"records of this file repeat ones of DIR/a.xml: if the file is a copy, remove it)\n"
+		"DIR/sub/c.xml:3: duplicate problem-list id 'L1' (first at DIR/b.xml:9); give each problem-list its own id "
+		"(and 2 more records of this file repeat ones of DIR/b.xml: if the file is a copy, remove it)\n"
 		"DIR/sub/c.xml:7: training: trained 2 is more than staff 1; correct the counts\n"
-		"DIR/sub/c.xml:9: duplicate inspection id 'J1' (first at DIR/a.xml:8); give each inspection its own id\n"
-		"DIR/sub/c.xml:8: duplicate district code 320508 (first at DIR/a.xml:3); keep one <district> per code\n"
-		"DIR/b.xml:3: enterprise " ENT ": district 320509 is not defined; add a <district> with that code or correct it\n"
-		"DIR/b.xml:8: inspection J2: enterprise 91320508MAHNT8R87C is not defined; add its <enterprise> record or correct the code\n"
-		"DIR/b.xml:8: inspection J2: department nobody is not defined; add a <department> with that id or correct it\n"
-		"DIR/sub/c.xml:6: hazard Y: enterprise 91320508MAHNT8R87C is not defined; add its <enterprise> record or correct the code\n"
-		"DIR: 14 errors; fix them and run 'anjian check --data DIR' again";
+		"DIR/sub/c.xml:9: duplicate inspection id 'J1' (first at DIR/a.xml:8); give each inspection its own id "
+		"(and 1 more record of this file repeats one of DIR/a.xml: if the file is a copy, remove it)\n"
+		"DIR/b.xml:3: enterprise " ENT ": district '320509' is not defined; did you mean '320508'? correct it, or "
+		"add a <district> with that code\n"
+		"DIR/b.xml:8: inspection J2: enterprise '91320508MAHNT8R87C' is not defined; did you mean '" ENT "'? "
+		"correct the code, or add its <enterprise> record (and 1 more record that refers to it)\n"
+		"DIR/b.xml:8: inspection J2: department 'nobody' is not defined; add a <department> with that id or "
+		"correct it\n"
+		"DIR: 8 errors; fix them and run 'anjian check --data DIR' again";
 	const char *problem = "<problem id=\"P1\" responsible=\"r\" deadline=\"2025-06-30\" "
 			      "status=\"in-progress\"><description>d</description></problem>";
 	char *b = g_strconcat(HEAD "  <enterprise id=\"" ENT "\" district=\"320509\" industry=\"mining\" "
@@ -758,7 +943,9 @@ static void parallel_stop_matches_serial(void **state)
 				       "  <district code=\"32050%d\" name=\" \"/>\n", i, i, i);
 	g_string_append(s, TAIL);
 	put(f, "a.xml", s->str);
+	g_string_append(s, "<!-- b -->\n"); /* not the same bytes: no file repeats another */
 	put(f, "b.xml", s->str);
+	g_string_append(s, "<!-- c -->\n");
 	put(f, "c.xml", s->str);
 	one = load_message(f, 1);
 	assert_contains(one, "DIR/b.xml:20: district name is empty");
@@ -867,6 +1054,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(informant_never_shown, setup, teardown),
 		cmocka_unit_test_setup_teardown(bom_subfolders_and_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(encodings, setup, teardown),
+		cmocka_unit_test_setup_teardown(foreign_xml, setup, teardown),
+		cmocka_unit_test_setup_teardown(repeated_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(follow_ons_collapsed, setup, teardown),
+		cmocka_unit_test_setup_teardown(references_hinted, setup, teardown),
+		cmocka_unit_test_setup_teardown(other_files_warned, setup, teardown),
 		cmocka_unit_test_setup_teardown(missing_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(stops_after_twenty, setup, teardown),
 		cmocka_unit_test_setup_teardown(parallel_load_matches_serial, setup, teardown),

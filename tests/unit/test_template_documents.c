@@ -1,7 +1,10 @@
 /* Every document template filled from a real context (rules + context over
  * a small model): the result must parse as a document (front matter keys,
  * attachments), carry the context's title and figures, and show a hostile
- * enterprise name as plain text in the exposed list.
+ * enterprise name as plain text in the exposed list.  Each template passes
+ * the name check against its kind's specimen (schema/context/KIND.xml),
+ * and each context, of this model and of the sample data in data/, holds no
+ * element or attribute its specimen lacks.
  * AJ_TEMPLATE_OUT=DIR writes the filled Markdown there, to read. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,7 +13,10 @@
 #include <string.h>
 
 #include "context/context.h"
+#include "context/specimen.h"
+#include "load/load.h"
 #include "markdown/document.h"
+#include "office/office.h"
 #include "rules/documents.h"
 #include "support/model_builder.h"
 #include "template/template.h"
@@ -134,11 +140,19 @@ static char *fill(Fixture *f, const AjDocPlan *plan, xmlDocPtr *ctx)
 	char *text;
 	const char *dir = g_getenv("AJ_TEMPLATE_OUT");
 
+	xmlDocPtr specimen = aj_context_specimen(aj_doc_kind_code(plan->kind));
+	AjFilled filled;
+
+	assert_non_null(specimen);
 	*ctx = aj_context_build(f->m, &f->p, f->c, plan, f->office);
 	aj_context_set_number(*ctx, "测安办通〔2026〕3号", 3);
-	text = aj_template_render_file(path, xmlDocGetRootElement(*ctx), &err);
-	if (!text)
+	if (!aj_template_fill(path, xmlDocGetRootElement(*ctx), xmlDocGetRootElement(specimen),
+			      &filled, &err))
 		fail_msg("%s", err->message);
+	text = filled.text;
+	filled.text = NULL;
+	aj_filled_clear(&filled);
+	xmlFreeDoc(specimen);
 	if (dir) {
 		char *out = g_strdup_printf("%s/%s.md", dir, plan->name);
 		char *data = g_strdup_printf("%s/%s.xml", dir, plan->name);
@@ -243,12 +257,79 @@ static void exposed_lists_hostile_name_as_text(void **state)
 	xmlFreeDoc(ctx);
 }
 
+/* Fails when el (a context element at path) has an element or attribute
+ * that spec, its specimen element, lacks. */
+static void covered(xmlNodePtr el, xmlNodePtr spec, const char *kind, const char *path)
+{
+	for (xmlAttrPtr a = el->properties; a != NULL; a = a->next)
+		if (!xmlHasProp(spec, a->name))
+			fail_msg("a %s context has %s/@%s, which schema/context/%s.xml lacks: add it "
+				 "there", kind, path, (const char *)a->name, kind);
+	for (xmlNodePtr c = el->children; c != NULL; c = c->next) {
+		xmlNodePtr s = spec->children;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		while (s != NULL && !(s->type == XML_ELEMENT_NODE && xmlStrEqual(s->name, c->name)))
+			s = s->next;
+		char *sub = g_strdup_printf("%s/%s", path, (const char *)c->name);
+		if (s == NULL)
+			fail_msg("a %s context has %s, which schema/context/%s.xml lacks: add it there",
+				 kind, sub, kind);
+		covered(c, s, kind, sub);
+		g_free(sub);
+	}
+}
+
+static void contexts_covered(const AjModel *m, const AjOffice *office, AjMonth month)
+{
+	AjPeriod p;
+	AjCoverage *c;
+	GPtrArray *plans;
+
+	assert_true(aj_period_init(&p, month, AJ_DAY_NONE));
+	c = aj_coverage_new(m, p.asof);
+	plans = aj_documents_plan(m, &p);
+	for (guint i = 0; i < plans->len; i++) {
+		const AjDocPlan *plan = plans->pdata[i];
+		const char *kind = aj_doc_kind_code(plan->kind);
+		xmlDocPtr ctx = aj_context_build(m, &p, c, plan, office);
+		xmlDocPtr spec = aj_context_specimen(kind);
+
+		assert_non_null(spec);
+		aj_context_set_number(ctx, "测安办通〔2026〕3号", 3); /* as drafts have */
+		covered(xmlDocGetRootElement(ctx), xmlDocGetRootElement(spec), kind, "document");
+		xmlFreeDoc(spec);
+		xmlFreeDoc(ctx);
+	}
+	g_ptr_array_unref(plans);
+	aj_coverage_free(c);
+}
+
+static void specimens_cover_contexts(void **state)
+{
+	Fixture *f = *state;
+	GError *err = NULL;
+	AjModel *sample = aj_load_dir("data", &err);
+	AjOffice *office = sample != NULL ? aj_office_load("data/office.yml", &err) : NULL;
+
+	contexts_covered(f->m, f->office, ajt_month("2026-03"));
+	contexts_covered(f->m, f->office, ajt_month("2026-02"));
+	if (office == NULL)
+		fail_msg("the sample data: %s", err->message);
+	contexts_covered(sample, office, ajt_month("2026-03"));
+	contexts_covered(sample, office, ajt_month("2026-01"));
+	contexts_covered(sample, office, ajt_month("2025-12")); /* with the assessment */
+	aj_office_free(office);
+	aj_model_free(sample);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_template_parses),
 		cmocka_unit_test(bulletin_figures),
 		cmocka_unit_test(exposed_lists_hostile_name_as_text),
+		cmocka_unit_test(specimens_cover_contexts),
 	};
 	return cmocka_run_group_tests_name("template_documents", tests, setup, teardown);
 }
