@@ -20,20 +20,6 @@ typedef struct {
 	GError **err;
 } Check;
 
-static void fail_at(const AjMTemplate *t, gsize offset, GError **err, const char *fmt, ...)
-	G_GNUC_PRINTF(4, 5);
-
-static void fail_at(const AjMTemplate *t, gsize offset, GError **err, const char *fmt, ...)
-{
-	va_list ap;
-	char *pos = aj_m_position(t, offset);
-
-	va_start(ap, fmt);
-	aj_error_set_at(err, EX_DATAERR, pos, fmt, ap);
-	va_end(ap);
-	g_free(pos);
-}
-
 /* The tag as written, for messages. */
 static char *tag_text(const AjMNode *n)
 {
@@ -132,18 +118,18 @@ static gboolean check_name(Check *c, const AjMTemplate *t, const AjMNode *n)
 	tag = tag_text(n);
 	near = hints(c, n, best, at);
 	if (best == 0 && near != NULL)
-		fail_at(t, n->offset, c->err,
+		aj_m_fail_at(t, n->offset, c->err,
 			_("%s: no %s document has a value named '%s' here; the nearest names are %s"),
 			tag, c->o->what, n->path[0], near);
 	else if (best == 0)
-		fail_at(t, n->offset, c->err, _("%s: no %s document has a value named '%s' here"),
+		aj_m_fail_at(t, n->offset, c->err, _("%s: no %s document has a value named '%s' here"),
 			tag, c->o->what, n->path[0]);
 	else if (near != NULL)
-		fail_at(t, n->offset, c->err,
+		aj_m_fail_at(t, n->offset, c->err,
 			_("%s: in a %s document, '%s' has no '%s'; the nearest names are %s"), tag,
 			c->o->what, n->path[best - 1], n->path[best], near);
 	else
-		fail_at(t, n->offset, c->err, _("%s: in a %s document, '%s' has no '%s'"), tag,
+		aj_m_fail_at(t, n->offset, c->err, _("%s: in a %s document, '%s' has no '%s'"), tag,
 			c->o->what, n->path[best - 1], n->path[best]);
 	g_free(tag);
 	g_free(near);
@@ -170,7 +156,7 @@ static gboolean check_braces(Check *c, const AjMTemplate *t, const GPtrArray *no
 		const AjMNode *prev = nodes->pdata[i - 1];
 		if (prev->kind == AJ_MN_VAR || prev->kind == AJ_MN_RAW) {
 			char *tag = tag_text(prev);
-			fail_at(t, n->offset, c->err,
+			aj_m_fail_at(t, n->offset, c->err,
 				_("unbalanced braces: '%s}' has one '}' too many; write %s"), tag, tag);
 			g_free(tag);
 			return FALSE;
@@ -182,10 +168,10 @@ static gboolean check_braces(Check *c, const AjMTemplate *t, const GPtrArray *no
 		char *shown = g_strndup(n->text + from, end + 2 - from);
 		char *name = g_strndup(n->text + start, end - start);
 		if (*name != '\0')
-			fail_at(t, n->offset + from, c->err,
+			aj_m_fail_at(t, n->offset + from, c->err,
 				_("unbalanced braces: '%s' lacks a '{'; write {{%s}}"), shown, name);
 		else
-			fail_at(t, n->offset + end, c->err,
+			aj_m_fail_at(t, n->offset + end, c->err,
 				_("unbalanced braces: '}}' closes no tag; remove it or open the tag "
 				  "with '{{'"));
 		g_free(shown);

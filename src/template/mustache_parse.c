@@ -59,10 +59,7 @@ char *aj_m_position(const AjMTemplate *t, gsize offset)
 	return g_strdup_printf("%s:%d:%d", t->origin, line, col);
 }
 
-static void fail_at(const AjMTemplate *t, gsize offset, GError **err, const char *fmt, ...)
-	G_GNUC_PRINTF(4, 5);
-
-static void fail_at(const AjMTemplate *t, gsize offset, GError **err, const char *fmt, ...)
+void aj_m_fail_at(const AjMTemplate *t, gsize offset, GError **err, const char *fmt, ...)
 {
 	va_list ap;
 	char *pos = aj_m_position(t, offset);
@@ -107,7 +104,7 @@ static gboolean set_delimiters(const AjMTemplate *t, gsize at, const char *s, gs
 		i++;
 	if (a1 == a0 || b1 == b0 || i != len || memchr(s + a0, '=', a1 - a0) ||
 	    memchr(s + b0, '=', b1 - b0)) {
-		fail_at(t, at, err,
+		aj_m_fail_at(t, at, err,
 			_("bad delimiter change '%.*s'; write two delimiters without '=' "
 			"separated by a space, e.g. {{=<%% %%>=}}"),
 			(int)len, s);
@@ -147,7 +144,7 @@ static gboolean unbalanced(const AjMTemplate *t, gsize ts, const char *end, cons
 	shown = g_strndup(s + ts, (gsize)((brace != NULL && (nl == NULL || brace < nl) ? brace + 1
 								  : name + n) - (s + ts)));
 	want = g_strdup_printf("%s%s%s%s%s", open, raw ? "{" : "", word, raw ? "}" : "", close);
-	fail_at(t, ts, err, _("unbalanced braces: '%s' is not closed (a '%c' is missing); write %s"),
+	aj_m_fail_at(t, ts, err, _("unbalanced braces: '%s' is not closed (a '%c' is missing); write %s"),
 		shown, close[0], want);
 	g_free(word);
 	g_free(shown);
@@ -184,7 +181,7 @@ static gboolean tokenize(AjMTemplate *t, GArray *toks, GError **err)
 			g_free(want);
 			if (!c || unbalanced(t, ts, c, open, close, TRUE, err)) {
 				if (!c && !unbalanced(t, ts, s + len, open, close, TRUE, err))
-					fail_at(t, ts, err, _("tag '%s{' is never closed; add '}%s'"), open,
+					aj_m_fail_at(t, ts, err, _("tag '%s{' is never closed; add '}%s'"), open,
 						close);
 				goto out;
 			}
@@ -196,7 +193,7 @@ static gboolean tokenize(AjMTemplate *t, GArray *toks, GError **err)
 			c = g_strstr_len(s + p, len - p, close);
 			if (!c || unbalanced(t, ts, c, open, close, FALSE, err)) {
 				if (!c && !unbalanced(t, ts, s + len, open, close, FALSE, err))
-					fail_at(t, ts, err, _("tag '%s' is never closed; add '%s'"), open,
+					aj_m_fail_at(t, ts, err, _("tag '%s' is never closed; add '%s'"), open,
 						close);
 				goto out;
 			}
@@ -227,7 +224,7 @@ static gboolean tokenize(AjMTemplate *t, GArray *toks, GError **err)
 		if (tk.kind == TK_DELIM) {
 			t->delims_changed = TRUE;
 			if (cend <= cstart || s[cend - 1] != '=') {
-				fail_at(t, ts, err, _("delimiter change must end with '=%s', e.g. {{=<%% %%>=}}"),
+				aj_m_fail_at(t, ts, err, _("delimiter change must end with '=%s', e.g. {{=<%% %%>=}}"),
 					close);
 				goto out;
 			}
@@ -248,7 +245,7 @@ static gboolean tokenize(AjMTemplate *t, GArray *toks, GError **err)
 			while (b > a && g_ascii_isspace(s[b - 1]))
 				b--;
 			if (a == b) {
-				fail_at(t, ts, err, _("empty tag '%.*s'; put a name inside it"),
+				aj_m_fail_at(t, ts, err, _("empty tag '%.*s'; put a name inside it"),
 					(int)(tk.end - ts), s + ts);
 				goto out;
 			}
@@ -519,7 +516,7 @@ static gboolean build_tree(AjMTemplate *t, GArray *toks, GError **err)
 			Open o;
 
 			if (stack->len >= AJ_M_MAX_NESTING) {
-				fail_at(t, tk->start, err,
+				aj_m_fail_at(t, tk->start, err,
 					_("sections nested deeper than %d; flatten the template"),
 					AJ_M_MAX_NESTING);
 				goto out;
@@ -542,7 +539,7 @@ static gboolean build_tree(AjMTemplate *t, GArray *toks, GError **err)
 			const Tok *otk;
 
 			if (stack->len == 0) {
-				fail_at(t, tk->start, err,
+				aj_m_fail_at(t, tk->start, err,
 					_("'%.*s' closes a section that was never opened; remove it or "
 					"add {{#%.*s}} before it"),
 					(int)(tk->end - tk->start), s + tk->start, (int)tk->name_len,
@@ -555,7 +552,7 @@ static gboolean build_tree(AjMTemplate *t, GArray *toks, GError **err)
 			    memcmp(o.node->text, s + tk->name_start, tk->name_len) != 0) {
 				char *opos = aj_m_position(t, o.node->offset);
 
-				fail_at(t, tk->start, err,
+				aj_m_fail_at(t, tk->start, err,
 					_("'%.*s' does not match the open section '%s' (opened at %s); "
 					"close '%s' first with {{/%s}}"),
 					(int)(tk->end - tk->start), s + tk->start, o.node->text, opos,
@@ -578,7 +575,7 @@ static gboolean build_tree(AjMTemplate *t, GArray *toks, GError **err)
 	if (stack->len) {
 		AjMNode *o = g_array_index(stack, Open, stack->len - 1).node;
 
-		fail_at(t, o->offset, err, _("section '%s' is never closed; add {{/%s}}"), o->text,
+		aj_m_fail_at(t, o->offset, err, _("section '%s' is never closed; add {{/%s}}"), o->text,
 			o->text);
 		goto out;
 	}

@@ -50,6 +50,9 @@ struct AjMTemplate {
 
 /* "origin:line:col" of offset in t; the caller frees it. */
 char *aj_m_position(const AjMTemplate *t, gsize offset);
+/* Sets *err (EX_DATAERR) to the message fmt at t's offset ("FILE:LINE:COL: "). */
+void aj_m_fail_at(const AjMTemplate *t, gsize offset, GError **err, const char *fmt, ...)
+	G_GNUC_PRINTF(4, 5);
 
 
 #endif

@@ -10,7 +10,7 @@ use strict;
 use warnings;
 
 my $funcs = qr/\b(?:g_set_error|g_set_error_literal|g_prefix_error|aj_warn|aj_loader_error|
-	aj_loader_error_at|aj_loader_repeat|aj_file_write|aj_note|BAD|g_printerr|printf|puts|fputs|fprintf|usage|fail_usage|fail_at|fail)\s*\(/x;
+	aj_loader_error_at|aj_loader_repeat|aj_file_write|aj_note|BAD|g_printerr|printf|puts|fputs|fprintf|usage|fail_usage|fail_at|aj_m_fail_at|fail)\s*\(/x;
 my $marks = qr/\b(?:_|N_|C_|NC_|Q_|ngettext|g_dngettext|dngettext)\s*\(/;
 my $bad = 0;
 
