@@ -242,13 +242,16 @@ static double lap(gint64 *mark)
 	return s;
 }
 
-/* The enterprises' pages (and dossiers): unchanged ones are linked from out. */
-static AjBuildEnts *build_ents(const AjModel *m, const AjBuildOptions *o, const AjPeriod *p,
-			       const char *root, const char *out)
+/* The enterprises' pages (and dossiers): unchanged ones are linked from
+ * out.  Their penalties are those of the years before as-of the option
+ * gives, else the profile's penalty-publicity-years, else the default. */
+static AjBuildEnts *build_ents(const AjModel *m, const AjBuildOptions *o, const AjOffice *office,
+			       const AjPeriod *p, const char *root, const char *out)
 {
-	AjBuildEnts *b = aj_build_ents_new(m, p->asof, o->publicity_years > 0
-							   ? o->publicity_years
-							   : AJ_PUBLICITY_YEARS_DEFAULT);
+	int years = o->publicity_years > 0		  ? o->publicity_years
+		    : office->penalty_publicity_years > 0 ? office->penalty_publicity_years
+							  : AJ_PUBLICITY_YEARS_DEFAULT;
+	AjBuildEnts *b = aj_build_ents_new(m, p->asof, years);
 	AjSiteEnterprises *site = aj_build_ents_site(b);
 
 	site->reuse_from = o->force ? NULL : out;
@@ -434,7 +437,7 @@ gboolean aj_build_run(const AjBuildOptions *o, GError **err)
 	number_docs(&in, docs, issued);
 	changed = compare_issued(o, issued);
 	t_contexts = lap(&mark);
-	ents = build_ents(model, o, &period, root, out);
+	ents = build_ents(model, o, office, &period, root, out);
 	dossiers = (Dossiers){ .ents = ents, .o = o, .templates = templates,
 			       .installed = installed, .out = out };
 	pub = (AjPublish){ .out = out, .root = root, .guard = guard, .templates = templates,

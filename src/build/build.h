@@ -48,7 +48,8 @@ typedef struct {
 	                            * its register; NULL: none (an empty register) */
 	gboolean dossiers;         /* OUT/dossier/<credit-code>.pdf for every enterprise */
 	int publicity_years;       /* penalties on enterprise pages: the years before as-of;
-	                            * <= 0: AJ_PUBLICITY_YEARS_DEFAULT */
+	                            * <= 0: the profile's penalty-publicity-years, else
+	                            * AJ_PUBLICITY_YEARS_DEFAULT */
 	gboolean allow_empty;      /* build a month without any record */
 } AjBuildOptions;
 

@@ -20,6 +20,7 @@
 #include "rules/documents.h"
 
 #define AJ_DOC_KINDS (AJ_DOC_ASSESSMENT + 1) /* AjDocKind values */
+#define AJ_OFFICE_MAX_YEARS 99 /* penalty-publicity-years at most */
 
 typedef struct {
 	char *path;        /* the file read, for messages */
@@ -36,6 +37,8 @@ typedef struct {
 	/* assessment.indicators, in the profile's order; n = 0: not given */
 	AjAssessmentRule assessment;
 	char *assessment_publicity; /* "public" or "internal"; NULL: internal */
+	int penalty_publicity_years; /* the years before as-of whose penalties an
+	                              * enterprise's page shows; 0: not given */
 } AjOffice;
 
 /* The profile a data directory uses: office (--office) when given, else

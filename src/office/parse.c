@@ -8,6 +8,7 @@
 
 #include "office/office.h"
 #include "util/error.h"
+#include "util/digits.h"
 #include "util/i18n.h"
 #include "util/url.h"
 
@@ -18,6 +19,7 @@ typedef enum {
 	KEY_URL,   /* absolute http(s) URL ending with "/" */
 	KEY_PUBLICITY, /* public or internal */
 	KEY_INDICATORS, /* assessment indicators: key: weight | {weight, deduct} */
+	KEY_YEARS, /* a whole number of years, 1 … AJ_OFFICE_MAX_YEARS (an int field) */
 	KEY_MAP    /* a mapping of further keys */
 } KeyType;
 
@@ -25,7 +27,8 @@ typedef struct {
 	const char *key;
 	KeyType type;
 	gboolean required;
-	gsize offset;     /* of the char * field in AjOffice (not for KEY_MAP) */
+	gsize offset;     /* of the field in AjOffice: char *, int for KEY_YEARS, none for
+			   * KEY_MAP and KEY_INDICATORS */
 	const char *what; /* for messages: what the value is */
 } OfficeKey;
 
@@ -56,6 +59,8 @@ static const OfficeKey keys[] = {
 	  N_("the 代字 of annual assessments") },
 	{ "data-source", KEY_TEXT, FALSE, FIELD(data_source),
 	  N_("the data source named under charts") },
+	{ "penalty-publicity-years", KEY_YEARS, FALSE, FIELD(penalty_publicity_years),
+	  N_("the years a penalty stays on its enterprise's public page") },
 	{ "site", KEY_MAP, FALSE, 0, N_("the public web site") },
 	{ "site.title", KEY_TEXT, FALSE, FIELD(site_title), N_("the site's title") },
 	{ "site.url", KEY_URL, FALSE, FIELD(site_url),
@@ -191,10 +196,32 @@ static gboolean check_value(Reader *r, const yaml_node_t *node, const OfficeKey 
 	return TRUE;
 }
 
+/* A number of years: digits only, 1 … AJ_OFFICE_MAX_YEARS. */
+static gboolean read_years(Reader *r, const yaml_node_t *node, const OfficeKey *def,
+			   GError **err)
+{
+	int *field = G_STRUCT_MEMBER_P(r->office, def->offset);
+	char *v = node->type == YAML_SCALAR_NODE ? scalar(node) : NULL;
+	guint64 n = 0;
+	gboolean ok = v != NULL && aj_digits(v, -1, AJ_OFFICE_MAX_YEARS, &n) && n > 0;
+
+	if (ok)
+		*field = (int)n;
+	else
+		fail(r, line_of(node), def->key, err,
+		     _("\"%s\" is not a number of years; write %s as a whole number from 1 to "
+		       "%d, e.g. 3"),
+		     v != NULL ? v : "…", _(def->what), AJ_OFFICE_MAX_YEARS);
+	g_free(v);
+	return ok;
+}
+
 static gboolean read_value(Reader *r, yaml_node_t *node, const OfficeKey *def, GError **err)
 {
 	char **field = G_STRUCT_MEMBER_P(r->office, def->offset);
 
+	if (def->type == KEY_YEARS)
+		return read_years(r, node, def, err);
 	if (def->type == KEY_TEXTS) {
 		if (!read_texts(r, node, def, field, err))
 			return FALSE;

@@ -6,7 +6,8 @@
 # enterprise is marked); the dossier's
 # text holds every record of the enterprise and no report content; a
 # rebuild after one enterprise changed rewrites that page and dossier only
-# (the others keep their inodes); the data file of the pages is written.
+# (the others keep their inodes); the data file of the pages is written;
+# the office profile's penalty-publicity-years widens the window.
 set -u
 : "${ANJIAN:?}" "${ANJIAN_TOP:?}"
 . "$ANJIAN_TOP/tests/e2e/lib.sh"
@@ -156,5 +157,11 @@ changed=$(diff "$t/before" "$t/after" | grep -c '^>')
 [ "$changed" = 2 ] || { diff "$t/before" "$t/after"; fail "$changed files written, want 2 ($C's page and dossier)"; }
 diff "$t/before" "$t/after" | grep '^>' | grep -qv "$C" && fail "a file of another enterprise was written"
 has "$t/out/site/enterprise/$C.html" "苏应急罚〔2026〕30号"
+
+# The window is the profile's penalty-publicity-years: 5 years show the
+# 2023 penalty.
+printf 'penalty-publicity-years: 5\n' >>"$t/data/office.yml"
+build "$t/out"
+has "$page" "苏应急罚〔2023〕7号"
 
 echo ok

@@ -61,6 +61,7 @@ static void reads_every_key(void **state)
 	/* the seventh kind, not in office.md's list: the bulletin's unless given */
 	assert_string_equal(aj_office_prefix(o, AJ_DOC_ASSESSMENT), "测安办通");
 	assert_null(o->data_source);
+	assert_int_equal(o->penalty_publicity_years, 0); /* not given: the build's default */
 	assert_string_equal(o->site_url, "https://example.invalid/test/");
 	{
 		char *title = aj_office_site_title(o);
@@ -107,6 +108,20 @@ static void refused(int n, const char *line, const char *where, const char *text
 	refused_profile(with_line(n, line), where, text);
 }
 
+static void reads_penalty_publicity_years(void **state)
+{
+	char *profile = with_line(15, "  url: https://example.invalid/test/\n"
+				      "penalty-publicity-years: 5");
+	GError *err = NULL;
+	AjOffice *o = load(profile, &err);
+
+	if (o == NULL)
+		fail_msg("%s", err->message);
+	assert_int_equal(o->penalty_publicity_years, 5);
+	aj_office_free(o);
+	g_free(profile);
+}
+
 static void mistakes_name_file_line_and_key(void **state)
 {
 	refused(2, "areas: 测试市", "office.yml:2: areas: unknown key", "issuer, area");
@@ -120,6 +135,14 @@ static void mistakes_name_file_line_and_key(void **state)
 	refused(6, "cc: [省安委办, [x]]", "office.yml:6: cc:", "must be a text");
 	refused(2, "area: [unclosed", "office.yml:", "not valid YAML");
 	refused(2, "area: {a: b}", "office.yml:2: area:", "one text");
+	refused(2, "penalty-publicity-years: 0", "office.yml:2: penalty-publicity-years:",
+		"\"0\" is not a number of years");
+	refused(2, "penalty-publicity-years: 3年", "office.yml:2: penalty-publicity-years:",
+		"from 1 to 99");
+	refused(2, "penalty-publicity-years: 100", "office.yml:2: penalty-publicity-years:",
+		"from 1 to 99");
+	refused(2, "penalty-publicity-years: [3]", "office.yml:2: penalty-publicity-years:",
+		"whole number");
 }
 
 /* good with an assessment section: the rule and publicity it chooses. */
@@ -228,6 +251,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reads_every_key),
+		cmocka_unit_test(reads_penalty_publicity_years),
 		cmocka_unit_test(mistakes_name_file_line_and_key),
 		cmocka_unit_test(missing_file_is_no_input),
 		cmocka_unit_test(reads_the_assessment),
