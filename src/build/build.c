@@ -274,7 +274,6 @@ static gboolean write_dossiers(const AjRenderOptions *ro, gpointer user, GError 
 	char *path = aj_render_template_path(ds->templates, ds->installed, AJ_DOSSIER_TEMPLATE,
 					     &fell_back);
 	AjDossierOptions d = { .root = ro->root, .template_path = path,
-			       .fingerprint = ro->fingerprint,
 			       .reuse_from = ds->o->force ? NULL : ds->out,
 			       .jobs = ro->jobs, .progress = ro->progress };
 	gboolean ok;

@@ -37,11 +37,12 @@ static void add_program(GPtrArray *lines)
 						       (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec));
 }
 
-char *aj_cache_fingerprint(gboolean fonts)
+static char *fingerprint(gboolean fonts, gboolean dated)
 {
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
-	char *epoch = g_strdup_printf("epoch %" G_GINT64_FORMAT "\n", aj_source_date_epoch());
+	char *epoch = dated ? g_strdup_printf("epoch %" G_GINT64_FORMAT "\n", aj_source_date_epoch())
+			    : g_strdup("epoch unused\n");
 	char *hex;
 
 	g_checksum_update(sum, (const guchar *)"anjian " ANJIAN_VERSION "\n", -1);
@@ -54,6 +55,16 @@ char *aj_cache_fingerprint(gboolean fonts)
 	g_checksum_free(sum);
 	g_free(epoch);
 	return hex;
+}
+
+char *aj_cache_fingerprint(gboolean fonts)
+{
+	return fingerprint(fonts, TRUE);
+}
+
+char *aj_cache_fingerprint_undated(void)
+{
+	return fingerprint(TRUE, FALSE);
 }
 
 /* The file a partial name resolves to, as template.c looks it up:

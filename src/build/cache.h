@@ -28,6 +28,10 @@
  * context and templates.  fonts: include the font set (initialises the
  * fonts); FALSE when nothing will be typeset (no template directory). */
 char *aj_cache_fingerprint(gboolean fonts);
+/* The same with the fonts and without SOURCE_DATE_EPOCH: for documents
+ * dated by their data alone (the dossiers), whose bytes must not change
+ * when a build is run at another time. */
+char *aj_cache_fingerprint_undated(void);
 
 /* The cache key of a document rendered with the template at template_path
  * (partials looked up as the template module does) from a context whose

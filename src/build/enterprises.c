@@ -12,7 +12,6 @@
 #include "markdown/document.h"
 #include "pdf/pdf.h"
 #include "template/template.h"
-#include "util/epoch.h"
 #include "util/error.h"
 #include "util/i18n.h"
 #include "util/keys.h"
@@ -86,21 +85,22 @@ AjSiteEnterprises *aj_build_ents_site(AjBuildEnts *b)
 
 /* ---- dossiers ---- */
 
-/* SOURCE_DATE_EPOCH, else as-of at 00:00 UTC: the PDF's creation date. */
-static gint64 creation_time(AjDay asof)
+/* The PDF's creation date: the dossier's own day at 00:00 UTC (never the
+ * build's time, so that an unchanged dossier keeps its bytes); -1 for
+ * one without any entry (the PDF writer's fixed date). */
+static gint64 creation_time(AjDay dated)
 {
-	gint64 epoch = aj_source_date_epoch();
-
-	return epoch >= 0 ? epoch : ((gint64)asof - aj_day_from_ymd(1970, 1, 1)) * 86400;
+	return dated == AJ_DAY_NONE ? -1
+				    : ((gint64)dated - aj_day_from_ymd(1970, 1, 1)) * 86400;
 }
 
 /* source: the template's path, for messages about the filled text */
-static gboolean typeset(const AjTemplate *t, const char *source, xmlNodePtr ctx, AjDay asof,
+static gboolean typeset(const AjTemplate *t, const char *source, xmlNodePtr ctx, AjDay dated,
 			const char *path, GError **err)
 {
 	char *md = aj_template_render(t, ctx, err);
 	AjDocument *doc = NULL;
-	AjPdfOptions opts = { .creation_time = creation_time(asof), .context = ctx };
+	AjPdfOptions opts = { .creation_time = creation_time(dated), .context = ctx };
 	int pages = 0;
 	gboolean ok = FALSE;
 
@@ -114,15 +114,15 @@ static gboolean typeset(const AjTemplate *t, const char *source, xmlNodePtr ctx,
 	return ok;
 }
 
-/* A new document whose root element is ent's <dossier>. */
-static xmlDocPtr dossier_doc(const AjEntSource *s, guint32 ent)
+/* A new document whose root element is ent's <dossier>; *dated gets its day. */
+static xmlDocPtr dossier_doc(const AjEntSource *s, guint32 ent, AjDay *dated)
 {
 	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNodePtr holder = xmlNewNode(NULL, (const xmlChar *)"holder");
 	xmlNodePtr d;
 
 	xmlDocSetRootElement(doc, holder);
-	d = aj_ctx_enterprise_dossier(holder, s, ent);
+	d = aj_ctx_enterprise_dossier(holder, s, ent, dated);
 	xmlUnlinkNode(d);
 	xmlDocSetRootElement(doc, d);
 	xmlFreeNode(holder);
@@ -133,13 +133,14 @@ gboolean aj_build_dossier_one(const AjEntSource *s, guint32 ent, const char *tem
 			      const char *path, GError **err)
 {
 	AjTemplate *t = aj_template_load(template_path, err);
+	AjDay dated;
 	xmlDocPtr doc;
 	gboolean ok;
 
 	if (t == NULL)
 		return FALSE;
-	doc = dossier_doc(s, ent);
-	ok = typeset(t, template_path, xmlDocGetRootElement(doc), s->asof, path, err);
+	doc = dossier_doc(s, ent, &dated);
+	ok = typeset(t, template_path, xmlDocGetRootElement(doc), dated, path, err);
 	xmlFreeDoc(doc);
 	aj_template_free(t);
 	return ok;
@@ -188,7 +189,8 @@ static gboolean one_dossier(Block *b, guint32 ent, GString *xml)
 {
 	const Shared *sh = b->sh;
 	const AjEnterprise *e = AJ_ENTERPRISE(sh->source->model, ent);
-	xmlDocPtr doc = dossier_doc(sh->source, ent);
+	AjDay dated;
+	xmlDocPtr doc = dossier_doc(sh->source, ent, &dated);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	char *key, *path = g_strdup_printf("%s/%s.pdf", sh->dir, e->id);
 	gboolean ok = TRUE;
@@ -207,8 +209,7 @@ static gboolean one_dossier(Block *b, guint32 ent, GString *xml)
 		ok = FALSE;
 	}
 	if (!ok) {
-		ok = typeset(sh->template, sh->opts->template_path, root, sh->source->asof, path,
-			     &b->error);
+		ok = typeset(sh->template, sh->opts->template_path, root, dated, path, &b->error);
 		b->written += ok;
 	}
 	if (ok)
@@ -257,6 +258,7 @@ gboolean aj_build_dossiers(const AjEntSource *s, AjDossierOptions *o, GError **e
 	Progress progress = { .start = g_get_monotonic_time(), .total = n };
 	Shared sh = { .source = s, .opts = o, .progress = o->progress ? &progress : NULL };
 	AjTemplate *t = aj_template_load(o->template_path, err);
+	char *fingerprint = NULL;
 	gboolean ok = FALSE;
 
 	o->written = o->reused = 0;
@@ -264,7 +266,9 @@ gboolean aj_build_dossiers(const AjEntSource *s, AjDossierOptions *o, GError **e
 	if (t == NULL)
 		goto done;
 	sh.template = t;
-	sh.base_key = aj_cache_key(o->fingerprint, o->template_path, "dossier");
+	/* a dossier takes no time from SOURCE_DATE_EPOCH: it is dated by its records */
+	fingerprint = aj_cache_fingerprint_undated();
+	sh.base_key = aj_cache_key(fingerprint, o->template_path, "dossier");
 	sh.dir = g_build_filename(o->root, "dossier", NULL);
 	if (o->reuse_from != NULL) {
 		char *keys = g_build_filename(o->reuse_from, AJ_CACHE_DIR, AJ_DOSSIER_KEYS, NULL);
@@ -298,6 +302,7 @@ done:
 	g_free(blocks);
 	aj_template_free(t);
 	g_free((char *)sh.base_key);
+	g_free(fingerprint);
 	g_free(sh.dir);
 	g_free(sh.old_dir);
 	if (sh.old_keys != NULL)

@@ -4,9 +4,12 @@
  * its internal dossier OUT/dossier/<credit-code>.pdf.
  *
  * Dossiers are incremental like the other renders: the key of each (the
- * cache fingerprint, the dossier template and its partials, the dossier's
+ * program and fonts, the dossier template and its partials, the dossier's
  * context bytes) is kept in OUT/.cache/dossier.keys, and a dossier whose
- * key is unchanged is hard-linked from the earlier OUT.
+ * key is unchanged is hard-linked from the earlier OUT.  Nothing of the
+ * build's date enters a dossier: it is dated by its newest entry
+ * (context/enterprise.h), its PDF created that day, so next month's build
+ * typesets only the enterprises with something new.
  *
  * Ownership: aj_build_ents_new() returns a set freed with
  * aj_build_ents_free(); the model must outlive it.
@@ -31,7 +34,6 @@ AjSiteEnterprises *aj_build_ents_site(AjBuildEnts *b);
 typedef struct {
 	const char *root;          /* the output root the dossiers go under (dossier/) */
 	const char *template_path; /* templates/dossier.md */
-	const char *fingerprint;   /* aj_cache_fingerprint() */
 	const char *reuse_from;    /* an earlier OUT, or NULL: typeset all */
 	int jobs;
 	gboolean progress;         /* a "\r" line on stderr */

@@ -31,7 +31,7 @@ static gboolean write_md(const AjEntSource *s, guint32 ent, const char *template
 
 	xmlDocSetRootElement(doc, holder);
 	if (t != NULL)
-		md = aj_template_render(t, aj_ctx_enterprise_dossier(holder, s, ent), err);
+		md = aj_template_render(t, aj_ctx_enterprise_dossier(holder, s, ent, NULL), err);
 	if (md != NULL)
 		ok = aj_file_write(out, md, strlen(md), _("the dossier"), err);
 	g_free(md);

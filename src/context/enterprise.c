@@ -298,58 +298,90 @@ xmlNodePtr aj_ctx_enterprise_public(xmlNodePtr parent, const AjEntSource *s, gui
 
 /* ---- the dossier ---- */
 
+/* A dossier being made: its records are those dated on or before asof,
+ * and newest is the latest day by asof on which anything it shows began,
+ * ended or changed state (a record dated, a hazard or report falling
+ * overdue, a blacklisting running out, a list naming it).  The dossier is
+ * dated by newest, not by the build: from newest to asof nothing in it
+ * changes, so an enterprise with nothing new keeps the same bytes. */
+typedef struct {
+	const AjEntSource *s;
+	AjDay asof, newest;
+} Dossier;
+
+static void event(Dossier *d, AjDay day)
+{
+	if (day != AJ_DAY_NONE && day <= d->asof && day > d->newest)
+		d->newest = day;
+}
+
 /* <name from= to=> for each term begun by asof; an end after asof shows
  * only when planned (a policy's period is known beforehand, a director's
  * leaving is not). */
-static void terms(xmlNodePtr x, const char *name, const GArray *a, AjDay asof, gboolean planned)
+static void terms(Dossier *d, xmlNodePtr x, const char *name, const GArray *a, gboolean planned)
 {
 	for (guint i = 0; a != NULL && i < a->len; i++) {
-		const AjSpan *d = &g_array_index(a, AjSpan, i);
+		const AjSpan *t = &g_array_index(a, AjSpan, i);
 		xmlNodePtr n;
-		if (d->from > asof)
+		if (t->from > d->asof)
 			continue;
 		n = aj_child(x, name);
-		day(n, "from", d->from);
-		day(n, "to", planned || d->to <= asof ? d->to : AJ_DAY_NONE);
+		day(n, "from", t->from);
+		day(n, "to", planned || t->to <= d->asof ? t->to : AJ_DAY_NONE);
+		event(d, t->from);
+		if (!planned)
+			event(d, t->to);
 	}
 }
 
 /* <name year= date=> for each dated by asof. */
-static void yearlies(xmlNodePtr x, const char *name, const GArray *a, AjDay asof)
+static void yearlies(Dossier *d, xmlNodePtr x, const char *name, const GArray *a)
 {
 	for (guint i = 0; a != NULL && i < a->len; i++) {
 		const AjYearly *y = &g_array_index(a, AjYearly, i);
 		xmlNodePtr n;
-		if (y->date > asof)
+		if (y->date > d->asof)
 			continue;
 		n = aj_child(x, name);
 		aj_attr_int(n, "year", y->year);
 		day(n, "date", y->date);
+		event(d, y->date);
 	}
 }
 
-static void histories(xmlNodePtr x, const AjEnterprise *e, AjDay asof)
+static void histories(Dossier *d, xmlNodePtr x, const AjEnterprise *e)
 {
 	for (guint i = 0; e->grades != NULL && i < e->grades->len; i++) {
 		const AjGrade *g = &g_array_index(e->grades, AjGrade, i);
 		xmlNodePtr n;
-		if (g->from > asof)
+		if (g->from > d->asof)
 			continue;
 		n = aj_child(x, "grade");
 		aj_attr_str(n, "grade-cn", aj_label_grade(g->grade));
 		day(n, "from", g->from);
 		day(n, "to", g->to);
-		day(n, "revoked", g->revoked <= asof ? g->revoked : AJ_DAY_NONE);
+		day(n, "revoked", g->revoked <= d->asof ? g->revoked : AJ_DAY_NONE);
+		event(d, g->from);
+		event(d, g->revoked);
 	}
-	terms(x, "director", e->directors, asof, FALSE);
-	terms(x, "policy", e->insurances, asof, TRUE);
-	yearlies(x, "commitment", e->commitments, asof);
-	yearlies(x, "self-inspection", e->self_inspections, asof);
+	terms(d, x, "director", e->directors, FALSE);
+	terms(d, x, "policy", e->insurances, TRUE);
+	yearlies(d, x, "commitment", e->commitments);
+	yearlies(d, x, "self-inspection", e->self_inspections);
 	for (guint i = 0; e->responsibility_lists != NULL && i < e->responsibility_lists->len; i++) {
-		AjDay d = g_array_index(e->responsibility_lists, AjDay, i);
-		if (d <= asof)
-			day(aj_child(x, "responsibility-list"), "date", d);
+		AjDay published = g_array_index(e->responsibility_lists, AjDay, i);
+		if (published > d->asof)
+			continue;
+		day(aj_child(x, "responsibility-list"), "date", published);
+		event(d, published);
 	}
+}
+
+/* The day after deadline, when a thing still open then falls overdue. */
+static void overdue_from(Dossier *d, AjDay deadline, AjDay closed)
+{
+	if (deadline != AJ_DAY_NONE && (closed == AJ_DAY_NONE || closed > deadline))
+		event(d, deadline + 1);
 }
 
 typedef struct {
@@ -358,8 +390,10 @@ typedef struct {
 } ReportYear;
 
 /* Reports as counts per year: nothing that could lead to an informant. */
-static void reports(xmlNodePtr x, const AjModel *m, const guint32 *ix, guint n, AjDay asof)
+static void reports(Dossier *d, xmlNodePtr x, const guint32 *ix, guint n)
 {
+	const AjModel *m = d->s->model;
+	AjDay asof = d->asof;
 	GArray *years = g_array_new(FALSE, TRUE, sizeof(ReportYear));
 	guint total = 0;
 
@@ -370,6 +404,9 @@ static void reports(xmlNodePtr x, const AjModel *m, const guint32 *ix, guint n, 
 		int year = 0;
 		if (r->received > asof)
 			continue;
+		event(d, r->received);
+		event(d, r->replied);
+		overdue_from(d, r->deadline, r->replied);
 		aj_day_ymd(r->received, &year, &(int){ 0 }, &(int){ 0 });
 		for (guint k = 0; k < years->len && y == NULL; k++)
 			if (g_array_index(years, ReportYear, k).year == year)
@@ -400,8 +437,9 @@ static void reports(xmlNodePtr x, const AjModel *m, const guint32 *ix, guint n, 
 	g_array_free(years, TRUE);
 }
 
-static void records(xmlNodePtr x, const AjEntSource *s, guint32 ent)
+static void records(Dossier *d, xmlNodePtr x, guint32 ent)
 {
+	const AjEntSource *s = d->s;
 	const AjModel *m = s->model;
 	const guint32 *ix;
 	guint n;
@@ -410,31 +448,38 @@ static void records(xmlNodePtr x, const AjEntSource *s, guint32 ent)
 	for (guint i = 0; i < n; i++) {
 		const AjInspection *r = &g_array_index(m->inspections, AjInspection, ix[i]);
 		xmlNodePtr c;
-		if (r->date > s->asof)
+		if (r->date > d->asof)
 			continue;
 		c = aj_child(x, "inspection");
 		aj_attr_str(c, "id", r->id);
 		day(c, "date", r->date);
 		set(c, "department-name", department_name(m, r->department));
 		aj_attr_str(c, "mode-cn", aj_label_mode(r->mode));
+		event(d, r->date);
 	}
 	ix = aj_ent_records(s->records, AJ_REC_HAZARD, ent, &n);
 	for (guint i = 0; i < n; i++) {
 		const AjHazard *h = &g_array_index(m->hazards, AjHazard, ix[i]);
-		if (h->found <= s->asof)
-			hazard(aj_child(x, "hazard"), h, s->asof);
+		if (h->found > d->asof)
+			continue;
+		hazard(aj_child(x, "hazard"), h, d->asof);
+		event(d, h->found);
+		event(d, h->rectified);
+		overdue_from(d, h->deadline, h->rectified);
 	}
 	ix = aj_ent_records(s->records, AJ_REC_PENALTY, ent, &n);
 	for (guint i = 0; i < n; i++) {
 		const AjPenalty *p = &g_array_index(m->penalties, AjPenalty, ix[i]);
-		if (p->date <= s->asof)
-			penalty(aj_child(x, "penalty"), m, p);
+		if (p->date > d->asof)
+			continue;
+		penalty(aj_child(x, "penalty"), m, p);
+		event(d, p->date);
 	}
 	ix = aj_ent_records(s->records, AJ_REC_ACCIDENT, ent, &n);
 	for (guint i = 0; i < n; i++) {
 		const AjAccident *a = &g_array_index(m->accidents, AjAccident, ix[i]);
 		xmlNodePtr c;
-		if (a->date > s->asof)
+		if (a->date > d->asof)
 			continue;
 		c = aj_child(x, "accident");
 		aj_attr_str(c, "id", a->id);
@@ -444,13 +489,14 @@ static void records(xmlNodePtr x, const AjEntSource *s, guint32 ent)
 		aj_attr_int(c, "injuries", a->injuries);
 		aj_attr_wan(c, "loss-wan", a->loss);
 		set(c, "summary", a->summary);
+		event(d, a->date);
 	}
 	ix = aj_ent_records(s->records, AJ_REC_TRAINING, ent, &n);
 	for (guint i = 0; i < n; i++) {
 		const AjTraining *t = &g_array_index(m->trainings, AjTraining, ix[i]);
 		xmlNodePtr c;
 		char buf[8], *cn;
-		if (aj_month_first_day(t->month) > s->asof)
+		if (aj_month_first_day(t->month) > d->asof)
 			continue;
 		c = aj_child(x, "training");
 		cn = aj_month_cn(t->month);
@@ -460,14 +506,16 @@ static void records(xmlNodePtr x, const AjEntSource *s, guint32 ent)
 		aj_attr_int(c, "trained", t->trained);
 		aj_attr_int(c, "drills", t->drills);
 		aj_attr_int(c, "warning-education", t->warning_education);
+		event(d, aj_month_first_day(t->month));
 		g_free(cn);
 	}
 	ix = aj_ent_records(s->records, AJ_REC_REPORT, ent, &n);
-	reports(x, m, ix, n, s->asof);
+	reports(d, x, ix, n);
 }
 
-static void publicity(xmlNodePtr x, const AjEntSource *s, guint32 ent)
+static void publicity(Dossier *d, xmlNodePtr x, guint32 ent)
 {
+	const AjEntSource *s = d->s;
 	const AjModel *m = s->model;
 	const guint32 *ix;
 	const AjEntExposed *ex;
@@ -479,7 +527,7 @@ static void publicity(xmlNodePtr x, const AjEntSource *s, guint32 ent)
 		const AjExposure *e = &g_array_index(m->exposures, AjExposure, ix[i]);
 		xmlNodePtr c;
 		char *cn;
-		if (aj_month_first_day(e->month) > s->asof)
+		if (aj_month_first_day(e->month) > d->asof)
 			continue;
 		c = aj_child(x, "exposure");
 		cn = aj_month_cn(e->month);
@@ -487,14 +535,21 @@ static void publicity(xmlNodePtr x, const AjEntSource *s, guint32 ent)
 		set(c, "department-name", department_name(m, e->department));
 		set(c, "problem", e->problem);
 		set(c, "handling", e->handling);
+		event(d, aj_month_first_day(e->month));
 		g_free(cn);
 	}
+	/* a list is made as of its period's last day, or as of asof when that
+	 * is earlier */
 	ex = aj_ent_exposed(s->listings, ent, &n);
-	for (guint i = 0; i < n; i++)
+	for (guint i = 0; i < n; i++) {
 		exposed(x, &ex[i]);
+		event(d, MIN(aj_month_last_day(ex[i].month), d->asof));
+	}
 	q = aj_ent_exemplar(s->listings, ent, &n);
-	for (guint i = 0; i < n; i++)
+	for (guint i = 0; i < n; i++) {
 		exemplar(x, q[i]);
+		event(d, MIN(aj_quarter_last_day(q[i]), d->asof));
+	}
 	ix = aj_ent_records(s->records, AJ_REC_NOMINATION, ent, &n);
 	for (guint i = 0; i < n; i++) {
 		const AjNomination *r = &g_array_index(m->nominations, AjNomination, ix[i]);
@@ -512,14 +567,20 @@ static void publicity(xmlNodePtr x, const AjEntSource *s, guint32 ent)
 						       aj_label_veto(v));
 		aj_attr_str(c, "result-cn", !judged ? "尚未审核" : vetoes == 0 ? "通过" : "否决");
 		set(c, "vetoes-cn", why->len ? why->str : "无");
+		if (judged)
+			event(d, MIN(aj_quarter_last_day(r->quarter), d->asof));
 		g_string_free(why, TRUE);
 		g_free(cn);
 	}
 	ix = aj_ent_records(s->records, AJ_REC_BLACKLIST, ent, &n);
 	for (guint i = 0; i < n; i++) {
 		const AjBlacklist *b = &g_array_index(m->blacklists, AjBlacklist, ix[i]);
-		if (b->from <= s->asof)
-			blacklist(aj_child(x, "blacklist"), b, s->asof);
+		if (b->from > d->asof)
+			continue;
+		blacklist(aj_child(x, "blacklist"), b, d->asof);
+		event(d, b->from);
+		if (b->to != AJ_DAY_NONE)
+			event(d, b->to + 1); /* in effect through to */
 	}
 }
 
@@ -547,10 +608,12 @@ static void counts(xmlNodePtr x)
 	g_hash_table_destroy(n);
 }
 
-xmlNodePtr aj_ctx_enterprise_dossier(xmlNodePtr parent, const AjEntSource *s, guint32 ent)
+xmlNodePtr aj_ctx_enterprise_dossier(xmlNodePtr parent, const AjEntSource *s, guint32 ent,
+				     AjDay *dated)
 {
 	const AjEnterprise *e = AJ_ENTERPRISE(s->model, ent);
 	xmlNodePtr x = aj_child(parent, "dossier");
+	Dossier d = { .s = s, .asof = s->asof, .newest = AJ_DAY_NONE };
 	char revenue[48];
 
 	identity(x, s->model, e);
@@ -561,10 +624,12 @@ xmlNodePtr aj_ctx_enterprise_dossier(xmlNodePtr parent, const AjEntSource *s, gu
 	aj_attr_str(x, "revenue", revenue);
 	aj_attr_str(x, "director-need-cn", aj_label_director_need(aj_director_need(e)));
 	aj_attr_str(x, "insurance-required-cn", aj_insurance_required(e) ? "是" : "否");
-	as_of(x, s);
-	histories(x, e, s->asof);
-	records(x, s, ent);
-	publicity(x, s, ent);
+	histories(&d, x, e);
+	records(&d, x, ent);
+	publicity(&d, x, ent);
+	day(x, "as-of", d.newest);
 	counts(x);
+	if (dated != NULL)
+		*dated = d.newest;
 	return x;
 }

@@ -13,7 +13,13 @@
  * enterprise dated on or before as-of: histories, inspections, hazards,
  * penalties, accidents, training by month, reports as counts per year only
  * (never an informant, not even whether there was one), exposures and the
- * lists it was on, nominations with their vetoes, the blacklist.
+ * lists it was on, nominations with their vetoes, the blacklist.  Its
+ * as-of is not the build's: it is the latest day by the build's as-of on
+ * which anything the dossier shows began, ended or changed state (a record
+ * dated, a hazard or report falling overdue, a blacklisting running out, a
+ * list naming it), "" when there is none.  A dossier is an enterprise's
+ * file, dated by its newest entry; one with nothing new since the last
+ * build has the same context bytes, so it keeps its PDF.
  *
  * Every value a template shows inside a list item is set on the item, ""
  * when empty: a name missing there would be looked up in the enclosing
@@ -44,7 +50,9 @@ typedef struct {
 xmlNodePtr aj_ctx_enterprise_public(xmlNodePtr parent, const AjEntSource *s, guint32 ent,
 				    AjEntPublic *scratch);
 
-/* Appends <dossier> (every record of ent) to parent; returns it. */
-xmlNodePtr aj_ctx_enterprise_dossier(xmlNodePtr parent, const AjEntSource *s, guint32 ent);
+/* Appends <dossier> (every record of ent) to parent; returns it.  dated
+ * (may be NULL) gets its as-of day, AJ_DAY_NONE when it has no entry. */
+xmlNodePtr aj_ctx_enterprise_dossier(xmlNodePtr parent, const AjEntSource *s, guint32 ent,
+				     AjDay *dated);
 
 #endif

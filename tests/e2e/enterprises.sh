@@ -6,8 +6,11 @@
 # enterprise is marked); the dossier's
 # text holds every record of the enterprise and no report content; a
 # rebuild after one enterprise changed rewrites that page and dossier only
-# (the others keep their inodes); the data file of the pages is written;
-# the office profile's penalty-publicity-years widens the window.
+# (the others keep their inodes); the next month's build typesets only the
+# dossiers of enterprises with something new (the others keep their bytes,
+# dated by their newest entry, whatever SOURCE_DATE_EPOCH says); the data
+# file of the pages is written; the office profile's penalty-publicity-years
+# widens the window.
 set -u
 : "${ANJIAN:?}" "${ANJIAN_TOP:?}"
 . "$ANJIAN_TOP/tests/e2e/lib.sh"
@@ -88,9 +91,10 @@ if ! "$ANJIAN" check --data "$t/data" >"$t/check" 2>&1; then
 	cat "$t/check"; fail "the hand-made data is not valid"
 fi
 
+month=2026-03
 build() { # build OUT [options]
 	out=$1; shift
-	"$ANJIAN" build --data "$t/data" --out "$out" --month 2026-03 --templates "$ANJIAN_TOP/templates" \
+	"$ANJIAN" build --data "$t/data" --out "$out" --month $month --templates "$ANJIAN_TOP/templates" \
 		"$@" >"$t/log" 2>"$t/err" || { cat "$t/err"; fail "build $*"; }
 }
 build "$t/out" --dossiers
@@ -157,6 +161,38 @@ changed=$(diff "$t/before" "$t/after" | grep -c '^>')
 [ "$changed" = 2 ] || { diff "$t/before" "$t/after"; fail "$changed files written, want 2 ($C's page and dossier)"; }
 diff "$t/before" "$t/after" | grep '^>' | grep -qv "$C" && fail "a file of another enterprise was written"
 has "$t/out/site/enterprise/$C.html" "苏应急罚〔2026〕30号"
+
+# The next month, with a new SOURCE_DATE_EPOCH: A has an April
+# inspection (and April's exposed list names it again: its hazard is still
+# overdue), so its dossier alone is typeset; C (newest entry its penalty of
+# 2026-03-21) and B (closed, no record) keep theirs byte for byte.
+dossiers() { for f in "$1"/dossier/*.pdf; do stat -c '%i %n' "$f"; done | sed "s|$1/||"; }
+dossiers "$t/out" >"$t/before"
+mkdir "$t/march" && cp "$t/out/dossier/"*.pdf "$t/march/"
+cat >"$t/data/april.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<dataset version="1">
+  <inspection id="JC-E2E-4" enterprise="$A" department="yjj" date="2026-04-08" mode="routine"/>
+</dataset>
+XML
+month=2026-04 SOURCE_DATE_EPOCH=1777593600
+build "$t/out" --dossiers
+grep -q "3 dossiers.*(1 typeset, 2 unchanged)" "$t/log" || fail "next month's dossiers: $(cat "$t/log")"
+dossiers "$t/out" >"$t/after"
+diff "$t/before" "$t/after" | grep '^>' >"$t/written"
+[ "$(wc -l <"$t/written")" = 1 ] && grep -q "$A" "$t/written" ||
+	{ diff "$t/before" "$t/after"; fail "next month: not A's dossier alone written"; }
+for e in $B $C; do
+	cmp -s "$t/march/$e.pdf" "$t/out/dossier/$e.pdf" || fail "next month: the dossier of $e changed"
+done
+flat() { pdftotext "$1" - | tr -d ' \n'; }
+flat "$t/out/dossier/$C.pdf" | grep -qF "截至2026年3月21日" || fail "C's dossier is not dated by its newest record"
+pdfinfo "$t/out/dossier/$C.pdf" | grep -q "CreationDate:.*Mar 21 .*2026" || fail "C's dossier PDF is not created on 2026-03-21"
+flat "$t/out/dossier/$A.pdf" | grep -qF "截至2026年4月30日" || fail "A's dossier is not dated by April's list"
+flat "$t/out/dossier/$A.pdf" | grep -qF "2026年4月：重大事故隐患逾期未整改" || fail "A's dossier lacks April's list"
+if flat "$t/out/dossier/$B.pdf" | grep -qF "截至"; then fail "B, without any entry, has a dossier date"; fi
+month=2026-03 SOURCE_DATE_EPOCH=1775001600
+rm "$t/data/april.xml"
 
 # The window is the profile's penalty-publicity-years: 5 years show the
 # 2023 penalty.

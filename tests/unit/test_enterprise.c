@@ -231,7 +231,7 @@ static void dossier_context(void **state)
 	Fixture *f = *state;
 	AjEntSource s = { f->m, f->records, f->listings, f->asof, 3 };
 	xmlNodePtr h = holder();
-	char *xml = dump(aj_ctx_enterprise_dossier(h, &s, f->e));
+	char *xml = dump(aj_ctx_enterprise_dossier(h, &s, f->e, NULL));
 	static const char *const every[] = {
 		"CF-1", "CF-2", "CF-3", "YH-1", "YH-2", "YH-3", "YH-4", "JC-1", "SG-1",
 		"month=\"2026-01\"", "month=\"2026-02\"", "部门决定曝光的问题", "失信原因",
@@ -251,6 +251,66 @@ static void dossier_context(void **state)
 	xmlFreeDoc(h->doc);
 }
 
+/* The dossier of ent as of asof (its own day into *dated). */
+static char *dossier_at(AjModel *m, const AjEntRecords *r, guint32 ent, const char *asof,
+			AjDay *dated)
+{
+	AjEntListings *l = aj_ent_listings_new(m, ajt_day(asof));
+	AjEntSource s = { m, r, l, ajt_day(asof), 3 };
+	xmlNodePtr h = holder();
+	char *xml = dump(aj_ctx_enterprise_dossier(h, &s, ent, dated));
+
+	xmlFreeDoc(h->doc);
+	aj_ent_listings_free(l);
+	return xml;
+}
+
+/* A dossier is dated by its newest entry, not by the build: the same
+ * bytes months later when nothing happened; a hazard falling overdue is an
+ * entry of its own (the day after its deadline); nothing at all, no date. */
+static void dossier_dated(void **state)
+{
+	Fixture *f = *state;
+	AjModel *m = ajt_model_new();
+	guint32 e, idle;
+	AjEntRecords *r;
+	AjDay dated = 0;
+	char *a, *b;
+
+	/* the fixture's exemplar: its newest entry is 2025-Q4's review */
+	a = dossier_at(f->m, f->records, f->other, "2026-03-31", &dated);
+	b = dossier_at(f->m, f->records, f->other, "2026-09-30", NULL);
+	assert_int_equal(dated, ajt_day("2025-12-31"));
+	assert_string_equal(a, b);
+	assert_non_null(strstr(a, "as-of=\"2025-12-31\" as-of-cn=\"2025年12月31日\""));
+	g_free(a);
+	g_free(b);
+
+	ajt_district(m, "320505", "虎丘区");
+	e = ajt_enterprise(m, "91320505MA00000001", "320505", AJ_IND_TRADE, 10, 100);
+	idle = ajt_enterprise(m, "91320505MA00000002", "320505", AJ_IND_TRADE, 10, 100);
+	ajt_training(m, e, "2026-01", 10, 10);
+	ajt_hazard(m, e, FALSE, "2026-01-10", "2026-02-10", NULL, AJ_LISTED_NONE);
+	r = aj_ent_records_new(m);
+	a = dossier_at(m, r, e, "2026-01-31", &dated);
+	assert_int_equal(dated, ajt_day("2026-01-10"));
+	assert_non_null(strstr(a, "state-cn=\"整改中\""));
+	g_free(a);
+	a = dossier_at(m, r, e, "2026-02-28", &dated);
+	assert_int_equal(dated, ajt_day("2026-02-11"));
+	assert_non_null(strstr(a, "state-cn=\"逾期未整改\""));
+	b = dossier_at(m, r, e, "2026-03-31", NULL);
+	assert_string_equal(a, b);
+	g_free(a);
+	g_free(b);
+	a = dossier_at(m, r, idle, "2026-03-31", &dated);
+	assert_int_equal(dated, AJ_DAY_NONE);
+	assert_non_null(strstr(a, "as-of=\"\""));
+	g_free(a);
+	aj_ent_records_free(r);
+	aj_model_free(m);
+}
+
 static void window_start(void **state)
 {
 	assert_int_equal(aj_publicity_window_start(ajt_day("2026-03-31"), 3), ajt_day("2023-04-01"));
@@ -265,6 +325,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(listings_match_lists, setup, teardown),
 		cmocka_unit_test_setup_teardown(public_context, setup, teardown),
 		cmocka_unit_test_setup_teardown(dossier_context, setup, teardown),
+		cmocka_unit_test_setup_teardown(dossier_dated, setup, teardown),
 		cmocka_unit_test(window_start),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
