@@ -262,13 +262,86 @@ static void imprint_page(AjTs *ts, int lines)
 	}
 }
 
+/* The glyph of the character at byte index idx of the line, with its run
+ * (NULL when no glyph of its own starts there). */
+static PangoGlyphInfo *glyph_at(PangoLayoutLine *line, int idx)
+{
+	for (GSList *r = line->runs; r; r = r->next) {
+		PangoGlyphItem *run = r->data;
+		for (int i = 0; i < run->glyphs->num_glyphs; i++)
+			if (run->item->offset + run->glyphs->log_clusters[i] == idx)
+				return &run->glyphs->glyphs[i];
+	}
+	return NULL;
+}
+
+/* The 印发 line: the printing office one character from the left, the date
+ * one character from the right — drawn as one line of text, the office, an
+ * ideographic space moved to the end of the gap and the date, with the
+ * space in one cluster with the office's last character.  A PDF then says
+ * "室　" over the whole gap (ActualText), so a reader takes the line as
+ * one and reads the page number below it after it: as two pieces, the
+ * number under the office (one character from the left on an even page)
+ * came between them. */
+static void issued_line(AjTs *ts, const char *printer, const char *date_text, double top,
+			double size)
+{
+	const double one = size;
+	PangoLayout *pl = text_layout(ts, printer, AJ_FONT_FANG, size);
+	PangoLayout *dl = text_layout(ts, date_text, AJ_FONT_FANG, size);
+	char *joined = g_strconcat(printer, "\u3000", date_text, NULL);
+	PangoLayout *line = text_layout(ts, joined, AJ_FONT_FANG, size);
+	PangoLayoutLine *l = pango_layout_get_line_readonly(line, 0);
+	PangoGlyphInfo *space = glyph_at(l, (int)strlen(printer));
+	double gap = AJ_TB_W - 2 * one - text_width(pl) - text_width(dl);
+	AjPage *page;
+	guint first;
+
+	if (space == NULL || *printer == '\0' || *date_text == '\0' ||
+	    space->glyph == PANGO_GLYPH_EMPTY) {
+		draw_at(ts, pl, AJ_TB_X + one, top, size);
+		draw_at(ts, dl, AJ_TB_X + AJ_TB_W - one - text_width(dl), top, size);
+		goto out;
+	}
+	/* the space ends where the date begins */
+	space->geometry.x_offset += (int)((gap - space->geometry.width / (double)PANGO_SCALE) *
+					  PANGO_SCALE);
+	space->geometry.width = (int)(gap * PANGO_SCALE);
+	page = ts->page_open ? ts->cur : NULL;
+	first = page ? page->ops->len : 0;
+	draw_at(ts, line, AJ_TB_X + one, top, size);
+	page = ts->cur;
+	for (guint i = first; i < page->ops->len; i++) {
+		AjGlyphsOp *g = &g_array_index(page->ops, AjOp, i).glyphs;
+		int at = 0;
+		if (g_array_index(page->ops, AjOp, i).kind != AJ_OP_GLYPHS || g->backward)
+			continue;
+		for (int k = 0; k + 1 < g->n_clusters; k++) {
+			at += g->clusters[k].bytes;
+			if (strncmp(g->text + at, "\u3000", 3) != 0 || g->clusters[k + 1].glyphs != 1)
+				continue;
+			g->clusters[k].bytes += g->clusters[k + 1].bytes;
+			g->clusters[k].glyphs += 1;
+			memmove(&g->clusters[k + 1], &g->clusters[k + 2],
+				(gsize)(g->n_clusters - k - 2) * sizeof *g->clusters);
+			g->n_clusters--;
+			goto out;
+		}
+	}
+out:
+	g_object_unref(pl);
+	g_object_unref(dl);
+	g_object_unref(line);
+	g_free(joined);
+}
+
 void aj_official_imprint(AjTs *ts)
 {
 	const AjDocMeta *m = &ts->doc->meta;
 	const double size = 14.0, one = 14.0;
 	const char *printer = m->printer ? m->printer : m->issuer;
 	char *date = aj_md_date_cn(m->print_date ? m->print_date : m->date);
-	PangoLayout *cc = NULL, *pl, *dl;
+	PangoLayout *cc = NULL;
 	char *cc_text = NULL, *date_text;
 	int cc_lines = 0, lines;
 	double top, y;
@@ -310,15 +383,10 @@ void aj_official_imprint(AjTs *ts)
 		pango_layout_iter_free(it);
 		rule(ts, y, 0.25);
 	}
-	pl = text_layout(ts, printer ? printer : "", AJ_FONT_FANG, size);
 	date_text = g_strconcat(date ? date : "", date ? "印发" : "", NULL);
-	dl = text_layout(ts, date_text, AJ_FONT_FANG, size);
-	draw_at(ts, pl, AJ_TB_X + one, y, size);
-	draw_at(ts, dl, AJ_TB_X + AJ_TB_W - one - text_width(dl), y, size);
+	issued_line(ts, printer ? printer : "", date_text, y, size);
 	rule(ts, AJ_TB_BOTTOM, 0.35);
 	ts->y = AJ_TB_BOTTOM;
-	g_object_unref(pl);
-	g_object_unref(dl);
 	g_free(date_text);
 out:
 	g_clear_object(&cc);

@@ -118,4 +118,11 @@ sig=$1
 near "$2" 489.99 || fail "signature ends at $2, not 2 characters from the right"
 set -- $(box 4 2026年4月5日)
 near "$1" "$(awk -v s="$sig" 'BEGIN { print s + 31.58 }')" || fail "date starts at $1, signature at $sig"
+# Read without -layout, the 印发 line of the 版记 is one line and the last
+# page's number (one character from the left, under the printing office)
+# comes after it, not between the office and the date.
+pdftotext -f "$pages" -l "$pages" "$tmp/a.pdf" - | tr -d '\f' | grep -v '^$' >"$tmp/last.txt"
+tail -n 2 "$tmp/last.txt" | head -n 1 | grep -qx '苏州市安全生产委员会办公室　2026年4月6日印发' ||
+	fail "the 印发 line does not read as one: $(tail -n 3 "$tmp/last.txt")"
+tail -n 1 "$tmp/last.txt" | grep -qx "— $pages —" || fail "page number not last: $(tail -n 3 "$tmp/last.txt")"
 echo ok

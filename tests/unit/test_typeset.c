@@ -289,6 +289,11 @@ static void imprint_rules(void **state)
 	assert_non_null(date);
 	assert_near(date->x1, 184 * MM - 14, 0.3);
 	assert_true(date->y > ys[1] && date->y < ys[2]);
+	/* printer and date one line of text, the gap one ideographic space
+	 * in a cluster with the office's last character (a PDF's reader
+	 * then takes the page number under the office after the date) */
+	assert_string_equal(date->text->str, "某某市安全生产委员会办公室\u30002026年4月6日印发");
+	assert_near(date->x0, 28 * MM + 14, 0.05);
 	g_ptr_array_unref(black);
 	doc_free(&d);
 }
