@@ -178,7 +178,7 @@ int aj_official_closing_lines(AjTs *ts)
 	g_ptr_array_unref(titles);
 	if (m->signature || m->issuer || m->date)
 		n += 1 + (m->signature || m->issuer) + (m->date != NULL);
-	return n;
+	return n + (m->publicity != NULL); /* 附注 */
 }
 
 void aj_official_closing(AjTs *ts)
@@ -191,7 +191,7 @@ void aj_official_closing(AjTs *ts)
 	if (sig || date) {
 		PangoLayout *ls = text_layout(ts, sig ? sig : "", AJ_FONT_FANG, AJ_BODY_PT);
 		PangoLayout *ld = text_layout(ts, date ? date : "", AJ_FONT_FANG, AJ_BODY_PT);
-		double right = AJ_TB_X + AJ_TB_W - 2 * AJ_CHAR;
+		double right = AJ_TB_X + aj_ts_block_width(ts) - 2 * AJ_CHAR;
 		double sx = right - text_width(ls), dx = sx + 2 * AJ_CHAR;
 
 		/* A date longer than the signature sits 2 characters from the right
@@ -200,7 +200,8 @@ void aj_official_closing(AjTs *ts)
 			dx = right - text_width(ld);
 			sx = dx - 2 * AJ_CHAR;
 		}
-		if (aj_ts_lines_left(ts) < 3)
+		/* 署名, 成文日期 and 附注 stay together */
+		if (aj_ts_lines_left(ts) < 3 + (m->publicity != NULL))
 			aj_ts_begin_page(ts);
 		ts->y += AJ_PITCH;
 		if (sig)
@@ -250,7 +251,7 @@ static void rule(AjTs *ts, double y, double width_mm)
  * before it, and then neither carries a page number. */
 static void imprint_page(AjTs *ts, int lines)
 {
-	gboolean room = ts->page_open && aj_ts_lines_left(ts) >= lines;
+	gboolean room = ts->page_open && !ts->landscape && aj_ts_lines_left(ts) >= lines;
 
 	if (!room && ts->page % 2 == 0) {
 		aj_ts_begin_page(ts);

@@ -139,6 +139,7 @@ void aj_ts_begin_page(AjTs *ts)
 	ts->page_open = TRUE;
 	ts->landscape = FALSE;
 	ts->unnumbered = FALSE;
+	ts->turned = FALSE;
 	ts->cur = aj_page_new(ts->page, AJ_PAGE_W, AJ_PAGE_H);
 	ts->frame = (AjFrame){ .kind = AJ_FRAME_PAGE, .width = AJ_PAGE_W, .height = AJ_PAGE_H };
 	ts->y = AJ_TB_Y;
@@ -177,18 +178,28 @@ void aj_ts_end_page(AjTs *ts)
 		ts->err = err;
 }
 
+double aj_ts_block_width(const AjTs *ts)
+{
+	return ts->turned ? AJ_TB_H : AJ_TB_W;
+}
+
+double aj_ts_block_bottom(const AjTs *ts)
+{
+	return ts->turned ? AJ_TB_Y + AJ_TB_W : AJ_TB_BOTTOM;
+}
+
 int aj_ts_lines_left(AjTs *ts)
 {
 	if (!ts->page_open)
 		return AJ_LINES;
-	return (int)((AJ_TB_BOTTOM - ts->y) / AJ_PITCH + 0.01);
+	return (int)((aj_ts_block_bottom(ts) - ts->y) / AJ_PITCH + 0.01);
 }
 
 double aj_ts_next_line(AjTs *ts)
 {
 	double top;
 
-	if (!ts->page_open || ts->y + AJ_PITCH > AJ_TB_BOTTOM + 0.01)
+	if (!ts->page_open || ts->y + AJ_PITCH > aj_ts_block_bottom(ts) + 0.01)
 		aj_ts_begin_page(ts);
 	top = ts->y;
 	ts->y += AJ_PITCH;

@@ -56,6 +56,10 @@ typedef struct {
 	gboolean page_open;  /* a page has been begun and not yet handed on */
 	gboolean landscape;  /* the current page is a landscape page */
 	gboolean unnumbered; /* the current page carries no page number */
+	/* The closing goes on below a landscape table, on its page: the text
+	 * block lies turned, AJ_TB_H wide and AJ_TB_W tall, in a frame that
+	 * puts its top left corner at (AJ_TB_X, AJ_TB_Y). */
+	gboolean turned;
 	double y;            /* next free y on the current page */
 	int heading_no[4];   /* numbering of headings 一、（一）1.（1） */
 	int figure_no;
@@ -110,6 +114,9 @@ double aj_ts_next_line(AjTs *ts);
 /* Moves y to the next grid line boundary at or below y. */
 void aj_ts_snap(AjTs *ts);
 int aj_ts_lines_left(AjTs *ts);
+/* Width and bottom edge of the text block in force (turned: see AjTs). */
+double aj_ts_block_width(const AjTs *ts);
+double aj_ts_block_bottom(const AjTs *ts);
 void aj_ts_fail(AjTs *ts, int code, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 double aj_ts_baseline(double line_top, double size);
 /* Drawing on the current page, in the frame in force.  Text: one line
@@ -195,7 +202,7 @@ void aj_ts_draft_mark(AjTs *ts);
 /* official.c */
 void aj_official_header(AjTs *ts);
 void aj_official_closing(AjTs *ts);
-/* Grid lines the closing takes at least (附件说明, blank line, 署名, 日期). */
+/* Grid lines the closing takes at least (附件说明, blank line, 署名, 日期, 附注). */
 int aj_official_closing_lines(AjTs *ts);
 void aj_official_attachment_title(AjTs *ts, int number, const char *title);
 void aj_official_imprint(AjTs *ts);

@@ -1,6 +1,7 @@
 /* GFM tables: column widths from content, wrapped cells, the header row
  * repeated on every page, rows kept whole. */
 #include <cmark-gfm-core-extensions.h>
+#include <math.h>
 #include <string.h>
 
 #include "markdown/conventions.h"
@@ -448,6 +449,12 @@ gboolean aj_table_is_landscape(AjTs *ts, cmark_node *table)
 	return f.landscape;
 }
 
+/* The first grid line at or below y (from the top of the frame). */
+static double grid_up(double y)
+{
+	return ceil(y / AJ_PITCH - 0.01) * AJ_PITCH;
+}
+
 /* A heading held back by blocks.c, set at y in the frame. */
 static void draw_held_heading(AjTs *ts, double y)
 {
@@ -478,6 +485,8 @@ void aj_table_set(AjTs *ts, cmark_node *table)
 	const Row *header = NULL;
 	Frame f;
 	double y;
+	/* room the closing needs after the body's last table */
+	double closing = table == ts->tail_node ? ts->tail_lines * AJ_PITCH : 0;
 
 	if (ncols <= 0)
 		goto out;
@@ -549,6 +558,11 @@ void aj_table_set(AjTs *ts, cmark_node *table)
 	for (guint r = 0; r < rows->len; r++) {
 		const Row *row = &g_array_index(rows, Row, r);
 		double need = row_need(row, &f, header);
+		/* The body's last row goes over with the closing when that would
+		 * not fit after it (GB/T 9704 §7.3.5.5) — if they fit a page. */
+		if (r + 1 == rows->len && closing > 0 && !too_tall(row, &f, header) &&
+		    (header ? header->height : 0) + row->height + closing <= f.height)
+			need = grid_up(y + row->height) - y + closing;
 		/* A header row never ends a page: it goes with the first row. */
 		if (row->header && r + 1 < rows->len)
 			need += row_need(&g_array_index(rows, Row, r + 1), &f, header);
@@ -585,6 +599,16 @@ void aj_table_set(AjTs *ts, cmark_node *table)
 				}
 			}
 		}
+	}
+	if (f.landscape && closing > 0 && grid_up(y) + closing <= f.height + 0.01) {
+		/* The closing follows on this page, in the turned block. */
+		AjFrame turned = { .kind = AJ_FRAME_SHIFT, .x = AJ_LS_TB_X - AJ_TB_X,
+				   .y = AJ_LS_TB_Y - AJ_TB_Y, .width = AJ_PAGE_H,
+				   .height = AJ_PAGE_W };
+		aj_ts_set_frame(ts, &turned);
+		ts->turned = TRUE;
+		ts->y = AJ_TB_Y + grid_up(y);
+		goto out;
 	}
 	aj_ts_set_frame(ts, NULL);
 	/* After a landscape table the text goes on upright on a new page. */

@@ -54,7 +54,10 @@ static void typeset(AjTs *ts)
 			    !(cmark_node_get_type(b) == CMARK_NODE_THEMATIC_BREAK &&
 			      cmark_node_next(b) == c && c != NULL))
 				last = b;
-		if (last && cmark_node_get_type(last) == CMARK_NODE_PARAGRAPH) {
+		/* a paragraph keeps its last lines, a table its last row, with
+		 * the closing */
+		if (last && (cmark_node_get_type(last) == CMARK_NODE_PARAGRAPH ||
+			     g_strcmp0(cmark_node_get_type_string(last), "table") == 0)) {
 			ts->tail_node = last;
 			ts->tail_lines = aj_official_closing_lines(ts);
 		}

@@ -739,6 +739,53 @@ static const Line *top_of_frame(Doc *d, int page)
 	return best;
 }
 
+/* 署名 and 成文日期 never stand alone after a table either (GB/T 9704
+ * §7.3.5.5): after a landscape table they follow on its page in the
+ * turned text block, the signature two characters from its right edge and
+ * the 附注 under them; after an upright table that fills its page, its last
+ * row goes over with them.  Tables of 1 to 30 rows, upright and landscape. */
+static void signature_after_table(void **state)
+{
+	for (int rows = 1; rows <= 30; rows++) {
+		for (int wide = 0; wide < 2; wide++) {
+			char *t = table(rows, wide ? 12 : 3);
+			char *md = g_strconcat(OFFICIAL, "正文。\n\n", t, NULL);
+			Doc d = typeset(md);
+			const Line *date = find_line(&d, 0, "2026年4月5日");
+			const Line *sig = NULL, *note = find_line(&d, 0, "（此件主动公开）");
+			int cells = 0;
+
+			assert_non_null(date);
+			assert_non_null(note);
+			assert_int_equal(note->page, date->page);
+			for (guint i = 0; i < d.lines->len; i++) {
+				const Line *l = &g_array_index(d.lines, Line, i);
+				if (l->page != date->page)
+					continue;
+				cells += l->frame.kind == AJ_FRAME_SHIFT && l->size < 13;
+				if (fabs(l->size - 16) < 0.01 &&
+				    strcmp(l->text->str, "某某市安全生产委员会办公室") == 0)
+					sig = l;
+			}
+			if (cells == 0)
+				fail_msg("%d rows%s: the closing alone on page %d", rows,
+					 wide ? ", landscape" : "", date->page);
+			assert_non_null(sig);
+			assert_int_equal(sig->frame.kind, date->frame.kind);
+			if (wide) {
+				AjPage *page = g_ptr_array_index(d.pages, date->page - 1);
+				assert_near(page->width, 297 * MM, 0.001);
+				assert_int_equal(date->frame.kind, AJ_FRAME_SHIFT);
+				assert_near(sig->x1, 28 * MM + 225 * MM - 2 * CHAR, 0.3);
+				assert_true(note->y > date->y);
+			}
+			doc_free(&d);
+			g_free(md);
+			g_free(t);
+		}
+	}
+}
+
 /* A table over several pages repeats its header row at the top of each. */
 static void table_header_on_every_page(void **state)
 {
@@ -950,6 +997,7 @@ int main(void)
 		cmocka_unit_test(short_last_line_pulled_up),
 		cmocka_unit_test(title_and_attachment_bookmarks),
 		cmocka_unit_test(table_header_on_every_page),
+		cmocka_unit_test(signature_after_table),
 		cmocka_unit_test(landscape_frames),
 		cmocka_unit_test(table_heads_centred),
 		cmocka_unit_test(table_cells_balanced),
