@@ -25,6 +25,19 @@ typedef struct {
 	gboolean closed;
 } Summary;
 
+typedef struct Block Block;
+
+/* The data file and the keys are written in enterprise order as the blocks
+ * finish: a block's strings wait only for the blocks before it, so memory
+ * holds a few blocks, not every context. */
+typedef struct {
+	GMutex lock;
+	Block *blocks;
+	guint next;       /* the first block not written yet */
+	FILE *data, *keys; /* data: NULL without a data file */
+	gboolean failed;  /* a write of either failed */
+} Stream;
+
 typedef struct {
 	Site *site;
 	AjSiteEnterprises *src;
@@ -32,16 +45,18 @@ typedef struct {
 	GHashTable *old_keys; /* credit code → key of the page in the earlier output */
 	char *dir, *old_dir;  /* site/enterprise of this output and the earlier one */
 	Summary *summaries;   /* src->n */
+	Stream *stream;
 } Shared;
 
-typedef struct {
+struct Block {
 	const Shared *sh;
 	guint from, to;
 	GString *data;  /* the block's contexts, for the data file */
 	GString *keys;  /* "CODE KEY\n" per page */
+	gboolean done;
 	guint written, reused;
 	GError *error;
-} Block;
+};
 
 static char *prop(xmlNodePtr n, const char *name)
 {
@@ -126,18 +141,38 @@ static gboolean reuse(const Shared *sh, const char *stem, const char *id, const 
 	return ok;
 }
 
-static gboolean one_page(Block *b, gpointer scratch, guint i, GString *html, GString *xml)
+/* The page around an enterprise's context e (made under a holder of its
+ * own), rendered and written to path. */
+static gboolean render(Block *b, xmlNodePtr e, const Summary *s, const char *path, GString *html)
+{
+	Site *site = b->sh->site;
+	xmlNodePtr page = aj_site_page_new(site, "../", "", "enterprises/");
+	gboolean ok;
+
+	xmlUnlinkNode(e);
+	xmlAddChild(page, e); /* moves e into the page's document */
+	decorate(site, page, e, s);
+	g_string_truncate(html, 0);
+	ok = aj_site_layouts_render(site->layouts, "enterprise.html", page, html, &b->error) &&
+	     aj_file_write_new(path, html->str, html->len, _("the enterprise page"), &b->error);
+	xmlFreeDoc(page->doc);
+	return ok;
+}
+
+/* One enterprise: its context (under holder, the thread's scratch root),
+ * its key, and its page linked from the earlier output or rendered.  The
+ * page around the context is made only for a page to render. */
+static gboolean one_page(Block *b, gpointer scratch, guint i, xmlNodePtr holder, GString *html,
+			 GString *xml)
 {
 	const Shared *sh = b->sh;
-	Site *site = sh->site;
-	xmlNodePtr page = aj_site_page_new(site, "../", "", "enterprises/");
 	xmlNodePtr e;
 	Summary *s = &sh->summaries[i];
 	char *key, *stem, *path;
 	gboolean ok = TRUE;
 
-	sh->src->append(sh->src->user, scratch, i, page);
-	e = xmlGetLastChild(page);
+	sh->src->append(sh->src->user, scratch, i, holder);
+	e = xmlGetLastChild(holder);
 	summarize(s, e);
 	g_string_truncate(xml, 0);
 	aj_xml_dump(xml, e);
@@ -151,13 +186,10 @@ static gboolean one_page(Block *b, gpointer scratch, guint i, GString *html, GSt
 	g_string_append_printf(b->keys, "%s %s\n", s->id, key);
 	if (reuse(sh, stem, s->id, key, path)) {
 		b->reused++;
-		xmlFreeDoc(page->doc);
+		xmlUnlinkNode(e);
+		xmlFreeNode(e);
 	} else {
-		decorate(site, page, e, s);
-		g_string_truncate(html, 0);
-		ok = aj_site_layouts_render(site->layouts, "enterprise.html", page, html, &b->error) &&
-		     aj_file_write_new(path, html->str, html->len, _("the enterprise page"), &b->error);
-		xmlFreeDoc(page->doc);
+		ok = render(b, e, s, path, html);
 		b->written += ok;
 	}
 	g_free(key);
@@ -166,20 +198,44 @@ static gboolean one_page(Block *b, gpointer scratch, guint i, GString *html, GSt
 	return ok;
 }
 
+static gboolean put(FILE *f, const GString *s)
+{
+	return f == NULL || s->len == 0 || fwrite(s->str, 1, s->len, f) == s->len;
+}
+
+/* Marks b done and writes every finished block from the first unwritten on
+ * (the array ends with a block that is never done). */
+static void stream_done(Stream *st, Block *b)
+{
+	g_mutex_lock(&st->lock);
+	b->done = TRUE;
+	for (Block *n; !st->failed && (n = &st->blocks[st->next])->done; st->next++) {
+		st->failed = !put(st->data, n->data) || !put(st->keys, n->keys);
+		g_string_free(n->data, TRUE);
+		g_string_free(n->keys, TRUE);
+		n->data = n->keys = NULL;
+	}
+	g_mutex_unlock(&st->lock);
+}
+
 static void write_block(gpointer data, gpointer user_data)
 {
 	Block *b = data;
 	const AjSiteEnterprises *src = b->sh->src;
 	gpointer scratch = src->scratch_new != NULL ? src->scratch_new(src->user) : NULL;
 	GString *html = g_string_sized_new(16384), *xml = g_string_sized_new(4096);
+	xmlDocPtr holder = xmlNewDoc((const xmlChar *)"1.0");
 
+	xmlDocSetRootElement(holder, xmlNewNode(NULL, (const xmlChar *)"holder"));
 	for (guint i = b->from; i < b->to; i++)
-		if (!one_page(b, scratch, i, html, xml))
+		if (!one_page(b, scratch, i, xmlDocGetRootElement(holder), html, xml))
 			break;
+	xmlFreeDoc(holder);
 	g_string_free(xml, TRUE);
 	g_string_free(html, TRUE);
 	if (src->scratch_free != NULL)
 		src->scratch_free(scratch);
+	stream_done(b->sh->stream, b);
 }
 
 /* What every enterprise page shares: the layouts, the page around the
@@ -207,32 +263,72 @@ static char *site_hash(const Site *site)
 	return hex;
 }
 
-/* The blocks' strings, in order, into one file; NULL path: nothing. */
-static gboolean write_joined(const char *path, const char *head, Block *blocks, guint n,
-			     gboolean data, const char *tail, const char *what, GError **err)
+static FILE *open_out(const char *path, const char *what, GError **err)
 {
 	FILE *f = fopen(path, "w");
-	gboolean ok;
 
-	if (f == NULL) {
+	if (f == NULL)
 		g_set_error(err, AJ_ERROR, EX_CANTCREAT,
 			    _("%s: cannot write %s: %s; check that its folder exists and is writable"),
 			    path, what, g_strerror(errno));
-		return FALSE;
-	}
-	fputs(head, f);
-	for (guint i = 0; i < n; i++) {
-		const GString *s = data ? blocks[i].data : blocks[i].keys;
-		fwrite(s->str, 1, s->len, f);
-	}
-	fputs(tail, f);
-	ok = !ferror(f);
+	return f;
+}
+
+static gboolean close_out(FILE *f, const char *path, gboolean ok, const char *what, GError **err)
+{
+	if (f == NULL)
+		return ok;
+	ok = !ferror(f) && ok;
 	if (fclose(f) != 0 || !ok) {
-		g_set_error(err, AJ_ERROR, EX_IOERR,
-			    _("%s: cannot write %s; free some disk space and run again"), path, what);
+		if (err != NULL && *err == NULL)
+			g_set_error(err, AJ_ERROR, EX_IOERR,
+				    _("%s: cannot write %s; free some disk space and run again"), path,
+				    what);
 		return FALSE;
 	}
 	return TRUE;
+}
+
+/* The page keys (OUT/.cache) and the data file, opened for the blocks to
+ * stream into: the data file begins with its <enterprises> line. */
+static gboolean open_outputs(const Shared *sh, char **keys_path, GError **err)
+{
+	Stream *st = sh->stream;
+	char *cache = g_build_filename(sh->site->out_dir, ".cache", NULL);
+	gboolean ok;
+
+	g_mkdir_with_parents(cache, 0755);
+	*keys_path = g_build_filename(cache, AJ_SITE_PAGE_KEYS, NULL);
+	g_free(cache);
+	st->keys = open_out(*keys_path, _("the page keys"), err);
+	ok = st->keys != NULL;
+	if (ok && sh->src->data_path != NULL) {
+		char *dir = g_path_get_dirname(sh->src->data_path);
+		char *date = g_markup_escape_text(sh->src->as_of_cn != NULL ? sh->src->as_of_cn : "", -1);
+		g_mkdir_with_parents(dir, 0755);
+		st->data = open_out(sh->src->data_path, _("the enterprise data"), err);
+		ok = st->data != NULL;
+		/* one <enterprise> a line: a reader can find each without parsing */
+		if (ok)
+			fprintf(st->data, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+					  "<enterprises count=\"%u\" as-of-cn=\"%s\">\n", sh->src->n, date);
+		g_free(date);
+		g_free(dir);
+	}
+	return ok;
+}
+
+static gboolean close_outputs(const Shared *sh, const char *keys_path, gboolean ok, GError **err)
+{
+	Stream *st = sh->stream;
+
+	ok = ok && !st->failed;
+	if (st->data != NULL && ok)
+		fputs("</enterprises>\n", st->data);
+	ok = close_out(st->data, sh->src->data_path, ok, _("the enterprise data"), err);
+	ok = close_out(st->keys, keys_path, ok, _("the page keys"), err);
+	st->data = st->keys = NULL;
+	return ok;
 }
 
 static gboolean run_blocks(Shared *sh, Block *blocks, guint n_blocks, GError **err)
@@ -244,33 +340,6 @@ static gboolean run_blocks(Shared *sh, Block *blocks, guint n_blocks, GError **e
 		sh->src->reused += blocks[i].reused;
 	}
 	return aj_pool_first_error(blocks, n_blocks, sizeof *blocks, G_STRUCT_OFFSET(Block, error), err);
-}
-
-static gboolean write_outputs(const Shared *sh, Block *blocks, guint n_blocks, GError **err)
-{
-	char *cache = g_build_filename(sh->site->out_dir, ".cache", NULL);
-	char *keys = g_build_filename(cache, AJ_SITE_PAGE_KEYS, NULL);
-	char *head = NULL;
-	gboolean ok;
-
-	g_mkdir_with_parents(cache, 0755);
-	ok = write_joined(keys, "", blocks, n_blocks, FALSE, "", _("the page keys"), err);
-	if (ok && sh->src->data_path != NULL) {
-		char *dir = g_path_get_dirname(sh->src->data_path);
-		g_mkdir_with_parents(dir, 0755);
-		g_free(dir);
-		char *date = g_markup_escape_text(sh->src->as_of_cn != NULL ? sh->src->as_of_cn : "", -1);
-		head = g_strdup_printf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-				       "<enterprises count=\"%u\" as-of-cn=\"%s\">\n", sh->src->n, date);
-		g_free(date);
-		/* one <enterprise> a line: a reader can find each without parsing */
-		ok = write_joined(sh->src->data_path, head, blocks, n_blocks, TRUE, "</enterprises>\n",
-				  _("the enterprise data"), err);
-	}
-	g_free(head);
-	g_free(keys);
-	g_free(cache);
-	return ok;
 }
 
 static void group_add(GPtrArray *groups, GHashTable *index, const char *code, const char *label,
@@ -394,7 +463,9 @@ gboolean aj_site_write_enterprises(Site *site, AjSiteEnterprises *src, const cha
 {
 	guint n_blocks = (src->n + BLOCK - 1) / BLOCK;
 	Block *blocks;
-	Shared sh = { .site = site, .src = src };
+	Stream stream = { 0 };
+	Shared sh = { .site = site, .src = src, .stream = &stream };
+	char *keys_path = NULL;
 	gboolean ok;
 
 	src->written = src->reused = 0;
@@ -404,7 +475,9 @@ gboolean aj_site_write_enterprises(Site *site, AjSiteEnterprises *src, const cha
 		return TRUE;
 	}
 	site->has_enterprises = TRUE;
-	blocks = g_new0(Block, MAX(n_blocks, 1));
+	blocks = g_new0(Block, n_blocks + 1); /* the last one, never done, ends the stream */
+	stream.blocks = blocks;
+	g_mutex_init(&stream.lock);
 	sh.site_hash = site_hash(site);
 	sh.dir = g_build_filename(site->root, "enterprise", NULL);
 	sh.summaries = g_new0(Summary, MAX(src->n, 1));
@@ -424,7 +497,9 @@ gboolean aj_site_write_enterprises(Site *site, AjSiteEnterprises *src, const cha
 	for (guint i = 0; i < n_blocks; i++)
 		blocks[i] = (Block){ .sh = &sh, .from = i * BLOCK, .to = MIN((i + 1) * BLOCK, src->n),
 				     .data = g_string_new(NULL), .keys = g_string_new(NULL) };
-	ok = run_blocks(&sh, blocks, n_blocks, err) && write_outputs(&sh, blocks, n_blocks, err);
+	ok = open_outputs(&sh, &keys_path, err);
+	ok = ok && run_blocks(&sh, blocks, n_blocks, err);
+	ok = close_outputs(&sh, keys_path, ok, err);
 	if (ok) {
 		GString *buf = g_string_sized_new(65536);
 		site->directory = directory_new(sh.summaries, src->n, src->as_of_cn);
@@ -442,6 +517,8 @@ done:
 		summary_clear(&sh.summaries[i]);
 	g_free(sh.summaries);
 	g_free(blocks);
+	g_free(keys_path);
+	g_mutex_clear(&stream.lock);
 	g_free(sh.site_hash);
 	g_free(sh.dir);
 	g_free(sh.old_dir);
