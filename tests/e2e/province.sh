@@ -14,8 +14,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export SOURCE_DATE_EPOCH=1775001600
 export ANJIAN GEN="$(gen_bin)" MONTH=2025-12 ENTERPRISES=${PROVINCE_ENTERPRISES:-48}
-# the sanitizer run rolls up three cities: the same code paths, a third of the builds
-[ "${ANJIAN_SAN:-}" = 1 ] && export CITIES="nanjing suzhou wuxi"
+# the sanitizer run rolls up two cities and leaves out GNU parallel and the
+# failed city (3, 4: they check the scripts of province/, whose anjian runs
+# are those of 1): the same code paths of anjian, a tenth of the builds
+san=${ANJIAN_SAN:-}
+[ "$san" = 1 ] && export CITIES="suzhou nanjing"
 prov=$ANJIAN_TOP/province
 keys=${CITIES:-$(awk '!/^#/ && NF { print $1 }' "$prov/cities.txt")}
 x() { xmllint --xpath "$1" "$2" 2>/dev/null; }
@@ -93,13 +96,14 @@ done
 [ "$(x "count(/document/district)" "$pb")" = "$n" ] || fail "not one row per city"
 [ "$(x "count(/document/unit)" "$pa")" = "$n" ] || fail "not one assessed unit per city"
 
+bad=$(echo $keys | cut -d' ' -f2)
+if [ "$san" != 1 ]; then
 # 3. GNU parallel gives the same roll-up
 WORK=$tmp/p sh "$prov/parallel.sh" 2 >"$tmp/par.out" 2>&1 || { cat "$tmp/par.out"; fail "parallel.sh"; }
 diff -r "$P/data" "$tmp/p/province/data" >/dev/null || fail "make and GNU parallel roll up differently"
 [ "$(awk 'NR > 1' "$tmp/p/joblog" | wc -l)" = "$n" ] || fail "the job log lacks cities"
 
 # 4. a failed city stops the roll-up naming it; make again redoes it alone
-bad=$(echo $keys | cut -d' ' -f2)
 rec=$tmp/m/$bad/data/records/2025-12.xml
 sed -i '0,/date="2025-12-[0-9]*"/s//date="2025-12-41"/' "$rec"
 for k in $keys; do mtime "$tmp/m/$k/out/manifest.xml"; done >"$tmp/before"
@@ -126,11 +130,13 @@ for k in $keys; do
 	[ "$runs" = "$want" ] || fail "$k ran $runs times, not $want (--resume-failed)"
 done
 diff -r "$P/data" "$tmp/p/province/data" >/dev/null || fail "the resumed roll-up differs"
+fi
 
 # 5. refusals
 first=$(echo $keys | cut -d' ' -f1)
+cp -a "$tmp/m/$first/out" "$tmp/twice"
 "$ANJIAN" rollup --office "$prov/office.yml" --out "$tmp/r" --month 2025-12 --quiet \
-	--from "$tmp/m/$first/out" "$tmp/p/$first/out" 2>"$tmp/err"
+	--from "$tmp/m/$first/out" "$tmp/twice" 2>"$tmp/err"
 [ $? = 65 ] && grep -q "given twice" "$tmp/err" || { cat "$tmp/err"; fail "a city given twice"; }
 "$ANJIAN" build --data "$tmp/m/$bad/data" --out "$tmp/nov" --month 2025-11 --quiet || fail "November"
 "$ANJIAN" rollup --office "$prov/office.yml" --out "$tmp/r" --month 2025-12 --quiet \
