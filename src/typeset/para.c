@@ -223,12 +223,45 @@ void aj_para_draw_links(AjTs *ts, PangoLayoutLine *line, const AjInline *in, dou
 	}
 }
 
+/* Where a paragraph of n lines breaks: the index of each line that starts
+ * a new page, in breaks (caller's, n entries at most), and how many.  A
+ * page never holds a single line of a paragraph that runs over it — its
+ * first line last on a page or its last first on the next — when the
+ * line before can go over with it; and with keep > 0 (the body's last
+ * paragraph) the lines on the last page leave keep lines free for what
+ * follows, at least two of them going over when it would not fit. */
+static int page_breaks(AjTs *ts, int n, int keep, int *breaks)
+{
+	gboolean fresh = !ts->page_open || ts->y <= AJ_TB_Y + 0.01;
+	int left = aj_ts_lines_left(ts), pos = 0, count = 0;
+
+	while (n - pos + keep > left) {
+		int rest = n - pos, take = MIN(left, rest);
+		if (keep > 0 && rest - take < 2)
+			take = rest - 2;
+		else if (rest - take == 1)
+			take = rest - 2; /* not its last line alone */
+		if (take == 1 && pos == 0)
+			take = 0; /* not its first line alone */
+		if (take <= 0 && fresh)
+			take = MIN(left, rest); /* a page cannot do better */
+		if (take >= rest)
+			break;
+		take = MAX(take, 0);
+		breaks[count++] = pos + take;
+		pos += take;
+		left = AJ_LINES;
+		fresh = TRUE;
+	}
+	return count;
+}
+
 void aj_para_set(AjTs *ts, const AjInline *in, const AjParaStyle *st)
 {
 	PangoLayout *layout;
 	PangoLayoutIter *it;
 	GArray *squeezed;
-	int n, i = 0;
+	int n, i = 0, *breaks, n_breaks, next = 0;
 
 	if (ts->err)
 		return;
@@ -236,6 +269,8 @@ void aj_para_set(AjTs *ts, const AjInline *in, const AjParaStyle *st)
 	aj_squeeze_place(layout, squeezed);
 	aj_para_check_coverage(ts, layout);
 	n = pango_layout_get_line_count(layout);
+	breaks = g_new(int, n + 1);
+	n_breaks = page_breaks(ts, n, ts->keep_tail, breaks);
 	it = pango_layout_get_iter(layout);
 	do {
 		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
@@ -248,11 +283,11 @@ void aj_para_set(AjTs *ts, const AjInline *in, const AjParaStyle *st)
 					(i > 0 ? MAX(-st->indent, 0) : 0);
 			justify_line(line, in->text->str, (int)(target * PANGO_SCALE));
 		}
-		/* The last two lines go to the next page with what must follow
-		 * them when that would not fit here. */
-		if (ts->keep_tail > 0 && i == MAX(n - 2, 0) && ts->page_open &&
-		    ts->y > AJ_TB_Y + 0.01 && aj_ts_lines_left(ts) < n - i + ts->keep_tail)
-			aj_ts_begin_page(ts);
+		if (next < n_breaks && breaks[next] == i) {
+			next++;
+			if (ts->page_open && ts->y > AJ_TB_Y + 0.01)
+				aj_ts_begin_page(ts);
+		}
 		top = aj_ts_next_line(ts);
 		x = AJ_TB_X + st->margin + logical.x / (double)PANGO_SCALE;
 		aj_ts_text_line(ts, line, x, aj_ts_baseline(top, st->size),
@@ -263,6 +298,7 @@ void aj_para_set(AjTs *ts, const AjInline *in, const AjParaStyle *st)
 	pango_layout_iter_free(it);
 	g_object_unref(layout);
 	g_array_unref(squeezed);
+	g_free(breaks);
 }
 
 void aj_para_set_text(AjTs *ts, const char *text, const AjParaStyle *st)

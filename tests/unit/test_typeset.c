@@ -608,6 +608,53 @@ static void signature_with_body(void **state)
 	}
 }
 
+/* No page holds a single line of a paragraph that runs over it: neither
+ * its first line last on the page nor its last line first on the next.
+ * Paragraphs of three lines after 0 to 2 one-line ones put every line of
+ * a paragraph before a page break. */
+static void no_single_line_at_page_break(void **state)
+{
+	int breaks = 0;
+
+	for (int lead = 0; lead < 3; lead++) {
+		GString *md = g_string_new(NULL);
+		Doc d;
+		GArray *all = g_array_new(FALSE, FALSE, sizeof(Line));
+
+		for (int i = 0; i < lead; i++)
+			g_string_append(md, "安安安。\n\n");
+		for (int i = 0; i < 20; i++) {
+			for (int k = 0; k < 74; k++)
+				g_string_append(md, "安");
+			g_string_append(md, "。\n\n");
+		}
+		d = typeset(md->str);
+		for (guint p = 1; p <= d.pages->len; p++) {
+			GArray *lines = body_lines(&d, (int)p);
+			g_array_append_vals(all, lines->data, lines->len);
+			g_array_unref(lines);
+		}
+		for (guint i = 1; i < all->len; i++) {
+			const Line *a = &g_array_index(all, Line, i - 1), *b = a + 1;
+			const Line *c = i + 1 < all->len ? b + 1 : NULL;
+			gboolean start = a->x0 > 28 * MM + CHAR; /* indented: a first line */
+			if (a->page == b->page)
+				continue;
+			breaks++;
+			if (start)
+				fail_msg("lead %d: a first line alone at the foot of page %d", lead,
+					 a->page);
+			if (b->x1 < 184 * MM - 0.5 && (c == NULL || c->x0 > 28 * MM + CHAR))
+				fail_msg("lead %d: a last line alone at the top of page %d", lead,
+					 b->page);
+		}
+		g_array_unref(all);
+		doc_free(&d);
+		g_string_free(md, TRUE);
+	}
+	assert_true(breaks >= 6);
+}
+
 /* An ASCII "<" never ends a line, a ">" never starts one (W3C clreq, as
  * for full-width brackets). */
 static void angle_brackets_kept(void **state)
@@ -993,6 +1040,7 @@ int main(void)
 		cmocka_unit_test(attachment_notes),
 		cmocka_unit_test(signature_with_body),
 		cmocka_unit_test(angle_brackets_kept),
+		cmocka_unit_test(no_single_line_at_page_break),
 		cmocka_unit_test(punctuation_squeezed),
 		cmocka_unit_test(short_last_line_pulled_up),
 		cmocka_unit_test(title_and_attachment_bookmarks),

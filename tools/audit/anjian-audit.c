@@ -15,6 +15,12 @@
  *                a word boundary of ICU's dictionary, or next to a
  *                one-character word (办公|室) unless after punctuation or
  *                before a number
+ *   single       a paragraph's single line on one side of a page break:
+ *                its first line last on a page (it runs on: it reaches the
+ *                right edge) or its last line first on the next (the line
+ *                before the break ran on); paragraphs are read from the
+ *                lines, so one whose last line is exactly full counts as
+ *                running on
  * Exit status 0, or 65 when a file cannot be read or typeset. */
 #include <glib.h>
 #include <math.h>
@@ -29,6 +35,7 @@
 
 #define MM AJ_MM
 #define GRID_CHAR (156 * MM / 28)
+#define LEFT (28 * MM)
 #define RIGHT (184 * MM)
 
 typedef struct {
@@ -39,7 +46,7 @@ typedef struct {
 } Line;
 
 typedef struct {
-	int loose, short_last, open_ends, titles, word_breaks;
+	int loose, short_last, open_ends, titles, word_breaks, single;
 } Counts;
 
 static gboolean opens(gunichar c)
@@ -69,8 +76,9 @@ static gboolean collect(AjPage *page, gpointer data, GError **err)
 		y = g->y + (double)g->dy / PANGO_SCALE;
 		if (lines->len > 0) {
 			Line *last = &g_array_index(lines, Line, lines->len - 1);
+			/* (a squeezed mark's run may start inside the one before) */
 			if (last->page == page->number && fabs(last->y - y) < 3 &&
-			    x0 >= last->x1 - 0.5 && x0 - last->x1 < 2 * last->size)
+			    x0 >= last->x1 - 0.6 * last->size && x0 - last->x1 < 2 * last->size)
 				l = last;
 		}
 		if (l == NULL) {
@@ -176,6 +184,46 @@ static void audit_block(const GArray *lines, guint from, guint to, gboolean titl
 	g_string_free(all, TRUE);
 }
 
+static gboolean body(const Line *l)
+{
+	return fabs(l->size - 16) < 0.01;
+}
+
+/* A body line that goes on with the paragraph of the line before it: it
+ * starts at the block's left edge (a paragraph's first line is indented
+ * two characters; a squeezed opening mark may start a little left of it). */
+static gboolean continues(const Line *l)
+{
+	return l->x0 < LEFT + 0.75 * GRID_CHAR;
+}
+
+/* A paragraph's single line next to a page break the paragraph runs over
+ * (the line before the break reaches the right edge, the one after goes
+ * on): its first line last on a page, or its last line first on the next. */
+static void single_lines(const GArray *lines, Counts *c)
+{
+	const Line *prev = NULL;
+
+	for (guint i = 0; i < lines->len; i++) {
+		const Line *l = &g_array_index(lines, Line, i), *next = NULL;
+		if (!body(l))
+			continue;
+		if (prev && l->page != prev->page && fabs(prev->x1 - RIGHT) < 0.5 && continues(l)) {
+			for (guint j = i + 1; j < lines->len && next == NULL; j++)
+				if (body(&g_array_index(lines, Line, j)))
+					next = &g_array_index(lines, Line, j);
+			if (!continues(prev)) {
+				printf("  single line before a page break: %s\n", prev->text->str);
+				c->single++;
+			} else if (next == NULL || next->page != l->page || !continues(next)) {
+				printf("  single line after a page break: %s\n", l->text->str);
+				c->single++;
+			}
+		}
+		prev = l;
+	}
+}
+
 static void audit(const GArray *lines, Counts *c)
 {
 	const double pitch = 225 * MM / 22;
@@ -203,6 +251,7 @@ static void audit(const GArray *lines, Counts *c)
 			}
 		}
 	}
+	single_lines(lines, c);
 	for (guint i = 0; i < lines->len;) {
 		const Line *l = &g_array_index(lines, Line, i);
 		gboolean title = fabs(l->size - 22) < 0.01;
@@ -252,20 +301,22 @@ int main(int argc, char **argv)
 		} else {
 			audit(lines, &c);
 		}
-		printf("  loose %d, short-last %d, open-ends %d, titles %d, word-breaks %d\n",
-		       c.loose, c.short_last, c.open_ends, c.titles, c.word_breaks);
+		printf("  loose %d, short-last %d, open-ends %d, titles %d, word-breaks %d, single %d\n",
+		       c.loose, c.short_last, c.open_ends, c.titles, c.word_breaks, c.single);
 		total.loose += c.loose;
 		total.short_last += c.short_last;
 		total.open_ends += c.open_ends;
 		total.titles += c.titles;
 		total.word_breaks += c.word_breaks;
+		total.single += c.single;
 		for (guint i = 0; i < lines->len; i++)
 			g_string_free(g_array_index(lines, Line, i).text, TRUE);
 		g_array_unref(lines);
 		aj_document_free(doc);
 		g_free(text);
 	}
-	printf("all: loose %d, short-last %d, open-ends %d, titles %d, word-breaks %d\n",
-	       total.loose, total.short_last, total.open_ends, total.titles, total.word_breaks);
+	printf("all: loose %d, short-last %d, open-ends %d, titles %d, word-breaks %d, single %d\n",
+	       total.loose, total.short_last, total.open_ends, total.titles, total.word_breaks,
+	       total.single);
 	return status;
 }
