@@ -171,6 +171,12 @@ void aj_squeeze_place(PangoLayout *layout, const GArray *squeezed);
 char *aj_title_break(AjTs *ts, const char *text, AjFontRole role, double size, double measure);
 char *aj_title_fill(AjTs *ts, const char *text, AjFontRole role, double size, double first,
 		    double rest);
+/* Lines filled no wider than measure, breaking between words only — with
+ * runs, also at either end of a run of one-character segments (整改, 电动:
+ * words the dictionary does not know); NULL when some piece is wider.  For
+ * table cells. */
+char *aj_title_fill_words(AjTs *ts, const char *text, AjFontRole role, double size,
+			  double measure, gboolean runs);
 /* A title in 22 pt 小标宋, centred on the grid, its lines broken by
  * aj_title_break() no wider than the text block less a character a side. */
 void aj_title_set(AjTs *ts, const char *title);

@@ -19,6 +19,7 @@ typedef struct {
 	double dy;       /* offset of a header cell's text, centring it in its row */
 	double height;   /* of its text, pt */
 	gboolean numeric;
+	gboolean wrapped; /* set in lines of its column's width */
 } Cell;
 
 typedef struct {
@@ -129,7 +130,31 @@ static void balance_cell(Cell *c, double avail)
 	pango_layout_set_width(c->layout, (int)(hi * PANGO_SCALE) + 1);
 }
 
-/* A line but the last fills less than two thirds of the width. */
+/* Width (Pango units) of what begins line k up to its first place Pango
+ * may break it: what line k - 1 would have had to take. */
+static int first_unit(PangoLayout *layout, int k)
+{
+	PangoLayoutLine *line = pango_layout_get_line_readonly(layout, k);
+	const char *text = pango_layout_get_text(layout);
+	int n_attrs, x = 0, end = line->start_index + line->length;
+	const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly(layout, &n_attrs);
+	int ci = (int)g_utf8_strlen(text, line->start_index);
+	const char *p = g_utf8_next_char(text + line->start_index);
+
+	for (ci++; p < text + end && !(ci < n_attrs && attrs[ci].is_line_break); ci++)
+		p = g_utf8_next_char(p);
+	pango_layout_line_index_to_x(line, (int)(p - text) < end ? (int)(p - text) : end, FALSE,
+				     &x);
+	if ((int)(p - text) >= end) {
+		PangoRectangle logical;
+		pango_layout_line_get_extents(line, NULL, &logical);
+		x = logical.width;
+	}
+	return x;
+}
+
+/* A line but the last fills less than two thirds of the width, though the
+ * next line's first word would have fitted on it. */
 static gboolean ragged(PangoLayout *layout, double avail)
 {
 	int n = pango_layout_get_line_count(layout);
@@ -138,34 +163,51 @@ static gboolean ragged(PangoLayout *layout, double avail)
 		PangoRectangle logical;
 		pango_layout_line_get_extents(pango_layout_get_line_readonly(layout, i), NULL,
 					      &logical);
-		if (logical.width < avail * 2 / 3 * PANGO_SCALE)
+		if (logical.width < avail * 2 / 3 * PANGO_SCALE &&
+		    logical.width + first_unit(layout, i + 1) <= avail * PANGO_SCALE)
 			return TRUE;
 	}
 	return FALSE;
 }
 
+/* Takes the cell's text with chosen breaks (NULL: none) when that takes
+ * no more lines, leaves no last line of one character and every other
+ * line two thirds full. */
+static gboolean try_breaks(Cell *c, char *text, int lines, double avail)
+{
+	if (text == NULL)
+		return FALSE;
+	pango_layout_set_text(c->layout, text, -1);
+	g_free(text);
+	if (pango_layout_get_line_count(c->layout) <= lines && last_line_chars(c->layout) >= 2 &&
+	    !ragged(c->layout, avail))
+		return TRUE;
+	pango_layout_set_text(c->layout, c->in.text->str, (int)c->in.text->len);
+	return FALSE;
+}
+
 /* A wrapped cell breaks between words, as titles do (ICU's dictionary:
- * "运输企业|动态监控", not "运输企业动|态监控"), when that takes no more lines,
- * leaves no last line of one character and every other line two thirds
- * full.  Plain text only, so attribute
- * ranges stay valid. */
-static void break_between_words(AjTs *ts, Cell *c, double avail)
+ * "运输企业|动态监控", not "运输企业动|态监控"), or else at either end of a
+ * run of one-character segments ("隐患和整改|责任清单", "电动|自行车"), when
+ * that costs nothing (try_breaks(); a line more is free up to the row's
+ * tallest cell, row_lines).  Plain text only, so attribute ranges
+ * stay valid. */
+static void break_between_words(AjTs *ts, Cell *c, double avail, int row_lines)
 {
 	const PangoFontDescription *d = pango_layout_get_font_description(c->layout);
-	int lines = pango_layout_get_line_count(c->layout);
+	int lines = MAX(pango_layout_get_line_count(c->layout), row_lines);
 	GSList *attrs = pango_attr_list_get_attributes(c->in.attrs);
-	char *text;
+	double size;
 
 	g_slist_free_full(attrs, (GDestroyNotify)pango_attribute_destroy);
 	if (lines < 2 || attrs != NULL || c->in.links->len > 0 || d == NULL)
 		return;
-	text = aj_title_fill(ts, c->in.text->str, AJ_FONT_FANG,
-			     pango_font_description_get_size(d) / (double)PANGO_SCALE, avail, avail);
-	pango_layout_set_text(c->layout, text, -1);
-	if (pango_layout_get_line_count(c->layout) > lines || last_line_chars(c->layout) < 2 ||
-	    ragged(c->layout, avail))
-		pango_layout_set_text(c->layout, c->in.text->str, (int)c->in.text->len);
-	g_free(text);
+	size = pango_font_description_get_size(d) / (double)PANGO_SCALE;
+	for (int runs = 0; runs < 2; runs++)
+		if (try_breaks(c,
+			       aj_title_fill_words(ts, c->in.text->str, AJ_FONT_FANG, size, avail, runs),
+			       lines, avail))
+			break;
 }
 
 static void distribute(double *w, const double *want, int n, double room)
@@ -494,31 +536,43 @@ void aj_table_set(AjTs *ts, cmark_node *table)
 	f = fit(ts, table, ncols, rows, w);
 	for (guint r = 0; r < rows->len; r++) {
 		Row *row = &g_array_index(rows, Row, r);
+		int row_lines = 1;
 		row->height = 0;
+		/* Pango's lines first: the row's tallest cell sets what a cell
+		 * may take for breaks between words. */
 		for (int j = 0; j < ncols; j++) {
 			Cell *c = &row->cells[j];
 			PangoRectangle logical;
 			PangoAlignment al = PANGO_ALIGN_LEFT;
 			char a = aligns ? (char)aligns[j] : 0;
+			double avail = w[j] - 2 * PAD_X, nat;
 			if (row->header || a == 'c')
 				al = PANGO_ALIGN_CENTER;
 			else if (a == 'r' || (a != 'l' && c->numeric))
 				al = PANGO_ALIGN_RIGHT;
-			double avail = w[j] - 2 * PAD_X, nat;
 			pango_layout_get_extents(c->layout, NULL, &logical);
 			nat = logical.width / (double)PANGO_SCALE;
-			if (nat <= avail + 0.01) {
+			c->wrapped = nat > avail + 0.01;
+			if (!c->wrapped) {
 				/* One line: aligned by offset, no second layout pass. */
 				c->dx = al == PANGO_ALIGN_RIGHT	   ? avail - nat
 					: al == PANGO_ALIGN_CENTER ? (avail - nat) / 2
 								   : 0;
-			} else {
-				pango_layout_set_width(c->layout, (int)(avail * PANGO_SCALE));
-				pango_layout_set_alignment(c->layout, al);
-				break_between_words(ts, c, avail);
-				balance_cell(c, avail);
-				pango_layout_get_extents(c->layout, NULL, &logical);
+				continue;
 			}
+			pango_layout_set_width(c->layout, (int)(avail * PANGO_SCALE));
+			pango_layout_set_alignment(c->layout, al);
+			row_lines = MAX(row_lines, pango_layout_get_line_count(c->layout));
+		}
+		for (int j = 0; j < ncols; j++) {
+			Cell *c = &row->cells[j];
+			PangoRectangle logical;
+			double avail = w[j] - 2 * PAD_X;
+			if (c->wrapped) {
+				break_between_words(ts, c, avail, row_lines);
+				balance_cell(c, avail);
+			}
+			pango_layout_get_extents(c->layout, NULL, &logical);
 			c->height = logical.height / (double)PANGO_SCALE;
 			row->height = MAX(row->height, c->height);
 		}

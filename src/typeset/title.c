@@ -43,8 +43,28 @@ static double index_x(PangoLayout *layout, int byte)
 
 /* How strictly breaks keep words whole: between words of two characters
  * or more, or after punctuation; also before a number (督查组|2026年);
- * at any word boundary; wherever Pango may break a line. */
-typedef enum { WORDS, BEFORE_NUMBERS, ANY_WORD, ANYWHERE } Tier;
+ * also at either end of a run of one-character segments, taken as words
+ * the dictionary does not know (问题隐患|和整改|责任, 电动|自行车 — but not
+ * 自行|车), and next to a conjunction, preposition or adverb standing alone
+ * (分工和|时间, 发现问题|已全部); at any
+ * word boundary; wherever Pango may break a line. */
+typedef enum { WORDS, BEFORE_NUMBERS, RUNS, ANY_WORD, ANYWHERE } Tier;
+
+/* A word of one character that stands alone in a sentence — a
+ * conjunction, preposition or adverb (住房|和|城乡, 问题|已|全部). */
+static gboolean conjunction(const char *p)
+{
+	return g_utf8_strchr("和与及或并已将在对于为把被从向由的", -1, g_utf8_get_char(p)) != NULL;
+}
+
+/* Is text[from, to) one ideograph (a segment ICU found no word for)? */
+static gboolean lone_ideograph(const char *text, int from, int to)
+{
+	gunichar c = g_utf8_get_char(text + from);
+
+	return from < to && g_utf8_next_char(text + from) == text + to && aj_cjk_is_wide(c) &&
+	       !g_unichar_ispunct(c);
+}
 
 /* The breaks of text (one line in layout), ascending; the end of the text
  * is the last. */
@@ -58,6 +78,7 @@ static GArray *word_breaks(PangoLayout *layout, const char *text, Tier tier)
 	UErrorCode status = U_ZERO_ERROR;
 	UBreakIterator *bi;
 	int *byte_char = g_new0(int, len + 1); /* byte → character index */
+	GArray *seg = g_array_new(FALSE, FALSE, sizeof(int)); /* ICU's boundaries, bytes */
 
 	for (const char *p = text; *p; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
@@ -78,10 +99,12 @@ static GArray *word_breaks(PangoLayout *layout, const char *text, Tier tier)
 	g_array_append_val(u16_byte, len);
 	byte_char[len] = char_at;
 	bi = ubrk_open(UBRK_WORD, "zh", (const UChar *)u16->data, (int32_t)u16->len, &status);
-	for (int32_t u = U_SUCCESS(status) ? ubrk_first(bi) : 0, next;
-	     U_SUCCESS(status) && (next = ubrk_next(bi)) != UBRK_DONE; u = next) {
-		int nb = g_array_index(u16_byte, int, next);
-		b = g_array_index(u16_byte, int, u);
+	for (int32_t u = U_SUCCESS(status) ? ubrk_first(bi) : UBRK_DONE; u != UBRK_DONE;
+	     u = ubrk_next(bi))
+		g_array_append_val(seg, g_array_index(u16_byte, int, u));
+	for (guint i = 0; i + 1 < seg->len; i++) {
+		int nb = g_array_index(seg, int, i + 1);
+		b = g_array_index(seg, int, i);
 		if (b > 0 && b < len) {
 			const char *pc = g_utf8_find_prev_char(text, text + b);
 			gunichar before = g_utf8_get_char(pc), after = g_utf8_get_char(text + b);
@@ -92,10 +115,22 @@ static GArray *word_breaks(PangoLayout *layout, const char *text, Tier tier)
 			gboolean pango_ok = (byte_char[b] < n_attrs && attrs[byte_char[b]].is_line_break) ||
 					    (aj_cjk_is_wide(before) && !g_unichar_ispunct(before) &&
 					     is_digit(after));
+			/* a lone ideograph next to the break ends a run of them or
+			 * is a conjunction */
+			gboolean lone_l = lone_ideograph(text, prev_b, b) &&
+					  !conjunction(text + prev_b);
+			gboolean lone_r = lone_ideograph(text, b, nb) && !conjunction(text + b);
+			gboolean run_end =
+				!(lone_l && lone_r) &&
+				(!lone_l || (i >= 2 && lone_ideograph(text, g_array_index(seg, int, i - 2),
+								      prev_b))) &&
+				(!lone_r || (i + 2 < seg->len &&
+					     lone_ideograph(text, nb, g_array_index(seg, int, i + 2))));
 			gboolean ok = pango_ok &&
 				      !(is_digit_or_unit(before) && is_digit_or_unit(after)) &&
 				      (punct || tier >= ANY_WORD || (left >= 2 && right >= 2) ||
-				       (tier == BEFORE_NUMBERS && is_digit(after)));
+				       (tier >= BEFORE_NUMBERS && is_digit(after)) ||
+				       (tier == RUNS && run_end));
 			if (ok) {
 				Break br = { .byte = b, .x = index_x(layout, b), .after_punct = punct };
 				g_array_append_val(out, br);
@@ -112,6 +147,7 @@ static GArray *word_breaks(PangoLayout *layout, const char *text, Tier tier)
 		g_array_append_val(out, end);
 	}
 	g_free(byte_char);
+	g_array_unref(seg);
 	g_array_unref(u16);
 	g_array_unref(u16_byte);
 	return out;
@@ -240,17 +276,22 @@ char *aj_title_break(AjTs *ts, const char *text, AjFontRole role, double size, d
 	return fallback ? fallback : g_strdup(text);
 }
 
-char *aj_title_fill(AjTs *ts, const char *text, AjFontRole role, double size, double first,
-		    double rest)
+/* Lines filled in turn with the breaks of the first tier in tiers (ending
+ * with -1) that fits them all; the last tier's breaks anyway, or NULL when
+ * that is not ANYWHERE. */
+static char *fill(AjTs *ts, const char *text, AjFontRole role, double size, double first,
+		  double rest, const int *tiers)
 {
 	PangoLayout *layout = aj_para_line_layout(ts, text, role, size);
 	GString *s = g_string_new(NULL);
 	int from = 0;
 	double x0 = 0, measure = first;
+	gboolean fits = TRUE;
+	const int *tier;
 
-	for (Tier tier = WORDS; tier <= ANYWHERE; tier += ANYWHERE - WORDS) {
-		GArray *brk = word_breaks(layout, text, tier);
-		gboolean fits = TRUE;
+	for (tier = tiers; *tier >= 0; tier++) {
+		GArray *brk = word_breaks(layout, text, (Tier)*tier);
+		fits = TRUE;
 		g_string_truncate(s, 0);
 		from = 0;
 		x0 = 0;
@@ -280,12 +321,32 @@ char *aj_title_fill(AjTs *ts, const char *text, AjFontRole role, double size, do
 			measure = rest;
 		}
 		g_array_unref(brk);
-		if (fits || tier == ANYWHERE)
+		if (fits || *tier == ANYWHERE)
 			break;
 	}
 	g_string_append(s, text + from);
 	g_object_unref(layout);
+	if (!fits && *tier != ANYWHERE) {
+		g_string_free(s, TRUE);
+		return NULL;
+	}
 	return g_string_free(s, FALSE);
+}
+
+char *aj_title_fill(AjTs *ts, const char *text, AjFontRole role, double size, double first,
+		    double rest)
+{
+	static const int tiers[] = { WORDS, ANYWHERE, -1 };
+
+	return fill(ts, text, role, size, first, rest, tiers);
+}
+
+char *aj_title_fill_words(AjTs *ts, const char *text, AjFontRole role, double size,
+			  double measure, gboolean runs)
+{
+	static const int words[] = { WORDS, -1 }, with_runs[] = { RUNS, -1 };
+
+	return fill(ts, text, role, size, measure, measure, runs ? with_runs : words);
 }
 
 void aj_title_set(AjTs *ts, const char *title)

@@ -366,7 +366,8 @@ static const char *const words[] = { "主体", "责任", "问题", "清单", "�
 				     "整治", "办公室", "交通运输局", "示范", "企业", "名单",
 				     "2026年3月", "2026年第一批", "情况", "通报", "通知", "督查组",
 				     "台账", "隐患", "检查", "运输", "监控", "排查", "建立", "危险源",
-				     "建设局", "安全", "生产", "承诺书", "覆盖" };
+				     "建设局", "安全", "生产", "承诺书", "覆盖", "电动", "自行车",
+				     "明确", "分工", "时间", "节点", "动态", "不到位" };
 
 static void assert_no_word_split(const char *a, const char *b)
 {
@@ -933,6 +934,96 @@ static void table_cells_break_between_words(void **state)
 	doc_free(&d);
 }
 
+/* Pairs of a wrapped cell's lines (same column, one line apart) split no
+ * word of the list and end in no one-character line; returns the pairs.
+ * A cell's line is glyph runs that touch (Line merges runs a gap apart,
+ * which joins neighbouring cells). */
+static int cell_lines_keep_words(Doc *d)
+{
+	GArray *cells = g_array_new(FALSE, TRUE, sizeof(Line));
+	int pairs = 0;
+
+	for (guint p = 0; p < d->pages->len; p++) {
+		AjPage *page = g_ptr_array_index(d->pages, p);
+		gboolean table = FALSE;
+		for (guint i = 0; i < page->ops->len; i++) {
+			AjOp *op = &g_array_index(page->ops, AjOp, i);
+			const AjGlyphsOp *g = &op->glyphs;
+			Line *last = cells->len ? &g_array_index(cells, Line, cells->len - 1) : NULL;
+			double x0, x1, y;
+			if (op->kind == AJ_OP_FRAME)
+				table = op->frame.kind == AJ_FRAME_SHIFT;
+			if (op->kind != AJ_OP_GLYPHS || !table || g->n_glyphs == 0)
+				continue;
+			x0 = g->x + (double)(g->dx + g->glyphs[0].x) / PANGO_SCALE;
+			x1 = g->x + (double)(g->dx + g->glyphs[g->n_glyphs - 1].x +
+					     g->glyphs[g->n_glyphs - 1].advance) /
+					    PANGO_SCALE;
+			y = g->y + (double)g->dy / PANGO_SCALE;
+			if (last == NULL || fabs(last->y - y) > 0.01 || fabs(x0 - last->x1) > 0.5) {
+				Line n = { .page = page->number, .x0 = x0, .y = y,
+					   .size = aj_glyphs_size(g), .text = g_string_new(NULL) };
+				g_array_append_val(cells, n);
+				last = &g_array_index(cells, Line, cells->len - 1);
+			}
+			last->x1 = x1;
+			last->glyphs += g->n_glyphs;
+			g_string_append_len(last->text, g->text, g->text_len);
+		}
+	}
+	for (guint i = 0; i + 1 < cells->len; i++) {
+		const Line *a = &g_array_index(cells, Line, i), *b = a + 1;
+		if (fabs(a->x0 - b->x0) > 0.01 || b->y <= a->y || b->y - a->y > 2 * a->size)
+			continue;
+		assert_no_word_split(a->text->str, b->text->str);
+		if (b->glyphs < 2)
+			fail_msg("a one-character line in a cell: %s | %s", a->text->str,
+				 b->text->str);
+		pairs++;
+	}
+	for (guint i = 0; i < cells->len; i++)
+		g_string_free(g_array_index(cells, Line, i).text, TRUE);
+	g_array_unref(cells);
+	return pairs;
+}
+
+/* The committee's ledgers as the sample month sets them (landscape, 12 pt):
+ * words the dictionary splits (整|改, 电|动, 监|控) stay whole, a cell
+ * takes a line more when its row is that tall anyway ("明确责任分工和时间"),
+ * and a conjunction may end a line. */
+static void table_cells_keep_words(void **state)
+{
+	static const char *const ledgers[] = {
+		"| 序号 | 问题 | 责任单位 | 整改措施 | 整改时限 | 最新进展 | 状态 |\n"
+		"|---:|:---|:---|:---|:---|:---|:---|\n"
+		"| 1 | 工贸企业有限空间作业审批制度执行不严 | 市应急管理局 | "
+		"制定专项整治方案，明确责任分工和时间节点 | 2026年4月20日 | — | 正在推进 |\n"
+		"| 2 | 建筑工地高处作业防护设施缺失 | 市住房和城乡建设局 | — | 长期坚持 | — | "
+		"常态长效 |\n"
+		"| 3 | 危险货物道路运输企业动态监控不到位 | 市交通运输局 | "
+		"开展全覆盖执法检查，建立问题隐患和整改责任清单 | 2026年4月20日 | "
+		"已完成排查，发现问题已全部建立台账（2026-03-15） | 正在推进 |\n",
+		"| 序号 | 问题 | 责任单位 | 整改措施 | 整改时限 | 最新进展 | 状态 |\n"
+		"|---:|:---|:---|:---|:---|:---|:---|\n"
+		"| 3 | 危险化学品重大危险源在线监控覆盖不全 | 市应急管理局 | "
+		"制定专项整治方案，明确责任分工和时间节点 | 2025年9月6日 | "
+		"已完成排查，发现问题已全部建立台账（2025-05-15） | 逾期未完成 |\n"
+		"| 4 | 老旧小区电动自行车违规充电问题突出 | 市消防救援支队 | "
+		"纳入年度考核，实行月调度、季通报 | 2025年7月8日 | "
+		"已召开专题会议部署整改工作（2025-03-22） | 已完成 |\n"
+		"| 5 | 城镇燃气管道老化更新改造滞后 | 市住房和城乡建设局 | "
+		"纳入年度考核，实行月调度、季通报 | 2025年7月8日 | — | 已完成 |\n",
+	};
+
+	for (gsize k = 0; k < G_N_ELEMENTS(ledgers); k++) {
+		Doc d = typeset(ledgers[k]);
+		int pairs = cell_lines_keep_words(&d);
+		if (pairs < 8)
+			fail_msg("ledger %d: %d pairs of cell lines", (int)k, pairs);
+		doc_free(&d);
+	}
+}
+
 /* A table too wide for the upright block is set on a landscape page
  * (297 × 210 mm): the portrait sheet turned a quarter clockwise, so the
  * table's head faces the left edge of the sheet on odd and even pages
@@ -1050,6 +1141,7 @@ int main(void)
 		cmocka_unit_test(table_heads_centred),
 		cmocka_unit_test(table_cells_balanced),
 		cmocka_unit_test(table_cells_break_between_words),
+		cmocka_unit_test(table_cells_keep_words),
 		cmocka_unit_test(runs_carry_text_and_links),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
