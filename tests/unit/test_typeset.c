@@ -43,6 +43,16 @@ static gboolean collect(AjPage *page, gpointer data, GError **err)
 	return TRUE;
 }
 
+/* A run's first glyph origin, its last glyph's end and its baseline. */
+static void run_extent(const AjGlyphsOp *g, double *x0, double *x1, double *y)
+{
+	*x0 = g->x + (double)(g->dx + g->glyphs[0].x) / PANGO_SCALE;
+	*x1 = g->x + (double)(g->dx + g->glyphs[g->n_glyphs - 1].x +
+			      g->glyphs[g->n_glyphs - 1].advance) /
+			     PANGO_SCALE;
+	*y = g->y + (double)g->dy / PANGO_SCALE;
+}
+
 static void add_run(GArray *lines, int page, const AjFrame *f, const AjGlyphsOp *g)
 {
 	double x0, x1, y, size = aj_glyphs_size(g);
@@ -50,11 +60,7 @@ static void add_run(GArray *lines, int page, const AjFrame *f, const AjGlyphsOp 
 
 	if (g->n_glyphs == 0)
 		return;
-	x0 = g->x + (double)(g->dx + g->glyphs[0].x) / PANGO_SCALE;
-	x1 = g->x + (double)(g->dx + g->glyphs[g->n_glyphs - 1].x +
-			     g->glyphs[g->n_glyphs - 1].advance) /
-			    PANGO_SCALE;
-	y = g->y + (double)g->dy / PANGO_SCALE;
+	run_extent(g, &x0, &x1, &y);
 	for (guint i = 0; i < lines->len; i++) {
 		Line *c = &g_array_index(lines, Line, i);
 		if (c->page == page && c->frame.kind == f->kind && c->frame.angle == f->angle &&
@@ -955,11 +961,7 @@ static int cell_lines_keep_words(Doc *d)
 				table = op->frame.kind == AJ_FRAME_SHIFT;
 			if (op->kind != AJ_OP_GLYPHS || !table || g->n_glyphs == 0)
 				continue;
-			x0 = g->x + (double)(g->dx + g->glyphs[0].x) / PANGO_SCALE;
-			x1 = g->x + (double)(g->dx + g->glyphs[g->n_glyphs - 1].x +
-					     g->glyphs[g->n_glyphs - 1].advance) /
-					    PANGO_SCALE;
-			y = g->y + (double)g->dy / PANGO_SCALE;
+			run_extent(g, &x0, &x1, &y);
 			if (last == NULL || fabs(last->y - y) > 0.01 || fabs(x0 - last->x1) > 0.5) {
 				Line n = { .page = page->number, .x0 = x0, .y = y,
 					   .size = aj_glyphs_size(g), .text = g_string_new(NULL) };
