@@ -24,12 +24,7 @@ static char *period_cn(const AjModel *m, const AjDocPlan *plan)
 
 char *aj_context_whole(const char *area)
 {
-	static const char *const levels[] = { "省", "市", "区", "县", "州", "盟", "旗" };
-
-	for (gsize i = 0; area != NULL && i < G_N_ELEMENTS(levels); i++)
-		if (g_str_has_suffix(area, levels[i]))
-			return g_strconcat("全", levels[i], NULL);
-	return g_strdup("全市");
+	return g_strconcat("全", aj_area_level(area), NULL);
 }
 
 char *aj_context_title(const AjModel *m, const AjDocPlan *plan, const AjOffice *office)
@@ -72,6 +67,8 @@ static void add_meta(xmlNodePtr root, const AjModel *m, const AjPeriod *p, const
 	xmlNodePtr meta = aj_child(root, "meta");
 	char *title = aj_context_title(m, plan, office);
 	char *pc = period_cn(m, plan), *whole = aj_context_whole(office->area);
+	char *short_name = aj_office_issuer_short(office);
+	char *internal = aj_office_internal_recipients(office);
 	char *month = g_strdup_printf("%d月", aj_month_number(p->month));
 	char *ytd = aj_month_number(p->month) == 1
 			    ? g_strdup("1月")
@@ -88,7 +85,11 @@ static void add_meta(xmlNodePtr root, const AjModel *m, const AjPeriod *p, const
 	aj_attr_str(meta, "issuer", office->issuer);
 	aj_attr_str(meta, "area", office->area);
 	aj_attr_str(meta, "whole", whole); /* 全市, 全省: the whole area in the text */
+	aj_attr_str(meta, "level", aj_area_level(office->area)); /* 市, 区, 省 */
+	aj_attr_str(meta, "issuer-short", short_name);         /* 市安委办 */
 	aj_attr_str(meta, "recipients", office->recipients);
+	/* 市安委会各成员单位: the 主送 of internal documents */
+	aj_attr_str(meta, "internal-recipients", internal);
 	aj_attr_str(meta, "cc", office->cc);
 	aj_attr_str(meta, "printer", office->printer);
 	aj_attr_str(meta, "data-source", office->data_source);
@@ -105,6 +106,8 @@ static void add_meta(xmlNodePtr root, const AjModel *m, const AjPeriod *p, const
 	g_free(title);
 	g_free(pc);
 	g_free(whole);
+	g_free(short_name);
+	g_free(internal);
 	g_free(month);
 	g_free(ytd);
 }

@@ -17,6 +17,8 @@ void aj_office_free(AjOffice *o)
 	g_free(o->issuer);
 	g_free(o->area);
 	g_free(o->recipients);
+	g_free(o->issuer_short);
+	g_free(o->internal_recipients);
 	g_free(o->cc);
 	g_free(o->printer);
 	for (int i = 0; i < AJ_DOC_KINDS; i++)
@@ -31,6 +33,30 @@ void aj_office_free(AjOffice *o)
 const char *aj_office_prefix(const AjOffice *o, AjDocKind kind)
 {
 	return o->numbers[kind];
+}
+
+const char *aj_area_level(const char *area)
+{
+	static const char *const levels[] = { "省", "市", "区", "县", "州", "盟", "旗" };
+
+	for (gsize i = 0; area != NULL && i < G_N_ELEMENTS(levels); i++)
+		if (g_str_has_suffix(area, levels[i]))
+			return levels[i];
+	return "市";
+}
+
+char *aj_office_issuer_short(const AjOffice *o)
+{
+	if (o->issuer_short != NULL)
+		return g_strdup(o->issuer_short);
+	return g_strconcat(aj_area_level(o->area), "安委办", NULL);
+}
+
+char *aj_office_internal_recipients(const AjOffice *o)
+{
+	if (o->internal_recipients != NULL)
+		return g_strdup(o->internal_recipients);
+	return g_strconcat(aj_area_level(o->area), "安委会各成员单位", NULL);
 }
 
 char *aj_office_site_title(const AjOffice *o)

@@ -2,7 +2,10 @@
  * the documents.  Everything that differs between two offices running the
  * same program and templates comes from here or from the data: the issuer,
  * the area, recipients, 抄送, 印发机关, the 发文机关代字 of each kind of
- * document, the source line under charts, the site's title and URL.
+ * document, the source line under charts, the site's title and URL, and
+ * how the text names the office (市安委办) and the committee's member
+ * units (市安委会各成员单位), by default from the area's level (市, 区, 县,
+ * 省: the last character of its name).
  *
  * The keys are a table in parse.c: a later key is one row there and one
  * field here.
@@ -28,6 +31,8 @@ typedef struct {
 	char *issuer;      /* 发文机关 */
 	char *area;        /* the area the figures cover (全市) */
 	char *recipients;  /* 主送机关, a list joined with "，" */
+	char *issuer_short; /* the issuer in running text (市安委办); NULL: from the area */
+	char *internal_recipients; /* 主送 of internal documents; NULL: from the area */
 	char *cc;          /* 抄送机关 joined with "，"; NULL: none */
 	char *printer;     /* 印发机关; the issuer when not given */
 	char *numbers[AJ_DOC_KINDS]; /* 发文机关代字 by AjDocKind */
@@ -58,6 +63,16 @@ void aj_office_assessment_rule(const AjOffice *office, AjAssessmentRule *rule);
 /* Sets each planned document's publicity the profile chooses (the
  * assessment's assessment.publicity); plan: AjDocPlan *. */
 void aj_office_apply_publicity(const AjOffice *office, GPtrArray *plan);
+/* The level of an area from the last character of its name: "省", "市",
+ * "区", "县", "州", "盟" or "旗"; "市" when none fits.  A static string. */
+const char *aj_area_level(const char *area);
+/* How running text names the issuer: issuer-short, else the level's
+ * 安委办 (市安委办, 区安委办).  Caller frees. */
+char *aj_office_issuer_short(const AjOffice *office);
+/* The recipients of internal documents (the exemplar review, the
+ * rectification ledger): internal-recipients, else the level's
+ * 安委会各成员单位.  Caller frees. */
+char *aj_office_internal_recipients(const AjOffice *office);
 /* The site's title: site.title, else the area's 安全生产信息公开. Caller frees. */
 char *aj_office_site_title(const AjOffice *office);
 

@@ -13,6 +13,7 @@
 typedef struct {
 	GHashTable *values; /* char * → char *, both owned */
 	GPtrArray *order;   /* char *, pointing at the table's keys */
+	GHashTable *meta;   /* the paths of <meta>'s attributes (the table's keys) */
 } Flat;
 
 static const char *const key_attrs[] = { "code", "enterprise", "id", "district", "period" };
@@ -23,7 +24,7 @@ static gboolean skipped(xmlNodePtr el, const char *attr)
 	       (strcmp(attr, "number") == 0 || strcmp(attr, "serial") == 0);
 }
 
-static void put(Flat *f, char *path, char *value)
+static void put(Flat *f, char *path, char *value, gboolean meta)
 {
 	if (g_hash_table_contains(f->values, path)) {
 		g_free(path);
@@ -32,6 +33,8 @@ static void put(Flat *f, char *path, char *value)
 	}
 	g_hash_table_insert(f->values, path, value);
 	g_ptr_array_add(f->order, path);
+	if (meta)
+		g_hash_table_add(f->meta, path);
 }
 
 static char *segment(xmlNodePtr el)
@@ -67,7 +70,7 @@ static void flatten(Flat *f, xmlNodePtr el, const char *path)
 			continue;
 		v = xmlNodeGetContent((xmlNodePtr)a);
 		put(f, g_strdup_printf("%s%s%s", path, *path != '\0' ? " " : "", (const char *)a->name),
-		    g_strdup(v != NULL ? (const char *)v : ""));
+		    g_strdup(v != NULL ? (const char *)v : ""), xmlStrEqual(el->name, BAD_CAST "meta"));
 		xmlFree(v);
 	}
 	for (xmlNodePtr c = el->children; c != NULL; c = c->next) {
@@ -83,7 +86,8 @@ static void flatten(Flat *f, xmlNodePtr el, const char *path)
 	}
 	g_strstrip(text->str);
 	if (text->str[0] != '\0')
-		put(f, g_strdup_printf("%s%stext", path, *path != '\0' ? " " : ""), g_strdup(text->str));
+		put(f, g_strdup_printf("%s%stext", path, *path != '\0' ? " " : ""), g_strdup(text->str),
+		    FALSE);
 	g_string_free(text, TRUE);
 }
 
@@ -94,6 +98,7 @@ static Flat *flat_new(xmlDocPtr doc)
 
 	f->values = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	f->order = g_ptr_array_new();
+	f->meta = g_hash_table_new(g_str_hash, g_str_equal);
 	if (root != NULL)
 		flatten(f, root, "");
 	return f;
@@ -102,6 +107,7 @@ static Flat *flat_new(xmlDocPtr doc)
 static void flat_free(Flat *f)
 {
 	g_ptr_array_free(f->order, TRUE);
+	g_hash_table_destroy(f->meta);
 	g_hash_table_destroy(f->values);
 	g_free(f);
 }
@@ -136,6 +142,10 @@ GPtrArray *aj_data_changes(xmlDocPtr old, xmlDocPtr now)
 		const char *path = g_ptr_array_index(b->order, i);
 		const char *was = g_hash_table_lookup(a->values, path);
 		const char *is = g_hash_table_lookup(b->values, path);
+		/* a <meta> attribute the issued file lacks is wording a later
+		 * anjian adds (the office's short name), not a changed figure */
+		if (was == NULL && g_hash_table_contains(b->meta, path))
+			continue;
 		if (was == NULL || strcmp(was, is) != 0)
 			add_change(out, path, was, is);
 	}

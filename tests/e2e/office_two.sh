@@ -4,7 +4,8 @@
 # own profile (anjian-gen --city wuxi).  Nothing of Suzhou may appear in any
 # output of the other office: PDF text and metadata, Markdown, data files,
 # site pages, feed, sitemap, manifest; and no city or office name is
-# written in src/.
+# written in src/.  A district office's profile gets a district's wording
+# (区安委会各成员单位, 区安委办) from the same templates.
 set -u
 : "${ANJIAN:?}" "${ANJIAN_TOP:?}"
 . "$ANJIAN_TOP/tests/e2e/lib.sh"
@@ -42,6 +43,27 @@ grep -q '无锡市安全生产信息公开' "$t/w/site/index.html" || fail "site
 # The same templates gave Suzhou its own words.
 pdftotext -q "$t/s/pdf/bulletin-2026-03.pdf" "$t/s.txt"
 grep -q '苏安办通〔2026〕1号' "$t/s.txt" || fail "the sample office lost its 代字"
+
+# A district office (its area ends in 区) from the same templates: its
+# internal documents go to its own committee's member units and the
+# exemplar list names it 区安委办, where a city's say 市安委…
+mkdir "$t/district" && cp -R "$t/wuxi/." "$t/district/"
+sed -e 's/^issuer: .*/issuer: 无锡市锡山区安全生产委员会办公室/' -e 's/^area: .*/area: 锡山区/' \
+	-e 's/^recipients: .*/recipients: 各镇（街道）安委会，区安委会各成员单位/' \
+	-e 's/^  url: .*/  url: https:\/\/example.invalid\/xishan\//' \
+	"$t/wuxi/office.yml" >"$t/district/office.yml"
+"$ANJIAN" build --data "$t/district" --out "$t/d" --month 2026-03 --quiet || fail "build the district"
+for f in "$t"/d/md/exemplar-review-*.md "$t"/d/md/rectification-*.md; do
+	[ -f "$f" ] || fail "no ${f##*/} for the district"
+	grep -q '^recipients: "区安委会各成员单位"' "$f" || fail "${f##*/}: not to the district's member units"
+done
+grep -q '区安委办对照一票否决事项' "$t"/d/md/exemplars-*.md || fail "the exemplar list does not name 区安委办"
+if grep -l '市安委' "$t"/d/md/*.md; then fail "a district document in a city's words (市安委…)"; fi
+pdftotext -q "$t"/d/pdf/exemplar-review-*.pdf - | grep -q '区安委会各成员单位：' ||
+	fail "the exemplar review's PDF is not addressed to the district's member units"
+# ... and the city keeps its words, from the same templates.
+grep -q '^recipients: "市安委会各成员单位"' "$t"/w/md/exemplar-review-*.md || fail "the city lost 市安委会各成员单位"
+grep -q '市安委办对照一票否决事项' "$t"/w/md/exemplars-*.md || fail "the city lost 市安委办"
 
 # No city or office name in the program's source.
 if grep -rnE "$suzhou|无锡|锡安办" "$ANJIAN_TOP/src"; then

@@ -122,6 +122,43 @@ static void reads_penalty_publicity_years(void **state)
 	g_free(profile);
 }
 
+/* (area, issuer-short, internal-recipients) → the wording the text gets:
+ * from the area's level unless the profile says it. */
+static void names_the_office_by_its_level(void **state)
+{
+	static const struct {
+		const char *area, *extra, *level, *short_name, *members;
+	} cases[] = {
+		{ "测试市", "", "市", "市安委办", "市安委会各成员单位" },
+		{ "测试县", "", "县", "县安委办", "县安委会各成员单位" },
+		{ "测试市测试区", "", "区", "区安委办", "区安委会各成员单位" },
+		{ "测试省", "", "省", "省安委办", "省安委会各成员单位" },
+		{ "测试新城", "", "市", "市安委办", "市安委会各成员单位" },
+		{ "测试县", "issuer-short: 县安委会办公室\ninternal-recipients: [县安委会成员单位, 各镇]\n",
+		  "县", "县安委会办公室", "县安委会成员单位，各镇" },
+	};
+
+	for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *area = g_strdup_printf("area: %s\n%s", cases[i].area, cases[i].extra);
+		char *profile = with_line(2, area);
+		GError *err = NULL;
+		AjOffice *o = load(profile, &err);
+		char *short_name, *members;
+		if (o == NULL)
+			fail_msg("%s", err->message);
+		short_name = aj_office_issuer_short(o);
+		members = aj_office_internal_recipients(o);
+		assert_string_equal(aj_area_level(o->area), cases[i].level);
+		assert_string_equal(short_name, cases[i].short_name);
+		assert_string_equal(members, cases[i].members);
+		g_free(short_name);
+		g_free(members);
+		aj_office_free(o);
+		g_free(profile);
+		g_free(area);
+	}
+}
+
 static void mistakes_name_file_line_and_key(void **state)
 {
 	refused(2, "areas: 测试市", "office.yml:2: areas: unknown key", "issuer, area");
@@ -252,6 +289,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reads_every_key),
 		cmocka_unit_test(reads_penalty_publicity_years),
+		cmocka_unit_test(names_the_office_by_its_level),
 		cmocka_unit_test(mistakes_name_file_line_and_key),
 		cmocka_unit_test(missing_file_is_no_input),
 		cmocka_unit_test(reads_the_assessment),
