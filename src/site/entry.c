@@ -109,6 +109,7 @@ static void entry_free(gpointer p)
 
 	g_free(e->path);
 	g_free(e->pdf);
+	g_free(e->ofd);
 	g_free(e->date);
 	g_free(e->year);
 	g_free(e->period_cn);
@@ -154,6 +155,8 @@ Site *aj_site_new(const AjSiteDoc *docs, guint n, const AjSiteOptions *opts, con
 		e->path = aj_site_page_path(d);
 		if (d->pdf_path != NULL)
 			e->pdf = g_strdup_printf("%.*s.pdf", (int)(strlen(e->path) - 5), e->path);
+		if (d->ofd_path != NULL)
+			e->ofd = g_strdup_printf("%.*s.ofd", (int)(strlen(e->path) - 5), e->path);
 		e->date = entry_date(d);
 		e->year = g_strndup(e->date, 4);
 		pc = aj_site_meta(d->context, "period-cn");

@@ -13,6 +13,7 @@ typedef struct {
 	const AjSiteDoc *src;
 	char *path;       /* KIND/PERIOD.html, relative to the site root */
 	char *pdf;        /* KIND/PERIOD.pdf, NULL when the build made none */
+	char *ofd;        /* KIND/PERIOD.ofd, NULL but for an issued document */
 	char *date;       /* YYYY-MM-DD: the document's date (成文日期) */
 	char *year;       /* YYYY of date */
 	char *period_cn;  /* 2026年3月, or the period */

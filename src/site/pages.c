@@ -182,6 +182,8 @@ gboolean aj_site_write_document(const Site *site, const SiteEntry *e, GString *b
 	aj_attr_str(d, "date-cn", dc);
 	if (e->pdf != NULL)
 		aj_attr_str(d, "pdf", strrchr(e->pdf, '/') + 1);
+	if (e->ofd != NULL)
+		aj_attr_str(d, "ofd", strrchr(e->ofd, '/') + 1);
 	add_link(site, d, "supersedes", e->src->supersedes);
 	add_link(site, d, "superseded-by", e->src->superseded_by);
 	if (doc != NULL) {
@@ -197,6 +199,8 @@ gboolean aj_site_write_document(const Site *site, const SiteEntry *e, GString *b
 	xmlNewTextChild(d, NULL, (const xmlChar *)"body", (const xmlChar *)body->str);
 	add_named_all(site, d, e->src->context);
 	if (e->pdf != NULL && !aj_site_copy(e->src->pdf_path, site->root, e->pdf, err))
+		goto done;
+	if (e->ofd != NULL && !aj_site_copy(e->src->ofd_path, site->root, e->ofd, err))
 		goto done;
 	ok = aj_site_page_write(site, page, "document.html", e->path, buf, err);
 	page = NULL;
