@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "archive/enterprises.h"
 #include "archive/metadata.h"
 #include "register/draft.h"
 #include "register/number.h"
@@ -484,10 +485,12 @@ gboolean aj_issue_run(const AjIssueOptions *o, GError **err)
 	for (guint i = 0; i < jobs->len; i++)
 		record(g_ptr_array_index(jobs, i), reg);
 	if (!write_office(set->office, aj_archive_root(tx), err) ||
-	    !aj_register_write(reg, aj_archive_root(tx), err))
+	    !aj_register_write(reg, aj_archive_root(tx), err) ||
+	    !aj_archive_ents_take(o->draft_dir, aj_archive_root(tx), err))
 		goto fail;
 	aj_test_point("issue-registered");
-	if (!aj_archive_site_write(reg, aj_archive_root(tx), set->office, layouts, err))
+	if (!aj_archive_site_write(reg, aj_archive_root(tx), aj_archive_path(tx), set->office,
+				   layouts, err))
 		goto fail;
 	aj_test_point("archive-site");
 	if (!aj_archive_commit(tx, err))

@@ -52,7 +52,8 @@ gboolean aj_archive_republish(const char *archive, const char *office_opt,
 	if (tx == NULL)
 		goto done;
 	reg = aj_register_load(aj_archive_path(tx), err);
-	if (reg == NULL || !aj_archive_site_write(reg, aj_archive_root(tx), office, layouts, err)) {
+	if (reg == NULL || !aj_archive_site_write(reg, aj_archive_root(tx), aj_archive_path(tx), office,
+						layouts, err)) {
 		aj_archive_name_final(tx, err);
 		goto done;
 	}

@@ -3,6 +3,7 @@
 #include <libxml/parser.h>
 #include <string.h>
 
+#include "archive/enterprises.h"
 #include "site/site.h"
 #include "util/error.h"
 #include "util/i18n.h"
@@ -12,7 +13,7 @@ typedef struct {
 	const AjRegEntry *entry;
 	AjDocument *doc;
 	xmlDocPtr context;
-	char *pdf;
+	char *pdf, *ofd;
 } Loaded;
 
 static void loaded_clear(Loaded *l)
@@ -21,6 +22,7 @@ static void loaded_clear(Loaded *l)
 	if (l->context != NULL)
 		xmlFreeDoc(l->context);
 	g_free(l->pdf);
+	g_free(l->ofd);
 }
 
 static char *file_path(const char *root, const AjRegEntry *e, const char *format)
@@ -40,6 +42,7 @@ static gboolean load(const char *root, const AjRegEntry *e, Loaded *l, GError **
 
 	l->entry = e;
 	l->pdf = file_path(root, e, "pdf");
+	l->ofd = file_path(root, e, "ofd");
 	if (md == NULL || !g_file_get_contents(md, &text, &len, &io)) {
 		g_set_error(err, AJ_ERROR, EX_NOINPUT,
 			    _("%s: cannot read the Markdown of %s (%s); the archive is damaged: "
@@ -72,9 +75,10 @@ static int index_of(const Loaded *loaded, guint n, const char *number)
 	return -1;
 }
 
-gboolean aj_archive_site_write(const AjRegister *reg, const char *root, const AjOffice *office,
-			       const char *layouts_dir, GError **err)
+gboolean aj_archive_site_write(const AjRegister *reg, const char *root, const char *previous,
+			       const AjOffice *office, const char *layouts_dir, GError **err)
 {
+	AjArchiveEnts *ents = aj_archive_ents_open(root, err);
 	Loaded *loaded = g_new0(Loaded, reg->entries->len);
 	AjSiteDoc *docs = g_new0(AjSiteDoc, reg->entries->len);
 	GHashTable *versions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -82,7 +86,7 @@ gboolean aj_archive_site_write(const AjRegister *reg, const char *root, const Aj
 	AjSiteOptions opts = { .layouts_dir = layouts_dir, .site_url = office->site_url,
 			       .issuer = office->issuer, .title = title };
 	guint n = 0;
-	gboolean ok = TRUE;
+	gboolean ok = ents != NULL || err == NULL || *err == NULL;
 
 	for (guint i = 0; ok && i < reg->entries->len; i++) {
 		const AjRegEntry *e = g_ptr_array_index(reg->entries, i);
@@ -102,6 +106,7 @@ gboolean aj_archive_site_write(const AjRegister *reg, const char *root, const Aj
 							     : NULL,
 			.doc = loaded[n].doc,
 			.pdf_path = loaded[n].pdf,
+			.ofd_path = loaded[n].ofd,
 			.version = version,
 		};
 		n++;
@@ -112,6 +117,8 @@ gboolean aj_archive_site_write(const AjRegister *reg, const char *root, const Aj
 		docs[i].supersedes = a >= 0 ? &docs[a] : NULL;
 		docs[i].superseded_by = b >= 0 ? &docs[b] : NULL;
 	}
+	if (ents != NULL)
+		opts.enterprises = aj_archive_ents_site(ents, previous);
 	if (ok)
 		ok = aj_site_write(docs, n, &opts, root, err);
 	for (guint i = 0; i < n; i++)
@@ -120,5 +127,6 @@ gboolean aj_archive_site_write(const AjRegister *reg, const char *root, const Aj
 	g_free(loaded);
 	g_free(docs);
 	g_free(title);
+	aj_archive_ents_free(ents);
 	return ok;
 }

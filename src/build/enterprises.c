@@ -24,6 +24,7 @@ struct AjBuildEnts {
 	AjEntListings *listings;
 	AjEntSource source;
 	AjSiteEnterprises site;
+	char as_of[11];
 	char *as_of_cn;
 };
 
@@ -41,11 +42,12 @@ static void scratch_free(gpointer scratch)
 	g_free(scratch);
 }
 
-static void append(gpointer user, gpointer scratch, guint i, xmlNodePtr parent)
+static gboolean append(gpointer user, gpointer scratch, guint i, xmlNodePtr parent, GError **err)
 {
 	const AjBuildEnts *b = user;
 
 	aj_ctx_enterprise_public(parent, &b->source, i, scratch);
+	return TRUE;
 }
 
 AjBuildEnts *aj_build_ents_new(const AjModel *m, AjDay asof, int publicity_years)
@@ -57,9 +59,10 @@ AjBuildEnts *aj_build_ents_new(const AjModel *m, AjDay asof, int publicity_years
 	b->source = (AjEntSource){ .model = m, .records = b->records, .listings = b->listings,
 				   .asof = asof, .publicity_years = publicity_years };
 	b->as_of_cn = aj_day_format_cn(asof);
+	aj_day_format(asof, b->as_of);
 	b->site = (AjSiteEnterprises){ .n = m->enterprises->len, .scratch_new = scratch_new,
 				       .scratch_free = scratch_free, .append = append, .user = b,
-				       .as_of_cn = b->as_of_cn };
+				       .as_of = b->as_of, .as_of_cn = b->as_of_cn };
 	return b;
 }
 

@@ -171,7 +171,8 @@ static gboolean one_page(Block *b, gpointer scratch, guint i, xmlNodePtr holder,
 	char *key, *stem, *path;
 	gboolean ok = TRUE;
 
-	sh->src->append(sh->src->user, scratch, i, holder);
+	if (!sh->src->append(sh->src->user, scratch, i, holder, &b->error))
+		return FALSE;
 	e = xmlGetLastChild(holder);
 	summarize(s, e);
 	g_string_truncate(xml, 0);
@@ -265,7 +266,12 @@ static char *site_hash(const Site *site)
 
 static FILE *open_out(const char *path, const char *what, GError **err)
 {
-	FILE *f = fopen(path, "w");
+	FILE *f;
+
+	/* the name may be a link to an earlier tree's file (an archive's
+	 * change links every file): replaced, never written through */
+	g_unlink(path);
+	f = fopen(path, "w");
 
 	if (f == NULL)
 		g_set_error(err, AJ_ERROR, EX_CANTCREAT,
@@ -305,13 +311,16 @@ static gboolean open_outputs(const Shared *sh, char **keys_path, GError **err)
 	if (ok && sh->src->data_path != NULL) {
 		char *dir = g_path_get_dirname(sh->src->data_path);
 		char *date = g_markup_escape_text(sh->src->as_of_cn != NULL ? sh->src->as_of_cn : "", -1);
+		char *iso = g_markup_escape_text(sh->src->as_of != NULL ? sh->src->as_of : "", -1);
 		g_mkdir_with_parents(dir, 0755);
 		st->data = open_out(sh->src->data_path, _("the enterprise data"), err);
 		ok = st->data != NULL;
 		/* one <enterprise> a line: a reader can find each without parsing */
 		if (ok)
 			fprintf(st->data, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-					  "<enterprises count=\"%u\" as-of-cn=\"%s\">\n", sh->src->n, date);
+					  "<enterprises count=\"%u\" as-of=\"%s\" as-of-cn=\"%s\">\n",
+				sh->src->n, iso, date);
+		g_free(iso);
 		g_free(date);
 		g_free(dir);
 	}

@@ -44,6 +44,7 @@ struct AjSiteDoc {
 	xmlNodePtr context;    /* root <document> of its context; may be NULL */
 	const AjDocument *doc; /* the filled template, parsed; NULL: not rendered */
 	const char *pdf_path;  /* the built PDF (a file path); NULL: none */
+	const char *ofd_path;  /* the issued OFD (archive sites); NULL: none */
 	/* Corrections (archive sites): a document that corrects another has its
 	 * own page, KIND/PERIOD.vN.html for the N-th version; each links the
 	 * other.  All NULL / 0 for a document never corrected. */
@@ -57,22 +58,27 @@ struct AjSiteDoc {
  * under enterprises/, and the sharded search index under search/.  The
  * contexts come from `append`, called from worker threads in any order:
  * the build makes them from the model (context/enterprise.h), an archive
- * could read them from its data file. */
+ * reads them from the data file of its newest issue (archive/enterprises.h). */
 typedef struct {
 	guint n;
 	/* A per-thread scratch for append (NULL when none is needed). */
 	gpointer (*scratch_new)(gpointer user);
 	void (*scratch_free)(gpointer scratch);
-	/* Appends the <enterprise> context of enterprise i under parent. */
-	void (*append)(gpointer user, gpointer scratch, guint i, xmlNodePtr parent);
+	/* Appends the <enterprise> context of enterprise i under parent;
+	 * FALSE with err set when it cannot (a damaged data file). */
+	gboolean (*append)(gpointer user, gpointer scratch, guint i, xmlNodePtr parent,
+			   GError **err);
 	gpointer user;
-	const char *as_of_cn;   /* the date the facts are as of, for the listings */
+	const char *as_of;      /* YYYY-MM-DD: the date the facts are as of */
+	const char *as_of_cn;   /* the same for the listings, 2026年3月31日 */
 	/* An earlier output root whose site/enterprise/ pages are linked into
 	 * this one when their page context is unchanged (its .cache keeps the
 	 * keys); NULL: write every page. */
 	const char *reuse_from;
 	/* When set: every context is also written there, in order, as one
-	 * <enterprises> file (OUT/data/enterprises.xml). */
+	 * <enterprises> file (OUT/data/enterprises.xml): its second line is
+	 * <enterprises count="N" as-of="…" as-of-cn="…">, then one <enterprise>
+	 * a line. */
 	const char *data_path;
 	guint written, reused;  /* out: pages written, pages linked unchanged */
 } AjSiteEnterprises;

@@ -131,9 +131,13 @@ async function main() {
     if (!results.some((t) => t === HOSTILE)) fail(`search for ${part} did not find the enterprise: ${JSON.stringify(results)}`);
     const hostileHit = await page.$$eval('#search-results li a', (as) => as.map((a) => a.getAttribute('href')));
     const hostileHref = hostileHit.find((h) => /^enterprise\/[0-9A-Z]{18}\.html$/.test(h));
-    // A build's site has the enterprise pages; an archive's site (issued
-    // documents only) has none, and its search finds the documents.
+    // A build's site has the enterprise pages; so has an archive's, from
+    // the enterprises' data of its newest issue (an archive issued before
+    // it kept that data has none, and its search finds the documents).
+    const archiveData = path.join(siteDir, '..', 'enterprises.xml');
+    const isArchive = fs.existsSync(path.join(siteDir, '..', 'register.xml'));
     const hasEnterprises = fs.existsSync(path.join(siteDir, 'enterprise'));
+    if (!hasEnterprises && (!isArchive || fs.existsSync(archiveData))) fail('no enterprise pages');
     if (hasEnterprises && !hostileHref) fail(`search for ${part} gave no enterprise page: ${JSON.stringify(hostileHit)}`);
     // Another enterprise by a part of its name and by its credit code; each
     // query fetches the shard index and one shard, none over 300 KB in all.

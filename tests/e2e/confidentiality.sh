@@ -47,12 +47,17 @@ done
 [ -n "$(ls "$t/out/dossiers")" ] || fail "no dossier of an enterprise with reports"
 [ -n "$(ls "$t/out/site/enterprise")" ] || fail "no enterprise pages"
 
+# The archive's public site, every enterprise page from the issued data.
+"$ANJIAN" issue --draft "$t/out" --archive "$t/arch" exposed-2026-03 >>"$t/build.out" 2>>"$t/build.err" ||
+	fail "anjian issue"
+[ -n "$(ls "$t/arch/site/enterprise")" ] || fail "no enterprise pages on the archive's site"
+
 for pdf in "$t"/out/pdf/*.pdf "$t"/out-apr/pdf/*.pdf "$t"/out/dossiers/*.pdf; do
 	pdftotext "$pdf" "$pdf.txt"
 done
-hits=$(grep -rl -a -F "$marker" "$t/out" "$t/out-apr" "$t"/*.out "$t"/*.err || true)
+hits=$(grep -rl -a -F "$marker" "$t/out" "$t/out-apr" "$t/arch" "$t"/*.out "$t"/*.err || true)
 [ -z "$hits" ] || fail "informant marker found in: $hits"
 # Parts of the marker could be split by a typesetter; look for the number part too.
-hits=$(grep -rl -a -F "SECRET" "$t/out" "$t/out-apr" "$t"/*.out "$t"/*.err || true)
+hits=$(grep -rl -a -F "SECRET" "$t/out" "$t/out-apr" "$t/arch" "$t"/*.out "$t"/*.err || true)
 [ -z "$hits" ] || fail "informant fragment found in: $hits"
-echo "no informant in $(find "$t/out" "$t/out-apr" -type f | wc -l) files and the logs"
+echo "no informant in $(find "$t/out" "$t/out-apr" "$t/arch" -type f | wc -l) files and the logs"

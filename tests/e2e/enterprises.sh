@@ -6,7 +6,8 @@
 # enterprise is marked); the dossier's
 # text holds every record of the enterprise and no report content; a
 # rebuild after one enterprise changed rewrites that page and dossier only
-# (the others keep their inodes); the next month's build typesets only the
+# (the others keep their inodes); the archive's site has the same pages
+# from the issued data; the next month's build typesets only the
 # dossiers of enterprises with something new (the others keep their bytes,
 # dated by their newest entry, whatever SOURCE_DATE_EPOCH says); the data
 # file of the pages is written; the office profile's penalty-publicity-years
@@ -161,6 +162,43 @@ changed=$(diff "$t/before" "$t/after" | grep -c '^>')
 [ "$changed" = 2 ] || { diff "$t/before" "$t/after"; fail "$changed files written, want 2 ($C's page and dossier)"; }
 diff "$t/before" "$t/after" | grep '^>' | grep -qv "$C" && fail "a file of another enterprise was written"
 has "$t/out/site/enterprise/$C.html" "苏应急罚〔2026〕30号"
+
+# The archive's public site: issued, the exposed list and the internal
+# review; each enterprise has its page with the same public facts, in the
+# listings and the search; no internal document's title on any page; the
+# documents link their PDF and OFD (not the archive's metadata.xml).
+"$ANJIAN" issue --draft "$t/out" --archive "$t/arch" --quiet exposed-2026-03 exemplar-review-2026-Q1 \
+	2>"$t/err" || { cat "$t/err"; fail "issue"; }
+ap=$t/arch/site/enterprise/$A.html
+for c in $A $B $C; do [ -f "$t/arch/site/enterprise/$c.html" ] || fail "the archive's site has no page for $c"; done
+has "$ap" "苏应急罚〔2026〕12号"
+hasnt "$ap" "苏应急罚〔2023〕7号"
+has "$ap" "2026年1月20日起列入失信联合惩戒对象"
+has "$ap" 'href="../exposed/2026-03.html">2026年3月安全生产曝光企业名单</a>'
+for secret in 举报 JB-E2E 举报内容 档案路 推荐理由甲 否决 草稿; do hasnt "$ap" "$secret"; done
+has "$t/arch/site/enterprise/$B.html" "已关闭"
+has "$t/arch/site/exposed/2026-03.html" "href=\"../enterprise/$A.html\""
+has "$t/arch/site/enterprises/320505.html" "../enterprise/$A.html"
+grep -qF "\"$A\"" "$t"/arch/site/search/e-*.json || fail "the archive's search does not hold $A"
+internal=$(xmllint --xpath 'string(//document[@publicity="internal"]/@title)' "$t/arch/register.xml")
+[ -n "$internal" ] || fail "no internal document issued"
+if grep -rlF "$internal" "$t/arch/site"; then fail "the internal document's title is on the archive's site"; fi
+has "$t/arch/site/exposed/2026-03.html" 'href="2026-03.ofd"'
+ofd=$(xmllint --xpath 'string(//document[@kind="exposed"]/file[@format="ofd"]/@path)' "$t/arch/register.xml")
+cmp -s "$t/arch/$ofd" "$t/arch/site/exposed/2026-03.ofd" || fail "the site's OFD is not the issued one"
+[ -z "$(find "$t/arch/site" -name '*metadata*')" ] || fail "the archive's metadata is on its site"
+# anjian site again: every enterprise page is linked, none written
+ls -i "$t"/arch/site/enterprise/*.html | awk '{ print $1 }' >"$t/arch.before"
+"$ANJIAN" site --archive "$t/arch" --quiet || fail "anjian site"
+ls -i "$t"/arch/site/enterprise/*.html | awk '{ print $1 }' >"$t/arch.after"
+cmp -s "$t/arch.before" "$t/arch.after" || fail "anjian site wrote unchanged enterprise pages again"
+# drafts as of an earlier day, issued later, leave the pages as they are
+cp -R "$t/out" "$t/old"
+sed -i '2s/as-of="2026-03-31"/as-of="2026-02-28"/; s/吴中丙丁机械有限公司/旧数据中的名称/' "$t/old/data/enterprises.xml"
+"$ANJIAN" issue --draft "$t/old" --archive "$t/arch" --quiet --correct exposed-2026-03 2>"$t/err" ||
+	{ cat "$t/err"; fail "issue --correct"; }
+hasnt "$t/arch/site/enterprise/$C.html" "旧数据中的名称"
+has "$t/arch/site/enterprise/$C.html" "吴中丙丁机械有限公司"
 
 # The next month, with a new SOURCE_DATE_EPOCH: A has an April
 # inspection (and April's exposed list names it again: its hazard is still
