@@ -142,21 +142,31 @@ static void problem_end(Parse *p)
 	const char *id = r->id != NULL ? r->id : "?";
 	AjLoc saved = p->loc;
 
+	gboolean no_deadline = r->deadline == AJ_DAY_NONE && r->status != AJ_PROBLEM_LONG_TERM;
+	gboolean not_closed = r->status == AJ_PROBLEM_DONE && r->closed == AJ_DAY_NONE;
+	gboolean not_done = r->status != AJ_PROBLEM_DONE && r->closed != AJ_DAY_NONE;
+
 	p->loc = r->loc;
-	char *what = aj_record_words("problem", id, NULL);
-	if (r->deadline == AJ_DAY_NONE && r->status != AJ_PROBLEM_LONG_TERM)
-		aj_loader_error(p->l, r->loc.line, _("%s: deadline is missing; only a long-term "
-						     "problem may have none"), what);
-	if (r->status == AJ_PROBLEM_DONE && r->closed == AJ_DAY_NONE)
-		aj_loader_error(p->l, r->loc.line, _("%s: status done needs closed=\"YYYY-MM-DD\"; "
-						     "add the closing date"), what);
-	if (r->status != AJ_PROBLEM_DONE && r->closed != AJ_DAY_NONE)
-		aj_loader_error(p->l, r->loc.line, _("%s: closed is only allowed with status done; "
-						     "remove it or set the status"), what);
-	g_free(what);
-	/* TRANSLATORS: the issued attribute of the <problem-list> */
-	ajp_not_before(p, "problem", id, NULL, pl->issued, _("the list's issued"), r->closed,
-		       "closed");
+	/* words and catalog lookups only for a message: per problem they cost
+	 * more than reading it */
+	if (no_deadline || not_closed || not_done) {
+		char *what = aj_record_words("problem", id, NULL);
+		if (no_deadline)
+			aj_loader_error(p->l, r->loc.line, _("%s: deadline is missing; only a "
+							     "long-term problem may have none"), what);
+		if (not_closed)
+			aj_loader_error(p->l, r->loc.line, _("%s: status done needs "
+							     "closed=\"YYYY-MM-DD\"; add the closing "
+							     "date"), what);
+		if (not_done)
+			aj_loader_error(p->l, r->loc.line, _("%s: closed is only allowed with status "
+							     "done; remove it or set the status"), what);
+		g_free(what);
+	}
+	if (pl->issued != AJ_DAY_NONE && r->closed != AJ_DAY_NONE && r->closed < pl->issued)
+		/* TRANSLATORS: the issued attribute of the <problem-list> */
+		ajp_not_before(p, "problem", id, NULL, pl->issued, _("the list's issued"),
+			       r->closed, "closed");
 	p->loc = saved;
 	p->problem = -1;
 }

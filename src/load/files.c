@@ -105,6 +105,7 @@ gboolean aj_load_files(AjLoader *l, GPtrArray *paths, int jobs, GError **err)
 	}
 	if (pool != NULL)
 		g_thread_pool_free(pool, FALSE, TRUE);
+	aj_merge_finish(l);
 	if (ok && !l->stop)
 		aj_resolve(l);
 	aj_loader_note_follows(l);

@@ -105,6 +105,25 @@ typedef struct {
 	guint32 of; /* AJ_FOLLOW_REPEATS: the file repeated */
 } AjFollow;
 
+/* The model's record arrays (aj_model_array()). */
+typedef enum {
+	AJ_ARRAY_DISTRICTS,
+	AJ_ARRAY_DEPARTMENTS,
+	AJ_ARRAY_ENTERPRISES,
+	AJ_ARRAY_INSPECTIONS,
+	AJ_ARRAY_HAZARDS,
+	AJ_ARRAY_PENALTIES,
+	AJ_ARRAY_ACCIDENTS,
+	AJ_ARRAY_TRAININGS,
+	AJ_ARRAY_REPORTS,
+	AJ_ARRAY_BLACKLISTS,
+	AJ_ARRAY_NOMINATIONS,
+	AJ_ARRAY_EXPOSURES,
+	AJ_ARRAY_BASELINES,
+	AJ_ARRAY_PROBLEM_LISTS,
+	AJ_ARRAYS
+} AjArray;
+
 typedef struct {
 	AjModel *model;
 	GPtrArray *errors; /* char *: "path:line: what is wrong; what to do" */
@@ -128,6 +147,13 @@ typedef struct {
 	guint cut;                 /* index + 1 of the first error that cut a file short */
 	guint last_error;          /* index + 1 of the error just recorded, 0 if dropped */
 
+	/* The load's: the parts' record arrays the merge has taken but not yet
+	 * joined (GArray *, by AjArray), and how many records they hold;
+	 * aj_merge_finish() joins them at once, so each record is copied once
+	 * instead of at every doubling of the model's array. */
+	GPtrArray *parked[AJ_ARRAYS];
+	guint parked_len[AJ_ARRAYS];
+
 	/* The file being read. */
 	guint32 file;
 	const char *path;
@@ -138,24 +164,6 @@ void aj_loader_clear(AjLoader *l);
 
 /* One file as read on its own; `first` says where its records start in
  * the merged model's arrays (by AjArray), set by the merge. */
-typedef enum {
-	AJ_ARRAY_DISTRICTS,
-	AJ_ARRAY_DEPARTMENTS,
-	AJ_ARRAY_ENTERPRISES,
-	AJ_ARRAY_INSPECTIONS,
-	AJ_ARRAY_HAZARDS,
-	AJ_ARRAY_PENALTIES,
-	AJ_ARRAY_ACCIDENTS,
-	AJ_ARRAY_TRAININGS,
-	AJ_ARRAY_REPORTS,
-	AJ_ARRAY_BLACKLISTS,
-	AJ_ARRAY_NOMINATIONS,
-	AJ_ARRAY_EXPOSURES,
-	AJ_ARRAY_BASELINES,
-	AJ_ARRAY_PROBLEM_LISTS,
-	AJ_ARRAYS
-} AjArray;
-
 typedef struct {
 	AjLoader l; /* l.events set: errors and ids wait for the merge */
 	guint32 first[AJ_ARRAYS], count[AJ_ARRAYS];
@@ -225,6 +233,10 @@ gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema);
  * strings into l->model and its slots into l's tables; call it for the
  * parts in path order.  Nothing once l->stop is set. */
 void aj_merge_part(AjLoader *l, AjPart *p);
+/* After the last aj_merge_part(): the records of every merged part in the
+ * model's arrays (before anything reads them beyond the enterprises and
+ * departments). */
+void aj_merge_finish(AjLoader *l);
 
 /* After every file: resolves references, checks duplicates, sorts the
  * districts by code.  Errors go to l->errors. */

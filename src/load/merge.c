@@ -31,26 +31,60 @@ GArray **aj_model_array(AjModel *m, AjArray a)
 	g_assert_not_reached();
 }
 
-/* The part's records appended to the model's arrays; the part keeps empty
- * arrays, so freeing it frees none of what the records point to. */
-static void move_records(AjModel *to, AjPart *p)
+/* The part's records handed to the load; the part keeps empty arrays, so
+ * freeing it frees none of what the records point to.  Enterprises and
+ * departments go into the model's arrays at once (the merge checks their
+ * ids there); the other records are parked until aj_merge_finish(). */
+static void move_records(AjLoader *l, AjPart *p)
 {
+	AjModel *to = l->model;
+
 	for (int a = 0; a < AJ_ARRAYS; a++) {
-		GArray *dst = *aj_model_array(to, (AjArray)a), *src = *aj_model_array(p->l.model, (AjArray)a);
-		p->first[a] = dst->len;
-		p->count[a] = src->len;
-		if (src->len == 0)
+		GArray **dst = aj_model_array(to, (AjArray)a), **src = aj_model_array(p->l.model, (AjArray)a);
+		p->first[a] = (*dst)->len + l->parked_len[a];
+		p->count[a] = (*src)->len;
+		if ((*src)->len == 0)
 			continue;
-		if (dst->len == 0 && src->len > 0) { /* the first part's array is taken whole */
-			*aj_model_array(to, (AjArray)a) = src;
-			*aj_model_array(p->l.model, (AjArray)a) = dst;
-			continue;
+		if ((*dst)->len == 0 && l->parked_len[a] == 0) { /* the first part's array is taken whole */
+			GArray *empty = *dst;
+			*dst = *src;
+			*src = empty;
+		} else if (a == AJ_ARRAY_ENTERPRISES || a == AJ_ARRAY_DEPARTMENTS) {
+			g_array_append_vals(*dst, (*src)->data, (*src)->len);
+			g_array_set_size(*src, 0);
+		} else {
+			if (l->parked[a] == NULL)
+				l->parked[a] = g_ptr_array_new();
+			g_ptr_array_add(l->parked[a], *src);
+			l->parked_len[a] += (*src)->len;
+			*src = g_array_new(FALSE, TRUE, g_array_get_element_size(*src));
 		}
-		g_array_append_vals(dst, src->data, src->len);
-		g_array_set_size(src, 0);
 	}
 	g_ptr_array_add(to->more_strings, p->l.model->strings);
 	p->l.model->strings = g_string_chunk_new(64);
+}
+
+void aj_merge_finish(AjLoader *l)
+{
+	for (int a = 0; a < AJ_ARRAYS; a++) {
+		GArray **dst = aj_model_array(l->model, (AjArray)a);
+		GPtrArray *parked = l->parked[a];
+		if (parked == NULL)
+			continue;
+		GArray *all = g_array_sized_new(FALSE, TRUE, g_array_get_element_size(*dst),
+						(*dst)->len + l->parked_len[a]);
+		g_array_append_vals(all, (*dst)->data, (*dst)->len);
+		g_array_free(*dst, TRUE);
+		for (guint i = 0; i < parked->len; i++) {
+			GArray *part = g_ptr_array_index(parked, i);
+			g_array_append_vals(all, part->data, part->len);
+			g_array_free(part, TRUE);
+		}
+		*dst = all;
+		g_ptr_array_free(parked, TRUE);
+		l->parked[a] = NULL;
+		l->parked_len[a] = 0;
+	}
 }
 
 /* The part's slots of table t as slots of the load's table (new keys are
@@ -91,8 +125,8 @@ static const struct {
 	{ AJ_ARRAY_BASELINES, offsetof(AjBaseline, district), DIST },
 };
 
-/* The part's records (already in the load's arrays) refer to the load's
- * slots from here on. */
+/* The part's records refer to the load's slots from here on (before they
+ * move). */
 static void remap_refs(AjLoader *l, AjPart *p)
 {
 	guint32 *maps[] = {
@@ -102,10 +136,10 @@ static void remap_refs(AjLoader *l, AjPart *p)
 	};
 
 	for (gsize k = 0; k < G_N_ELEMENTS(ref_fields); k++) {
-		GArray *a = *aj_model_array(l->model, ref_fields[k].array);
+		GArray *a = *aj_model_array(p->l.model, ref_fields[k].array);
 		gsize size = g_array_get_element_size(a);
-		guint n = p->count[ref_fields[k].array];
-		char *rec = n > 0 ? a->data + (gsize)p->first[ref_fields[k].array] * size : NULL;
+		guint n = a->len;
+		char *rec = a->data;
 		const guint32 *map = maps[ref_fields[k].table];
 		for (guint i = 0; i < n; i++, rec += size) {
 			guint32 *field = (guint32 *)(void *)(rec + ref_fields[k].offset);
@@ -173,8 +207,8 @@ void aj_merge_part(AjLoader *l, AjPart *p)
 
 	if (l->stop)
 		return; /* a file-by-file reading would not have opened it */
-	move_records(l->model, p);
 	remap_refs(l, p);
+	move_records(l, p);
 	guint last = 0; /* index + 1 in l of the part's error just added, 0 if not */
 
 	for (guint i = 0; i < p->l.events->len && !l->stop; i++) {
