@@ -25,7 +25,7 @@ static GAsyncQueue *spare_schemas(void)
 
 typedef struct {
 	AjPart *parts;
-	GAsyncQueue *schemas; /* one compiled schema per reading thread */
+	GAsyncQueue *schemas; /* one compiled schema per reading thread; NULL: none */
 	GMutex lock;
 	GCond done_cond;
 	gboolean *done; /* by part */
@@ -35,10 +35,11 @@ static void read_part(gpointer data, gpointer user)
 {
 	Load *ld = user;
 	guint i = GPOINTER_TO_UINT(data) - 1;
-	xmlRelaxNGPtr schema = g_async_queue_pop(ld->schemas);
+	xmlRelaxNGPtr schema = ld->schemas != NULL ? g_async_queue_pop(ld->schemas) : NULL;
 
 	aj_read_file(&ld->parts[i].l, schema);
-	g_async_queue_push(ld->schemas, schema);
+	if (schema != NULL)
+		g_async_queue_push(ld->schemas, schema);
 	g_mutex_lock(&ld->lock);
 	ld->done[i] = TRUE;
 	g_cond_broadcast(&ld->done_cond);
@@ -63,7 +64,7 @@ gboolean aj_load_files(AjLoader *l, GPtrArray *paths, int jobs, GError **err)
 {
 	guint n = paths->len;
 	guint threads = (guint)aj_test_jobs(jobs > 0 ? jobs : (int)g_get_num_processors());
-	Load ld = { .parts = g_new0(AjPart, n), .schemas = g_async_queue_new(),
+	Load ld = { .parts = g_new0(AjPart, n), .schemas = l->schema ? g_async_queue_new() : NULL,
 		    .done = g_new0(gboolean, n) };
 	GThreadPool *pool = NULL;
 	gboolean ok = TRUE;
@@ -71,7 +72,7 @@ gboolean aj_load_files(AjLoader *l, GPtrArray *paths, int jobs, GError **err)
 	threads = MAX(1, MIN(threads, n));
 	xmlInitParser(); /* once, before any thread parses */
 	aj_keep_freed_memory(); /* each file's parse frees what the next one needs */
-	for (guint t = 0; t < threads && ok; t++) {
+	for (guint t = 0; ld.schemas != NULL && t < threads && ok; t++) {
 		xmlRelaxNGPtr schema = g_async_queue_try_pop(spare_schemas());
 		if (schema == NULL)
 			schema = aj_schema_compile(err);
@@ -112,9 +113,10 @@ gboolean aj_load_files(AjLoader *l, GPtrArray *paths, int jobs, GError **err)
 	for (guint i = 0; i < n; i++)
 		part_free(&ld.parts[i]); /* those not merged */
 	xmlRelaxNGPtr schema;
-	while ((schema = g_async_queue_try_pop(ld.schemas)) != NULL)
+	while (ld.schemas != NULL && (schema = g_async_queue_try_pop(ld.schemas)) != NULL)
 		g_async_queue_push(spare_schemas(), schema);
-	g_async_queue_unref(ld.schemas);
+	if (ld.schemas != NULL)
+		g_async_queue_unref(ld.schemas);
 	g_mutex_clear(&ld.lock);
 	g_cond_clear(&ld.done_cond);
 	g_free(ld.done);

@@ -132,6 +132,14 @@ typedef struct {
 	guint counted;     /* a part: its errors that count towards stop */
 	gboolean stop;     /* AJ_LOAD_MAX_ERRORS reached */
 	gboolean unreadable; /* a file could not be opened: EX_NOINPUT, not EX_DATAERR */
+	/* Also validate against the embedded schema (the load's flag, before
+	 * aj_load_files()).  Off for users: the loader's own checks (shape.c,
+	 * attrs.c, values.c) cover all the embedded schema checks, and the
+	 * schema doubled the reading's CPU.  The loader's fuzz target and
+	 * tests turn it on to show that: schema_errors counts the files whose
+	 * only error was the schema's. */
+	gboolean schema;
+	guint schema_errors;
 
 	AjRefTable enterprise_refs, district_refs, department_refs;
 	AjRefCursor cursors[AJ_REF_CURSORS]; /* into enterprise_refs, by record kind (the
@@ -224,8 +232,8 @@ extern const char aj_schema_rng[];
 extern const size_t aj_schema_rng_len;
 xmlRelaxNGPtr aj_schema_compile(GError **err);
 
-/* Streams the part's file (l->path, l->file) into its own model; errors
- * and ids become events.  Returns FALSE when the file could not be read at
+/* Streams the part's file (l->path, l->file) into its own model, validated
+ * against schema unless that is NULL; errors and ids become events.  Returns FALSE when the file could not be read at
  * all (also recorded as an error). */
 gboolean aj_read_file(AjLoader *l, xmlRelaxNGPtr schema);
 

@@ -226,6 +226,7 @@ void aj_merge_part(AjLoader *l, AjPart *p)
 			if (l->errors->len == before) {
 				add(l, p, ev->index);
 				last = l->errors->len;
+				l->schema_errors++;
 			}
 			break;
 		case AJ_EVENT_LOST:

@@ -1036,6 +1036,65 @@ static void parallel_model_matches_serial(void **state)
 	aj_model_free(one);
 }
 
+/* One file loaded with or without the embedded schema: its messages, one
+ * per line; *schema_only counts those only the schema found. */
+static char *load_one(const char *path, gboolean schema, guint *schema_only)
+{
+	GPtrArray *paths = g_ptr_array_new();
+	GString *out = g_string_new(NULL);
+	AjLoader l;
+
+	g_ptr_array_add(paths, (gpointer)path);
+	aj_loader_init(&l);
+	l.schema = schema;
+	assert_true(aj_load_files(&l, paths, 1, NULL));
+	for (guint i = 0; i < l.errors->len; i++)
+		g_string_append_printf(out, "%s\n", (const char *)g_ptr_array_index(l.errors, i));
+	*schema_only = l.schema_errors;
+	aj_loader_clear(&l);
+	g_ptr_array_free(paths, TRUE);
+	return g_string_free(out, FALSE);
+}
+
+/* Loads skip the schema: the loader's own checks must find whatever it
+ * finds.  Every test input, broken or not, gives the same messages with
+ * the schema as without, and none from the schema alone; each bad-* input
+ * (one schema rule broken) is rejected without it. */
+static void schema_not_needed(void **state)
+{
+	const char *dirs[] = { "tests/data/loader", "tests/fuzz/corpus/loader",
+			       "tests/fuzz/regress/loader", "data", "data/enforcement" };
+	guint files = 0, bad = 0;
+
+	for (gsize d = 0; d < G_N_ELEMENTS(dirs); d++) {
+		GDir *dir = g_dir_open(dirs[d], 0, NULL);
+		const char *name;
+		assert_non_null(dir);
+		while ((name = g_dir_read_name(dir)) != NULL) {
+			char *path = g_build_filename(dirs[d], name, NULL);
+			guint only = 0, unused = 0;
+			if (g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+				char *with = load_one(path, TRUE, &only);
+				char *without = load_one(path, FALSE, &unused);
+				if (only > 0)
+					fail_msg("%s: only the schema finds: %s", path, with);
+				assert_string_equal(with, without);
+				if (g_str_has_prefix(name, "bad-")) {
+					assert_true(*without != '\0');
+					bad++;
+				}
+				files++;
+				g_free(with);
+				g_free(without);
+			}
+			g_free(path);
+		}
+		g_dir_close(dir);
+	}
+	assert_true(files > 30);
+	assert_true(bad >= 13);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1067,6 +1126,7 @@ int main(void)
 		cmocka_unit_test(fast_dates_agree),
 		cmocka_unit_test(month_duplicates_both_ways),
 		cmocka_unit_test_setup_teardown(lines_past_65535, setup, teardown),
+		cmocka_unit_test(schema_not_needed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
