@@ -433,10 +433,11 @@ void ajp_end_record(Parse *p)
 		AjTraining *r = p->rec;
 		/* the words only for the message: a catalog lookup per record was a
 		 * tenth of the loading */
-		if (r->trained > r->staff)
+		if (r->trained > r->staff) {
+			const char *what = aj_elem_words("training");
 			aj_loader_error(l, r->loc.line, _("%s: trained %u is more than staff %u; "
-							  "correct the counts"), aj_elem_words("training"),
-					r->trained, r->staff);
+							  "correct the counts"), what, r->trained, r->staff);
+		}
 		break;
 	}
 	default:
