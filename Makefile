@@ -43,8 +43,17 @@ DEPS_STAMP      := build/.deps-build
 TEST_DEPS_STAMP := build/.deps-test
 
 # Evaluated lazily: pkg-config only runs once scripts/install-deps has run.
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcmark-gfm-extensions -lm
+# qpdf and libzip are not linked but opened by their SONAME when a PDF/A or
+# an OFD needs them (src/util/lazylib.h): linked, loading them and their
+# dependencies was a fifth of every one-page render.  LAZY_CFLAGS is worked
+# out once per make run.
+LAZY_PKGS := libqpdf libzip
+soname = $(or $(shell objdump -p "$$(pkg-config --variable=libdir $(1))/$(1).so" 2>/dev/null | \
+                 awk '$$1 == "SONAME" { print $$2 }'),$(error no SONAME for $(1): install its -dev package))
+LAZY_CFLAGS = $(eval LAZY_CFLAGS := -DAJ_QPDF_SONAME='"$(call soname,libqpdf)"' \
+                                    -DAJ_ZIP_SONAME='"$(call soname,libzip)"')$(LAZY_CFLAGS)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS)) $(LAZY_CFLAGS)
+PKG_LIBS   = $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS))) -lcmark-gfm-extensions -lm
 TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS))
 TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS))
 

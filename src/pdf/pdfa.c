@@ -21,6 +21,43 @@
 
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/lazylib.h"
+
+/* qpdf is opened at the first PDF/A (util/lazylib.h): its functions used
+ * here, called as qp.NAME for qpdf_NAME. */
+#define QPDF_FUNCTIONS(X)                                                                  \
+	X(cleanup) X(get_buffer) X(get_buffer_length) X(get_error) X(get_error_full_text) \
+	X(get_object_by_id) X(get_qpdf_version) X(get_root) X(get_trailer) X(has_error) \
+	X(init) X(init_write_memory) X(oh_append_item) X(oh_begin_dict_key_iter) \
+	X(oh_dict_more_keys) X(oh_dict_next_key) X(oh_get_dict) X(oh_get_int_value_as_int) \
+	X(oh_get_key) X(oh_get_utf8_value) X(oh_has_key) X(oh_is_dictionary) \
+	X(oh_is_name_and_equals) X(oh_is_stream) X(oh_is_string) X(oh_new_array) \
+	X(oh_new_integer) X(oh_new_name) X(oh_new_null) X(oh_new_stream) X(oh_new_string) \
+	X(oh_parse) X(oh_remove_key) X(oh_replace_key) X(oh_replace_stream_data) \
+	X(read_memory) X(set_deterministic_ID) X(set_newline_before_endstream) \
+	X(set_object_stream_mode) X(set_suppress_original_object_IDs) \
+	X(set_suppress_warnings) X(silence_errors) X(write)
+#define QPDF_FIELD(f) __typeof__(qpdf_##f) *f;
+#define QPDF_RESOLVE(f) ok = ok && aj_lazy_symbol(handle, "qpdf_" #f, &qp.f);
+
+static struct {
+	QPDF_FUNCTIONS(QPDF_FIELD)
+} qp;
+
+static gboolean resolve(void *handle, gpointer unused)
+{
+	gboolean ok = TRUE;
+
+	QPDF_FUNCTIONS(QPDF_RESOLVE)
+	return ok;
+}
+
+static gboolean open_qpdf(GError **err)
+{
+	static AjLazyLib lib = AJ_LAZY_LIB_INIT;
+
+	return aj_lazy_open(&lib, AJ_QPDF_SONAME, "PDF/A", resolve, NULL, err);
+}
 
 #define XMP_LANG "zh-CN"
 
@@ -173,9 +210,9 @@ static char *xmp_packet(const Info *info, const AjDat46 *d)
 /* The UTF-8 value of the Info key, NULL when absent; the caller frees it. */
 static char *info_text(qpdf_data q, qpdf_oh info, const char *key)
 {
-	qpdf_oh v = qpdf_oh_get_key(q, info, key);
+	qpdf_oh v = qp.oh_get_key(q, info, key);
 
-	return qpdf_oh_is_string(q, v) ? g_strdup(qpdf_oh_get_utf8_value(q, v)) : NULL;
+	return qp.oh_is_string(q, v) ? g_strdup(qp.oh_get_utf8_value(q, v)) : NULL;
 }
 
 /* The Info date under key rewritten in the D: form; its XMP form. */
@@ -185,9 +222,9 @@ static char *mend_date(qpdf_data q, qpdf_oh info, const char *key)
 	char *pdf = NULL, *xmp = NULL;
 
 	if (v == NULL || !parse_date(v, &pdf, &xmp))
-		qpdf_oh_remove_key(q, info, key);
+		qp.oh_remove_key(q, info, key);
 	else
-		qpdf_oh_replace_key(q, info, key, qpdf_oh_new_string(q, pdf));
+		qp.oh_replace_key(q, info, key, qp.oh_new_string(q, pdf));
 	g_free(v);
 	g_free(pdf);
 	return xmp;
@@ -195,13 +232,13 @@ static char *mend_date(qpdf_data q, qpdf_oh info, const char *key)
 
 static qpdf_oh new_stream(qpdf_data q, const char *dict, const void *data, gsize len)
 {
-	qpdf_oh s = qpdf_oh_new_stream(q);
-	qpdf_oh parsed = qpdf_oh_parse(q, dict);
+	qpdf_oh s = qp.oh_new_stream(q);
+	qpdf_oh parsed = qp.oh_parse(q, dict);
 
-	qpdf_oh_replace_stream_data(q, s, data, len, qpdf_oh_new_null(q), qpdf_oh_new_null(q));
-	for (qpdf_oh_begin_dict_key_iter(q, parsed); qpdf_oh_dict_more_keys(q);) {
-		const char *k = qpdf_oh_dict_next_key(q);
-		qpdf_oh_replace_key(q, qpdf_oh_get_dict(q, s), k, qpdf_oh_get_key(q, parsed, k));
+	qp.oh_replace_stream_data(q, s, data, len, qp.oh_new_null(q), qp.oh_new_null(q));
+	for (qp.oh_begin_dict_key_iter(q, parsed); qp.oh_dict_more_keys(q);) {
+		const char *k = qp.oh_dict_next_key(q);
+		qp.oh_replace_key(q, qp.oh_get_dict(q, s), k, qp.oh_get_key(q, parsed, k));
 	}
 	return s;
 }
@@ -210,49 +247,49 @@ static qpdf_oh new_stream(qpdf_data q, const char *dict, const void *data, gsize
  * CIDFonts their CIDToGIDMap, images lose /Interpolate. */
 static void mend_objects(qpdf_data q)
 {
-	int size = qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Size"));
+	int size = qp.oh_get_int_value_as_int(q, qp.oh_get_key(q, qp.get_trailer(q), "/Size"));
 
 	for (int id = 1; id < size; id++) {
-		qpdf_oh o = qpdf_get_object_by_id(q, id, 0);
-		if (qpdf_oh_is_stream(q, o)) {
-			qpdf_oh dict = qpdf_oh_get_dict(q, o);
-			if (qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, dict, "/Subtype"), "/Image"))
-				qpdf_oh_remove_key(q, dict, "/Interpolate");
+		qpdf_oh o = qp.get_object_by_id(q, id, 0);
+		if (qp.oh_is_stream(q, o)) {
+			qpdf_oh dict = qp.oh_get_dict(q, o);
+			if (qp.oh_is_name_and_equals(q, qp.oh_get_key(q, dict, "/Subtype"), "/Image"))
+				qp.oh_remove_key(q, dict, "/Interpolate");
 			continue;
 		}
-		if (!qpdf_oh_is_dictionary(q, o))
+		if (!qp.oh_is_dictionary(q, o))
 			continue;
-		if (qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, o, "/Subtype"), "/Link"))
-			qpdf_oh_replace_key(q, o, "/F", qpdf_oh_new_integer(q, 4));
-		else if (qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, o, "/Subtype"),
+		if (qp.oh_is_name_and_equals(q, qp.oh_get_key(q, o, "/Subtype"), "/Link"))
+			qp.oh_replace_key(q, o, "/F", qp.oh_new_integer(q, 4));
+		else if (qp.oh_is_name_and_equals(q, qp.oh_get_key(q, o, "/Subtype"),
 						    "/CIDFontType2") &&
-			 !qpdf_oh_has_key(q, o, "/CIDToGIDMap"))
-			qpdf_oh_replace_key(q, o, "/CIDToGIDMap", qpdf_oh_new_name(q, "/Identity"));
+			 !qp.oh_has_key(q, o, "/CIDToGIDMap"))
+			qp.oh_replace_key(q, o, "/CIDToGIDMap", qp.oh_new_name(q, "/Identity"));
 	}
 }
 
 static void add_output_intent(qpdf_data q, qpdf_oh root, const char *icc, gsize icc_len)
 {
 	qpdf_oh profile = new_stream(q, "<< /N 3 >>", icc, icc_len);
-	qpdf_oh intent = qpdf_oh_parse(q, "<< /Type /OutputIntent /S /GTS_PDFA1"
+	qpdf_oh intent = qp.oh_parse(q, "<< /Type /OutputIntent /S /GTS_PDFA1"
 					  " /OutputConditionIdentifier (sRGB IEC61966-2.1)"
 					  " /RegistryName (http://www.color.org)"
 					  " /Info (sRGB IEC61966-2.1) >>");
-	qpdf_oh list = qpdf_oh_new_array(q);
+	qpdf_oh list = qp.oh_new_array(q);
 
-	qpdf_oh_replace_key(q, intent, "/DestOutputProfile", profile);
-	qpdf_oh_append_item(q, list, intent);
-	qpdf_oh_replace_key(q, root, "/OutputIntents", list);
+	qp.oh_replace_key(q, intent, "/DestOutputProfile", profile);
+	qp.oh_append_item(q, list, intent);
+	qp.oh_replace_key(q, root, "/OutputIntents", list);
 }
 
 static void mend(qpdf_data q, const AjDat46 *d, const char *icc, gsize icc_len)
 {
-	qpdf_oh root = qpdf_get_root(q);
-	qpdf_oh info = qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Info");
+	qpdf_oh root = qp.get_root(q);
+	qpdf_oh info = qp.oh_get_key(q, qp.get_trailer(q), "/Info");
 	Info in = { 0 };
 	char *xmp;
 
-	if (qpdf_oh_is_dictionary(q, info)) {
+	if (qp.oh_is_dictionary(q, info)) {
 		in.title = info_text(q, info, "/Title");
 		in.author = info_text(q, info, "/Author");
 		in.subject = info_text(q, info, "/Subject");
@@ -263,9 +300,9 @@ static void mend(qpdf_data q, const AjDat46 *d, const char *icc, gsize icc_len)
 		in.modified = mend_date(q, info, "/ModDate");
 	}
 	xmp = xmp_packet(&in, d);
-	qpdf_oh_replace_key(q, root, "/Metadata",
+	qp.oh_replace_key(q, root, "/Metadata",
 			    new_stream(q, "<< /Type /Metadata /Subtype /XML >>", xmp, strlen(xmp)));
-	qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_string(q, XMP_LANG));
+	qp.oh_replace_key(q, root, "/Lang", qp.oh_new_string(q, XMP_LANG));
 	add_output_intent(q, root, icc, icc_len);
 	mend_objects(q);
 	g_free(xmp);
@@ -281,11 +318,11 @@ static void mend(qpdf_data q, const AjDat46 *d, const char *icc, gsize icc_len)
 
 static gboolean qpdf_failed(qpdf_data q, const char *source, GError **err)
 {
-	if (!qpdf_has_error(q))
+	if (!qp.has_error(q))
 		return FALSE;
 	g_set_error(err, AJ_ERROR, EX_SOFTWARE,
 		    _("%s: qpdf could not make the PDF/A (%s); please report this"), source,
-		    qpdf_get_error_full_text(q, qpdf_get_error(q)));
+		    qp.get_error_full_text(q, qp.get_error(q)));
 	return TRUE;
 }
 
@@ -298,6 +335,8 @@ gboolean aj_pdfa_convert(const guint8 *pdf, gsize len, const AjDat46 *d, const c
 	GError *io = NULL;
 	gboolean ok = FALSE;
 
+	if (!open_qpdf(err))
+		return FALSE;
 	if (!g_file_get_contents(AJ_SRGB_ICC, &icc, &icc_len, &io)) {
 		g_set_error(err, AJ_ERROR, EX_UNAVAILABLE,
 			    _("%s: cannot read the sRGB colour profile a PDF/A needs (%s); "
@@ -306,29 +345,29 @@ gboolean aj_pdfa_convert(const guint8 *pdf, gsize len, const AjDat46 *d, const c
 		g_error_free(io);
 		return FALSE;
 	}
-	q = qpdf_init();
-	qpdf_silence_errors(q);
-	qpdf_set_suppress_warnings(q, QPDF_TRUE);
-	qpdf_read_memory(q, source, (const char *)pdf, len, NULL);
+	q = qp.init();
+	qp.silence_errors(q);
+	qp.set_suppress_warnings(q, QPDF_TRUE);
+	qp.read_memory(q, source, (const char *)pdf, len, NULL);
 	if (qpdf_failed(q, source, err))
 		goto done;
 	mend(q, d, icc, icc_len);
 	if (qpdf_failed(q, source, err))
 		goto done;
-	qpdf_init_write_memory(q);
+	qp.init_write_memory(q);
 	/* PDF/A-1 readers (and PDFBox's preflight) know no object streams. */
-	qpdf_set_object_stream_mode(q, qpdf_o_disable);
-	qpdf_set_deterministic_ID(q, QPDF_TRUE);
-	qpdf_set_newline_before_endstream(q, QPDF_TRUE);
-	qpdf_set_suppress_original_object_IDs(q, QPDF_TRUE);
-	qpdf_write(q);
+	qp.set_object_stream_mode(q, qpdf_o_disable);
+	qp.set_deterministic_ID(q, QPDF_TRUE);
+	qp.set_newline_before_endstream(q, QPDF_TRUE);
+	qp.set_suppress_original_object_IDs(q, QPDF_TRUE);
+	qp.write(q);
 	if (qpdf_failed(q, source, err))
 		goto done;
 	*out = g_byte_array_new();
-	g_byte_array_append(*out, qpdf_get_buffer(q), qpdf_get_buffer_length(q));
+	g_byte_array_append(*out, qp.get_buffer(q), qp.get_buffer_length(q));
 	ok = TRUE;
 done:
-	qpdf_cleanup(&q);
+	qp.cleanup(&q);
 	g_free(icc);
 	return ok;
 }
@@ -342,7 +381,8 @@ void aj_pdfa_fingerprint(GPtrArray *lines)
 	if (!g_file_get_contents(AJ_SRGB_ICC, &icc, &len, NULL))
 		len = 0;
 	sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)icc, len);
-	g_ptr_array_add(lines, g_strdup_printf("qpdf %s icc %s\n", qpdf_get_qpdf_version(), sum));
+	g_ptr_array_add(lines, g_strdup_printf("qpdf %s icc %s\n",
+					       open_qpdf(NULL) ? qp.get_qpdf_version() : "none", sum));
 	g_free(sum);
 	g_free(icc);
 }

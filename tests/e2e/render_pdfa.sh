@@ -29,6 +29,13 @@ LANG=zh_CN.UTF-8 "$ANJIAN" render "$sample" --pdfa --out "$tmp/again/notice.pdf"
 cmp -s "$tmp/notice.pdf" "$tmp/again/notice.pdf" || fail "two PDF/A renders differ"
 "$ANJIAN" render "$sample" --out "$tmp/notice-plain.pdf"
 check_pdfa "$tmp/notice.pdf"
+
+# qpdf and libzip are opened when a PDF/A or an OFD needs them
+# (util/lazylib.h): a plain render loads neither, a PDF/A loads qpdf.
+LD_DEBUG=files "$ANJIAN" render "$sample" --out "$tmp/ld.pdf" 2>"$tmp/ld-plain.log"
+grep -q 'file=libqpdf\|file=libzip' "$tmp/ld-plain.log" && fail "a plain render loads qpdf or libzip"
+LD_DEBUG=files "$ANJIAN" render "$sample" --pdfa --out "$tmp/ld.pdf" 2>"$tmp/ld-pdfa.log"
+grep -q 'file=libqpdf' "$tmp/ld-pdfa.log" || fail "a PDF/A render does not load qpdf"
 same_text "$tmp/notice.pdf" "$tmp/notice-plain.pdf"
 x="$tmp/notice.pdf"
 [ "$(dat46 "$x" documentNumber)" = '苏安办〔2026〕12号' ] || fail "dat46:documentNumber"
