@@ -367,23 +367,35 @@ static int width_between(const Squeeze *s, int from, int to)
 	return w;
 }
 
+/* An attempt put back: the layout of the state before it (a paragraph's
+ * layout is all its own, so the one kept is the one a relayout would
+ * make; most attempts fail, and making it again was half the work). */
+static void put_back(Squeeze *s, PangoLayout *before)
+{
+	g_object_unref(s->layout);
+	s->layout = before;
+}
+
 /* Squeezes marks[0 .. n) and sets [from, to) closer by t; keeps that when
  * ok() holds of the new layout, else puts everything back. */
 static gboolean try_squeeze(Squeeze *s, const GArray *marks, guint n, int from, int to, int t,
 			    gboolean (*ok)(const Squeeze *, gpointer), gpointer data)
 {
 	Tight r = { from, to, t };
+	PangoLayout *before = g_object_ref(s->layout);
 
 	add(s, marks, 0, n);
 	if (t > 0)
 		g_array_append_val(s->tight, r);
 	relayout(s);
-	if (ok(s, data) && halves_end_lines(s) && squeezed_lines_fit(s))
+	if (ok(s, data) && halves_end_lines(s) && squeezed_lines_fit(s)) {
+		g_object_unref(before);
 		return TRUE;
+	}
 	drop(s, marks, 0, n);
 	if (t > 0)
 		g_array_set_size(s->tight, s->tight->len - 1);
-	relayout(s);
+	put_back(s, before);
 	return FALSE;
 }
 
@@ -458,11 +470,14 @@ static void pull_last_line(Squeeze *s)
 		for (int t = 0; t <= tight_max() && !joined; t += PANGO_SCALE / 16)
 			joined = try_squeeze(s, marks, marks->len, from, to, t, fewer_lines, &f);
 		for (guint k = marks->len; joined && k-- > 0;) {
+			PangoLayout *before = g_object_ref(s->layout);
 			drop(s, marks, k, 1);
 			relayout(s);
 			if (!fewer_lines(s, &f) || !halves_end_lines(s) || !squeezed_lines_fit(s)) {
-				add(s, marks, k, 1);
-				relayout(s);
+				add(s, marks, k, 1); /* sorted again: the state before */
+				put_back(s, before);
+			} else {
+				g_object_unref(before);
 			}
 		}
 		g_array_unref(marks);
