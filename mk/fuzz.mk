@@ -71,7 +71,7 @@ check-fuzz: $(FUZZ_BINS)
 ifdef SANITIZE
 export LSAN_OPTIONS := suppressions=$(abspath tests/lsan.supp):print_suppressions=0
 export ASAN_OPTIONS := fast_unwind_on_malloc=0
-export SAN_FONT_TESTS := test_chart test_chart_context test_pdf test_typeset
+export SAN_FONT_TESTS := test_chart test_chart_context test_cutfaces test_pdf test_typeset
 export G_SLICE := always-malloc
 endif
 

@@ -103,7 +103,8 @@ static gboolean typeset(const AjTemplate *t, const char *source, xmlNodePtr ctx,
 {
 	char *md = aj_template_render(t, ctx, err);
 	AjDocument *doc = NULL;
-	AjPdfOptions opts = { .creation_time = creation_time(dated), .context = ctx };
+	AjPdfOptions opts = { .creation_time = creation_time(dated), .context = ctx,
+			     .cut_fonts = TRUE };
 	int pages = 0;
 	gboolean ok = FALSE;
 

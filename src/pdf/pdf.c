@@ -4,6 +4,7 @@
  * writes the PDF atomically. */
 #include "pdf/pdf.h"
 
+#include <hb.h>
 #include <pango/pangocairo.h>
 
 #include "pdf/dat46.h"
@@ -128,7 +129,7 @@ static gboolean run(const AjDocument *doc, const AjPdfOptions *opts, GByteArray 
 	pctx = pango_context(cr);
 	if (w != NULL)
 		w->replay = (AjReplay){ .surface = surface, .cr = cr, .width = AJ_A4_W,
-				       .height = AJ_A4_H };
+				       .height = AJ_A4_H, .cut_fonts = opts && opts->cut_fonts };
 	/* cairo 1.16 reserves a structure tree for link annotations but only
 	 * writes it when a structure tag exists: without one the PDF has a
 	 * dangling object (qpdf --check: damaged).  One Document tag fixes it. */
@@ -190,6 +191,8 @@ void aj_pdf_fingerprint(GPtrArray *lines)
 {
 	aj_fonts_fingerprint(lines);
 	aj_pdfa_fingerprint(lines);
-	g_ptr_array_add(lines, g_strdup_printf("pango %s cairo %s\n", pango_version_string(),
-					       cairo_version_string()));
+	/* HarfBuzz shapes every run and cuts the faces of dossiers */
+	g_ptr_array_add(lines, g_strdup_printf("pango %s cairo %s harfbuzz %s\n",
+					       pango_version_string(), cairo_version_string(),
+					       hb_version_string()));
 }

@@ -20,6 +20,9 @@ typedef struct {
 	gint64 creation_time; /* seconds since the epoch (SOURCE_DATE_EPOCH); -1: from the document date */
 	xmlNodePtr context;   /* document context for chart:NAME images; may be NULL */
 	gboolean draft;       /* mark every page 草稿 (in the top margin) */
+	gboolean cut_fonts;   /* embed from CJK faces cut to the common characters
+	                       * (pdf/cutfaces.h): the same pages, other font
+	                       * programs' bytes, far less work for a short document */
 } AjPdfOptions;
 
 /* Writes the PDF to path (through a temporary file, renamed at the end) and
@@ -29,8 +32,8 @@ gboolean aj_pdf_write(const AjDocument *doc, const AjPdfOptions *opts, const cha
 
 /* Appends to lines (char *, g_free'd by the array) what a PDF depends on
  * besides its document and options: the typesetter's fonts
- * (aj_fonts_fingerprint()) and the versions of Pango and Cairo.  A cache
- * of PDFs keys on them. */
+ * (aj_fonts_fingerprint()) and the versions of Pango, Cairo and HarfBuzz.
+ * A cache of PDFs keys on them. */
 void aj_pdf_fingerprint(GPtrArray *lines);
 
 /* The pages aj_pdf_write() would draw, laid out with the same fonts and

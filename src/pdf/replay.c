@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "chart/render_cairo.h"
+#include "pdf/cutfaces.h"
 #include "util/error.h"
 #include "util/i18n.h"
 
@@ -38,19 +39,35 @@ static void missing_glyph(cairo_t *cr, const AjGlyphsOp *g, const AjGlyph *gl, d
 	pango_cairo_show_glyph_string(cr, g->font, &gs);
 }
 
+/* The cut of g's face and the glyphs' ids in it, when it has them all. */
+static cairo_scaled_font_t *cut_font(const AjGlyphsOp *g, const hb_map_t **map)
+{
+	cairo_scaled_font_t *sf = aj_cut_font(g->font, map);
+
+	for (int i = 0; sf != NULL && i < g->n_glyphs; i++)
+		if (!(g->glyphs[i].id & AJ_GLYPH_MISSING) && !hb_map_has(*map, g->glyphs[i].id))
+			sf = NULL;
+	if (sf == NULL)
+		*map = NULL;
+	return sf;
+}
+
 /* As Pango's Cairo renderer draws a glyph item: one cairo_show_text_glyphs
  * with the run's text and clusters, so text extracts as written. */
-static void glyphs(cairo_t *cr, const AjGlyphsOp *g)
+static void glyphs(AjReplay *r, const AjGlyphsOp *g)
 {
-	cairo_scaled_font_t *sf = PANGO_IS_CAIRO_FONT(g->font)
-					  ? pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(g->font))
-					  : NULL;
-	gboolean usable = sf != NULL && cairo_scaled_font_status(sf) == CAIRO_STATUS_SUCCESS;
+	cairo_t *cr = r->cr;
+	const hb_map_t *map = NULL;
+	cairo_scaled_font_t *sf = r->cut_fonts && g->font ? cut_font(g, &map) : NULL;
+	gboolean usable;
 	cairo_glyph_t *cg = g_new(cairo_glyph_t, MAX(g->n_glyphs, 1));
 	cairo_text_cluster_t *cc = g_new(cairo_text_cluster_t, MAX(g->n_clusters, 1));
 	double ox, oy, bx, by;
 	int n = 0;
 
+	if (sf == NULL && PANGO_IS_CAIRO_FONT(g->font))
+		sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(g->font));
+	usable = sf != NULL && cairo_scaled_font_status(sf) == CAIRO_STATUS_SUCCESS;
 	origin(cr, g->x, g->y, &ox, &oy);
 	bx = ox + (double)g->dx / PANGO_SCALE;
 	by = oy + (double)g->dy / PANGO_SCALE;
@@ -67,7 +84,8 @@ static void glyphs(cairo_t *cr, const AjGlyphsOp *g)
 			missing_glyph(cr, g, gl, ox, oy);
 			continue;
 		}
-		cg[n++] = (cairo_glyph_t){ .index = gl->id, .x = cx, .y = cy };
+		cg[n++] = (cairo_glyph_t){ .index = map ? hb_map_get(map, gl->id) : gl->id,
+					   .x = cx, .y = cy };
 	}
 	for (int i = 0; i < g->n_clusters; i++)
 		cc[i] = (cairo_text_cluster_t){ .num_bytes = g->clusters[i].bytes,
@@ -227,7 +245,7 @@ gboolean aj_replay_page(AjReplay *r, const AjPage *page, const char *source, GEr
 			frame(r->cr, &op->frame, &inside);
 			break;
 		case AJ_OP_GLYPHS:
-			glyphs(r->cr, &op->glyphs);
+			glyphs(r, &op->glyphs);
 			break;
 		case AJ_OP_FILL:
 			fill(r->cr, &op->fill);

@@ -16,6 +16,7 @@ typedef struct {
 	cairo_t *cr;
 	double width, height;  /* the surface's page size now */
 	int outline_parent[5]; /* outline ids of the last entry at each level */
+	gboolean cut_fonts;    /* draw with cut faces where they serve (pdf/cutfaces.h) */
 } AjReplay;
 
 /* Draws page and shows it (cairo_show_page).  FALSE with err when a

@@ -138,6 +138,11 @@ done
 "$ANJIAN" dossier --data "$t/data" --enterprise "$A" --as-of 2026-03-31 --out "$t/one.pdf" ||
 	fail "anjian dossier"
 pdftotext "$t/one.pdf" - | tr -d ' \n-' | grep -qF JCE2E1 || fail "anjian dossier lacks a record"
+# drawn with faces cut to the common characters (pdf/cutfaces.h): the same
+# bytes alone as in the build, the faces named as they are
+cmp -s "$t/one.pdf" "$t/out/dossier/$A.pdf" || fail "anjian dossier and the build's dossier of $A differ"
+pdffonts "$t/one.pdf" >"$t/fonts" && [ "$(wc -l <"$t/fonts")" -gt 3 ] || fail "the dossier embeds no font"
+if grep -q CairoFont "$t/fonts"; then fail "a face of the dossier lost its name: $(cat "$t/fonts")"; fi
 "$ANJIAN" dossier --data "$t/data" --enterprise 91320505MA0000000X --out "$t/none.pdf" 2>"$t/none.err"
 [ $? = 65 ] || fail "an unknown credit code did not exit 65"
 grep -q 91320505MA0000000X "$t/none.err" || fail "the error does not name the code"
