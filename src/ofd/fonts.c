@@ -6,6 +6,7 @@
 #include <hb-ot.h>
 #include <pango/pangofc-font.h>
 
+#include "typeset/fonts.h"
 #include "util/error.h"
 #include "util/i18n.h"
 
@@ -199,15 +200,6 @@ static GBytes *subset(AjOfdFont *f, GError **err)
 	return bytes;
 }
 
-static gboolean is_cff(hb_face_t *face)
-{
-	hb_blob_t *cff = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
-	gboolean yes = hb_blob_get_length(cff) > 0;
-
-	hb_blob_destroy(cff);
-	return yes;
-}
-
 gboolean aj_ofd_fonts_each(AjOfdFonts *set, AjOfdFontFn fn, gpointer data, GError **err)
 {
 	for (guint i = 0; i < set->list->len; i++) {
@@ -218,7 +210,8 @@ gboolean aj_ofd_fonts_each(AjOfdFonts *set, AjOfdFontFn fn, gpointer data, GErro
 
 		if (bytes == NULL)
 			return FALSE;
-		file = g_strdup_printf("font_%u.%s", f->id, is_cff(f->face) ? "otf" : "ttf");
+		file = g_strdup_printf("font_%u.%s", f->id,
+				       aj_face_is_cff(f->face) ? "otf" : "ttf");
 		ok = fn(f->id, f->name, f->family, f->bold, file, bytes, data, err);
 		g_free(file);
 		g_bytes_unref(bytes);

@@ -5,6 +5,8 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-font.h>
 
+#include "typeset/fonts.h"
+
 typedef struct {
 	cairo_font_face_t *face;    /* NULL: the face is not cut */
 	hb_subset_plan_t *plan;     /* the whole face's glyph ids to the cut's */
@@ -114,15 +116,6 @@ static hb_face_t *cut_of(hb_face_t *face, hb_subset_plan_t **plan)
 	return out;
 }
 
-static gboolean is_cff(hb_face_t *face)
-{
-	hb_blob_t *cff = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
-	gboolean yes = hb_blob_get_length(cff) > 0;
-
-	hb_blob_destroy(cff);
-	return yes;
-}
-
 /* The Cairo face of bytes, kept (with its FreeType face) for the process;
  * NULL when it cannot be made. */
 static cairo_font_face_t *cairo_face_of(hb_blob_t *bytes)
@@ -148,7 +141,7 @@ static Cut *cut_for(const char *key, hb_face_t *face)
 	if (c != NULL)
 		return c;
 	c = g_new0(Cut, 1);
-	if (is_cff(face))
+	if (aj_face_is_cff(face))
 		sub = cut_of(face, &c->plan);
 	if (sub != NULL) {
 		c->bytes = hb_face_reference_blob(sub);

@@ -270,3 +270,12 @@ void aj_fonts_fingerprint(GPtrArray *lines)
 	add_font_files(lines, FcConfigGetFonts(config, FcSetSystem));
 	add_font_files(lines, FcConfigGetFonts(config, FcSetApplication));
 }
+
+gboolean aj_face_is_cff(hb_face_t *face)
+{
+	hb_blob_t *cff = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
+	gboolean yes = hb_blob_get_length(cff) > 0;
+
+	hb_blob_destroy(cff);
+	return yes;
+}

@@ -13,6 +13,7 @@
 #ifndef AJ_TYPESET_FONTS_H
 #define AJ_TYPESET_FONTS_H
 
+#include <hb.h>
 #include <pango/pango.h>
 
 typedef enum {
@@ -39,5 +40,8 @@ const char *aj_fonts_fallbacks(void);
  * installed, removed or replaced changes them even when the family names
  * do not.  In no particular order. */
 void aj_fonts_fingerprint(GPtrArray *lines);
+
+/* Whether face has CFF outlines (OpenType/CFF) rather than TrueType ones. */
+gboolean aj_face_is_cff(hb_face_t *face);
 
 #endif
