@@ -2,7 +2,7 @@
  * from.  Cairo 1.16 copies a CFF face's whole table twice for every PDF
  * that uses the face (15–24 MB for a Noto CJK face), parses it, and embeds
  * a subset keeping a stub of each of the face's ~30 000 subroutines: about
- * 9 CPU ms and 50 kB per face and document, most of a short document's
+ * 5–10 CPU ms and 50 kB per face and document, most of a short document's
  * cost.  A face cut by hb-subset, once per process, to the glyphs of GB
  * 2312's characters and ASCII, without subroutines, is a few MB: the same
  * embedding costs a fraction of that.  The cut keeps each glyph's outline,
