@@ -63,37 +63,33 @@ static const hb_set_t *common_chars(void)
 	return g_once(&once, make_common, NULL);
 }
 
-/* The characters to keep: every one the face maps to a glyph of a common
- * character, so that the cut's cmap gives Cairo the same character for a
- * glyph as the whole face's (its lowest). */
-static void chars_to_keep(hb_face_t *face, hb_set_t *keep, hb_set_t *glyphs)
+/* The glyphs of the common characters. */
+static void common_glyphs(hb_face_t *face, hb_set_t *glyphs)
 {
 	hb_font_t *font = hb_font_create(face);
-	hb_set_t *all = hb_set_create();
 	hb_codepoint_t c = HB_SET_VALUE_INVALID, g;
 
 	while (hb_set_next(common_chars(), &c))
 		if (hb_font_get_nominal_glyph(font, c, &g))
 			hb_set_add(glyphs, g);
-	hb_face_collect_unicodes(face, all);
-	c = HB_SET_VALUE_INVALID;
-	while (hb_set_next(all, &c))
-		if (hb_font_get_nominal_glyph(font, c, &g) && hb_set_has(glyphs, g))
-			hb_set_add(keep, c);
-	hb_set_destroy(all);
 	hb_font_destroy(font);
 }
 
-/* The cut: those glyphs and characters without subroutines (Cairo's
- * subset of a face keeps a stub of each), the tables only shaping reads
- * (the pages are shaped) or Cairo ignores, and every name of the face. */
+/* The cut: those glyphs without subroutines (Cairo's subset of a face
+ * keeps a stub of each) and without a cmap: for each new glyph of each
+ * PDF Cairo looks for the glyph's character by a walk through the whole
+ * cmap (a tenth of a dossier's CPU with a cut's 9 000 characters); without
+ * one it takes the text drawn with the glyph, the character the cmap gave
+ * (test_cutfaces compares the text; the faces here are CID-keyed, so no
+ * Latin subset is split off by the character either).  Also without the
+ * tables only shaping reads (the pages are shaped); with every name. */
 static hb_face_t *cut_of(hb_face_t *face, hb_subset_plan_t **plan)
 {
 	static const hb_tag_t drop[] = { HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'),
 					 HB_TAG('G', 'D', 'E', 'F'), HB_TAG('B', 'A', 'S', 'E'),
 					 HB_TAG('J', 'S', 'T', 'F'), HB_TAG('D', 'S', 'I', 'G'),
 					 HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'),
-					 HB_TAG('V', 'O', 'R', 'G') };
+					 HB_TAG('V', 'O', 'R', 'G'), HB_TAG('c', 'm', 'a', 'p') };
 	static const hb_subset_sets_t every[] = { HB_SUBSET_SETS_NAME_ID,
 						  HB_SUBSET_SETS_NAME_LANG_ID };
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
@@ -101,7 +97,7 @@ static hb_face_t *cut_of(hb_face_t *face, hb_subset_plan_t **plan)
 
 	if (in == NULL)
 		return NULL;
-	chars_to_keep(face, hb_subset_input_unicode_set(in), hb_subset_input_glyph_set(in));
+	common_glyphs(face, hb_subset_input_glyph_set(in));
 	for (gsize i = 0; i < G_N_ELEMENTS(drop); i++)
 		hb_set_add(hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG), drop[i]);
 	for (gsize i = 0; i < G_N_ELEMENTS(every); i++) {

@@ -4,13 +4,14 @@
  * a subset keeping a stub of each of the face's ~30 000 subroutines: about
  * 5–10 CPU ms and 50 kB per face and document, most of a short document's
  * cost.  A face cut by hb-subset, once per process, to the glyphs of GB
- * 2312's characters and ASCII, without subroutines, is a few MB: the same
- * embedding costs a fraction of that.  The cut keeps each glyph's outline,
- * hints and width and every character the face maps to it (Cairo reads
- * the text of a glyph back from the cmap), so pages drawn with it look and
- * extract as with the whole face; only the embedded font program's bytes
- * differ.  A glyph run the cut lacks a glyph of (a rare character, a
- * glyph only shaping reaches) is drawn with the whole face.
+ * 2312's characters, ASCII, Latin-1 and the punctuation blocks, without
+ * subroutines or cmap, is a few MB: the same embedding costs a fraction of
+ * that.  The cut keeps each glyph's outline, hints and width, so pages
+ * drawn with it look as with the whole face; Cairo takes each glyph's text
+ * from the text drawn instead of the cmap, the same characters; only the
+ * embedded font program's bytes differ.  A glyph run the cut lacks a glyph
+ * of (a rare character, a glyph only shaping reaches) is drawn with the
+ * whole face.
  *
  * The cuts are made on first use and live for the process; any thread may
  * use them.  Scaled fonts returned are kept per thread (so their glyphs'
