@@ -19,6 +19,7 @@ void aj_loader_init(AjLoader *l)
 {
 	memset(l, 0, sizeof *l);
 	l->model = aj_model_new();
+	l->schema = TRUE; /* data-format.md: every input is validated against the schema */
 	l->errors = g_ptr_array_new_with_free_func(g_free);
 	for (int i = 0; i < AJ_REF_CURSORS; i++) {
 		l->cursors[i].last = AJ_NONE;

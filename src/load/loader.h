@@ -132,12 +132,14 @@ typedef struct {
 	guint counted;     /* a part: its errors that count towards stop */
 	gboolean stop;     /* AJ_LOAD_MAX_ERRORS reached */
 	gboolean unreadable; /* a file could not be opened: EX_NOINPUT, not EX_DATAERR */
-	/* Also validate against the embedded schema (the load's flag, before
-	 * aj_load_files()).  Off for users: the loader's own checks (shape.c,
-	 * attrs.c, values.c) cover all the embedded schema checks, and the
-	 * schema doubled the reading's CPU.  The loader's fuzz target and
-	 * tests turn it on to show that: schema_errors counts the files whose
-	 * only error was the schema's. */
+	/* Validate against the embedded schema (the load's flag, before
+	 * aj_load_files()).  On for every load (aj_loader_init): the data
+	 * format's contract is that the shipped schema validates every input.
+	 * The loader's own checks (shape.c, attrs.c, values.c) must still find
+	 * everything the schema finds, so that each error comes with the
+	 * loader's own words; the fuzz target and test_load turn the flag off
+	 * to show that: schema_errors counts the files whose only error was
+	 * the schema's. */
 	gboolean schema;
 	guint schema_errors;
 

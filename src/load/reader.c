@@ -2,10 +2,10 @@
  *
  * libxml2's xmlTextReader walks the file node by node; records are built
  * directly from the nodes, so memory stays flat however large the file.
- * The loader's own checks (shape.c, attrs.c, values.c) are the validation;
- * the embedded RELAX NG schema is attached only when the loader's
- * `schema` flag asks for it (the fuzz target and tests, which show that
- * it finds nothing those checks miss).  Depth tells what a node is:
+ * The embedded RELAX NG schema validates it as it goes (the loader's
+ * `schema` flag, on for every load) beside the loader's own checks
+ * (shape.c, attrs.c, values.c), which find all it finds and say it in the
+ * loader's words (the fuzz target and tests show that).  Depth tells what a node is:
  * 0 <dataset>, 1 a record, 2 a child of a record (3 and 4 inside a
  * problem-list: problem, then its children).
  */

@@ -1,7 +1,8 @@
 /* libFuzzer target: the data loader (libxml2 reader + embedded RELAX NG
  * schema + the loader's own value and cross-record checks).  The schema
- * is only the oracle here: an input it rejects while the loader's own
- * checks find nothing is a failure, since users' loads skip it.
+ * is also the oracle here: an input it rejects while the loader's own
+ * checks find nothing is a failure, since every error must come in the
+ * loader's own words.
  *
  * The input is one data file.  It is written to a private temporary
  * directory and read through the same steps as aj_load_dir() (one file,
@@ -56,8 +57,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	l.schema = TRUE;
 	if (!aj_load_files(&l, f->paths, 1, NULL))
 		abort();
-	/* Users' loads run without the schema: the loader's own checks must
-	 * reject whatever the embedded schema rejects. */
+	/* The loader's own checks must reject whatever the embedded schema
+	 * rejects. */
 	if (l.schema_errors > 0)
 		__builtin_trap();
 	/* Every error is located in the file it came from. */
