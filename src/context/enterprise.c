@@ -78,12 +78,6 @@ static void identity(xmlNodePtr x, const AjModel *m, const AjEnterprise *e)
 	aj_attr_flag(x, "closed", e->closed);
 }
 
-static void as_of(xmlNodePtr x, const AjEntSource *s)
-{
-	aj_attr_day(x, "as-of", s->asof);
-	aj_attr_day_cn(x, "as-of-cn", s->asof);
-}
-
 static void standardization(xmlNodePtr x, const AjEntPublic *f)
 {
 	static const char *const state[] = { "none", "valid", "expired", "revoked" };
@@ -264,19 +258,24 @@ xmlNodePtr aj_ctx_enterprise_public(xmlNodePtr parent, const AjEntSource *s, gui
 	aj_ent_public(m, s->records, s->listings, ent, s->asof, s->publicity_years, f);
 	aj_day_ymd(s->asof, &year, &(int){ 0 }, &(int){ 0 });
 	identity(x, m, AJ_ENTERPRISE(m, ent));
-	as_of(x, s);
+	/* the page's own date, never the build's: a page whose facts did not
+	 * change keeps its bytes from one build to the next */
+	day(x, "changed", f->changed);
 	aj_attr_int(x, "years", s->publicity_years);
-	aj_attr_day(x, "window-from", f->window_from);
-	aj_attr_day_cn(x, "window-from-cn", f->window_from);
 	standardization(x, f);
 	duty(x, "commitment", year, f->commitment, "已签订", "未签订");
 	duty(x, "self-inspection", year, f->self_inspection, "已报告", "未报告");
 	duty(x, "responsibility-list", 0, f->responsibility_list, "已公示", "未公示");
 	director(x, f);
 	insurance(x, f);
-	for (guint i = 0; i < f->penalties->len; i++)
-		penalty(aj_child(x, "penalty"), m,
-			&g_array_index(m->penalties, AjPenalty, g_array_index(f->penalties, guint32, i)));
+	for (guint i = 0; i < f->penalties->len; i++) {
+		const AjPenalty *p =
+			&g_array_index(m->penalties, AjPenalty, g_array_index(f->penalties, guint32, i));
+		xmlNodePtr n = aj_child(x, "penalty");
+		penalty(n, m, p);
+		/* the last day of its publicity */
+		day(n, "until", aj_publicity_window_left(p->date, s->publicity_years) - 1);
+	}
 	for (guint i = 0; i < f->exposed->len; i++)
 		exposed(x, &g_array_index(f->exposed, AjEntExposed, i));
 	for (guint i = 0; i < f->exemplar->len; i++)

@@ -7,7 +7,11 @@
  * publicity window, the public lists that named it (<exposed>,
  * <exemplar> with kind and period, for the site to link), open listed major
  * hazards and joint punishment in effect.  No address, report, veto or
- * record an internal document holds.
+ * record an internal document holds.  It carries no date of the build:
+ * `changed` is the last day by as-of on which one of those facts changed
+ * (AjEntPublic.changed), each penalty its last day of publicity
+ * (`until`), and the window is told in `years`; so an enterprise whose
+ * facts did not change has the same context, and page, month after month.
  *
  * The dossier context is a <dossier> element with every record of the
  * enterprise dated on or before as-of: histories, inspections, hazards,

@@ -311,6 +311,24 @@ AjDay aj_publicity_window_start(AjDay asof, int years)
 	return back + 1;
 }
 
+AjDay aj_publicity_window_left(AjDay date, int years)
+{
+	int y, mo, d;
+	AjDay left;
+
+	aj_day_ymd(date, &y, &mo, &d);
+	left = aj_day_from_ymd(y + years, mo, d);
+	if (left == AJ_DAY_NONE) /* 29 February of a year that has none */
+		left = aj_day_from_ymd(y + years, 3, 1);
+	/* the window's start moves by a day a day but for 29 February: settle
+	 * on the first day whose window starts after date */
+	while (date < aj_publicity_window_start(left - 1, years))
+		left--;
+	while (date >= aj_publicity_window_start(left, years))
+		left++;
+	return left;
+}
+
 gboolean aj_hazard_open(const AjHazard *h, AjDay asof)
 {
 	return h->found <= asof && (h->rectified == AJ_DAY_NONE || h->rectified > asof);
@@ -420,6 +438,107 @@ static void public_listings(const AjEntListings *l, guint32 ent, AjEntPublic *f)
 			g_array_append_val(f->exemplar, q[i]);
 }
 
+/* A public fact changed on day: the latest such day by asof is kept. */
+static void changed(AjEntPublic *f, AjDay day)
+{
+	if (day != AJ_DAY_NONE && day <= f->asof && day > f->changed)
+		f->changed = day;
+}
+
+/* The day after `to`, when a term ending then stops; nothing for no end. */
+static AjDay after(AjDay to)
+{
+	return to != AJ_DAY_NONE ? to + 1 : AJ_DAY_NONE;
+}
+
+static void span_changes(AjEntPublic *f, const GArray *spans)
+{
+	for (guint i = 0; spans != NULL && i < spans->len; i++) {
+		const AjSpan *s = &g_array_index(spans, AjSpan, i);
+		if (s->from <= f->asof) {
+			changed(f, s->from);
+			changed(f, after(s->to));
+		}
+	}
+}
+
+static void duty_changes(const AjEnterprise *e, AjEntPublic *f)
+{
+	int year = 0;
+
+	aj_day_ymd(f->asof, &year, &(int){ 0 }, &(int){ 0 });
+	changed(f, aj_day_from_ymd(year, 1, 1));
+	for (guint i = 0; e->grades != NULL && i < e->grades->len; i++) {
+		const AjGrade *g = &g_array_index(e->grades, AjGrade, i);
+		if (g->from > f->asof)
+			continue;
+		changed(f, g->from);
+		changed(f, after(g->to));
+		changed(f, g->revoked);
+	}
+	changed(f, f->commitment);
+	changed(f, f->self_inspection);
+	changed(f, f->responsibility_list);
+	span_changes(f, e->directors);
+	span_changes(f, e->insurances);
+}
+
+/* Every record the page shows or showed: a penalty out of the window, a
+ * blacklisting run out or a hazard rectified changed the page when it went. */
+static void record_changes(const AjModel *m, const AjEntRecords *r, guint32 ent, int years,
+			   AjEntPublic *f)
+{
+	const guint32 *ix;
+	guint n;
+
+	ix = aj_ent_records(r, AJ_REC_PENALTY, ent, &n);
+	for (guint i = 0; i < n; i++) {
+		const AjPenalty *p = &g_array_index(m->penalties, AjPenalty, ix[i]);
+		changed(f, p->date);
+		changed(f, aj_publicity_window_left(p->date, years));
+	}
+	ix = aj_ent_records(r, AJ_REC_HAZARD, ent, &n);
+	for (guint i = 0; i < n; i++) {
+		const AjHazard *h = &g_array_index(m->hazards, AjHazard, ix[i]);
+		if (!h->major || h->listed == AJ_LISTED_NONE || h->found > f->asof)
+			continue;
+		changed(f, h->found);
+		changed(f, h->rectified);
+		if (aj_hazard_open(h, after(h->deadline)))
+			changed(f, after(h->deadline)); /* overdue */
+	}
+	ix = aj_ent_records(r, AJ_REC_BLACKLIST, ent, &n);
+	for (guint i = 0; i < n; i++) {
+		const AjBlacklist *b = &g_array_index(m->blacklists, AjBlacklist, ix[i]);
+		if (b->from > f->asof)
+			continue;
+		changed(f, b->from);
+		changed(f, after(b->to));
+	}
+}
+
+/* A list names the enterprise as of its period's last day (as-of for the
+ * period under way) and leaves the page with the window. */
+static void listing_changes(const AjEntListings *l, guint32 ent, int years, AjEntPublic *f)
+{
+	const AjEntExposed *x;
+	const AjQuarter *q;
+	guint n;
+
+	x = aj_ent_exposed(l, ent, &n);
+	for (guint i = 0; i < n; i++) {
+		AjDay last = aj_month_last_day(x[i].month);
+		changed(f, MIN(last, f->asof));
+		changed(f, aj_publicity_window_left(last, years));
+	}
+	q = aj_ent_exemplar(l, ent, &n);
+	for (guint i = 0; i < n; i++) {
+		AjDay last = aj_quarter_last_day(q[i]);
+		changed(f, MIN(last, f->asof));
+		changed(f, aj_publicity_window_left(last, years));
+	}
+}
+
 void aj_ent_public(const AjModel *m, const AjEntRecords *r, const AjEntListings *l, guint32 ent,
 		   AjDay asof, int years, AjEntPublic *f)
 {
@@ -445,4 +564,8 @@ void aj_ent_public(const AjModel *m, const AjEntRecords *r, const AjEntListings 
 	f->insurance = aj_insurance_on(e, asof, asof);
 	public_records(m, r, ent, f);
 	public_listings(l, ent, f);
+	f->changed = AJ_DAY_NONE;
+	duty_changes(e, f);
+	record_changes(m, r, ent, years, f);
+	listing_changes(l, ent, years, f);
 }

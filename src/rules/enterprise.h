@@ -79,6 +79,9 @@ gboolean aj_ent_nomination_vetoes(const AjEntListings *l, guint32 nomination, gu
 /* The first day of the publicity window of `years` ending at asof: the
  * day after the same day `years` earlier (29 February: 1 March). */
 AjDay aj_publicity_window_start(AjDay asof, int years);
+/* The first day on which something dated `date` is outside that window
+ * (the same day `years` later, or 1 March for 29 February). */
+AjDay aj_publicity_window_left(AjDay date, int years);
 
 typedef enum {
 	AJ_GRADE_NONE,    /* never graded (by as-of) */
@@ -89,6 +92,9 @@ typedef enum {
 
 typedef struct {
 	AjDay asof, window_from;
+	/* The last day by asof on which any of these facts changed (see
+	 * aj_ent_public()): from then to asof they are the same. */
+	AjDay changed;
 	gboolean closed;
 	AjGradeState grade_state;
 	const AjGrade *grade;          /* the valid one, else the latest begun; NULL: none */
@@ -107,7 +113,17 @@ typedef struct {
 
 void aj_ent_public_init(AjEntPublic *f);
 void aj_ent_public_clear(AjEntPublic *f);
-/* The public facts of ent at asof with a publicity window of `years`. */
+/* The public facts of ent at asof with a publicity window of `years`, and
+ * the day they last changed: the latest of the first day of as-of's year
+ * (the duties are the year's), a grade begun, ended or revoked, this
+ * year's commitment and self-inspection, the latest responsibility list,
+ * a director or policy begun or ended, a penalty decided or leaving the
+ * window, a listed major hazard found, rectified or falling overdue, a
+ * blacklisting begun or run out, a list naming it (as of its period's last
+ * day, or as-of when that is earlier) or leaving the window.  Nothing else
+ * (no report, no internal record) moves it; the facts have no dates of
+ * their own for a name, an address or a closing, which change the page
+ * without moving the day. */
 void aj_ent_public(const AjModel *model, const AjEntRecords *r, const AjEntListings *l, guint32 ent,
 		   AjDay asof, int years, AjEntPublic *f);
 

@@ -97,6 +97,24 @@ static void set(xmlNodePtr n, const char *name, const char *value)
 	xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)value);
 }
 
+/* The page of this site a child of the context names (a public list
+ * that named the enterprise, by kind and period), or NULL: not a list, or
+ * not on this site. */
+static const char *linked(const Site *site, xmlNodePtr c)
+{
+	char *kind, *period;
+	const char *path;
+
+	if (c->type != XML_ELEMENT_NODE || !xmlHasProp(c, (const xmlChar *)"kind"))
+		return NULL;
+	kind = prop(c, "kind");
+	period = prop(c, "period");
+	path = aj_site_path_of(site, kind, period);
+	g_free(kind);
+	g_free(period);
+	return path;
+}
+
 /* Links the page makes: its listings, and each public list that named the
  * enterprise when this site has that document. */
 static void decorate(const Site *site, xmlNodePtr page, xmlNodePtr e, const Summary *s)
@@ -111,19 +129,28 @@ static void decorate(const Site *site, xmlNodePtr page, xmlNodePtr e, const Summ
 	set(e, "industry-href", href);
 	g_free(href);
 	for (xmlNodePtr c = e->children; c != NULL; c = c->next) {
-		char *kind, *period;
 		const char *path;
 		if (c->type != XML_ELEMENT_NODE || !xmlHasProp(c, (const xmlChar *)"kind"))
 			continue;
-		kind = prop(c, "kind");
-		period = prop(c, "period");
-		path = aj_site_path_of(site, kind, period);
+		path = linked(site, c);
 		href = path != NULL ? g_strconcat("../", path, NULL) : g_strdup("");
 		set(c, "href", href);
 		g_free(href);
-		g_free(kind);
-		g_free(period);
 	}
+}
+
+/* The page's key: what every page shares, its context and the documents
+ * it links (not every document of the site: next month's documents leave
+ * the pages that do not link them as they are).  xml: the context's bytes,
+ * to which the links are added. */
+static char *page_key(const Shared *sh, xmlNodePtr e, GString *xml)
+{
+	for (xmlNodePtr c = e->children; c != NULL; c = c->next) {
+		const char *path = linked(sh->site, c);
+		if (path != NULL)
+			g_string_append_printf(xml, "\n%s", path);
+	}
+	return aj_keys_digest(sh->site_hash, xml->str, xml->len);
 }
 
 /* The page of the earlier output, linked in when its key is this one. */
@@ -146,7 +173,7 @@ static gboolean reuse(const Shared *sh, const char *stem, const char *id, const 
 static gboolean render(Block *b, xmlNodePtr e, const Summary *s, const char *path, GString *html)
 {
 	Site *site = b->sh->site;
-	xmlNodePtr page = aj_site_page_new(site, "../", "", "enterprises/");
+	xmlNodePtr page = aj_site_page_new_steady(site, "../", "", "enterprises/");
 	gboolean ok;
 
 	xmlUnlinkNode(e);
@@ -181,7 +208,7 @@ static gboolean one_page(Block *b, gpointer scratch, guint i, xmlNodePtr holder,
 		g_string_append_len(b->data, xml->str, xml->len);
 		g_string_append_c(b->data, '\n');
 	}
-	key = aj_keys_digest(sh->site_hash, xml->str, xml->len);
+	key = page_key(sh, e, xml);
 	stem = file_stem(s->id);
 	path = g_strdup_printf("%s/%s.html", sh->dir, stem);
 	g_string_append_printf(b->keys, "%s %s\n", s->id, key);
@@ -239,24 +266,18 @@ static void write_block(gpointer data, gpointer user_data)
 	stream_done(b->sh->stream, b);
 }
 
-/* What every enterprise page shares: the layouts, the page around the
- * enterprise (menu, issuer) and the documents its lists may link. */
+/* What every enterprise page shares: the layouts and the page around the
+ * enterprise (its steady menu, the issuer). */
 static char *site_hash(const Site *site)
 {
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-	xmlNodePtr page = aj_site_page_new(site, "../", "", "enterprises/");
+	xmlNodePtr page = aj_site_page_new_steady(site, "../", "", "enterprises/");
 	GString *xml = g_string_new(NULL);
 	char *hex;
 
 	g_checksum_update(sum, (const guchar *)aj_site_layouts_digest(site->layouts), -1);
 	aj_xml_dump(xml, page);
 	g_checksum_update(sum, (const guchar *)xml->str, (gssize)xml->len);
-	for (guint i = 0; i < site->entries->len; i++) {
-		const SiteEntry *e = g_ptr_array_index(site->entries, i);
-		char *line = g_strdup_printf("\n%s %s %s", e->src->kind, e->src->period, e->path);
-		g_checksum_update(sum, (const guchar *)line, -1);
-		g_free(line);
-	}
 	hex = g_strdup(g_checksum_get_string(sum));
 	g_string_free(xml, TRUE);
 	xmlFreeDoc(page->doc);

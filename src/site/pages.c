@@ -12,8 +12,9 @@
 #define INDEX_RECENT 20 /* documents listed on the home page */
 
 
-xmlNodePtr aj_site_page_new(const Site *site, const char *root, const char *title,
-			   const char *current)
+/* kinds: the menu holds the kinds of documents this site has */
+static xmlNodePtr page_new(const Site *site, const char *root, const char *title,
+			   const char *current, gboolean kinds)
 {
 	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNodePtr page = xmlNewNode(NULL, (const xmlChar *)"page");
@@ -30,7 +31,7 @@ xmlNodePtr aj_site_page_new(const Site *site, const char *root, const char *titl
 	aj_attr_str(nav, "href", "index.html");
 	aj_attr_str(nav, "label", "首页");
 	aj_attr_str(nav, "current", strcmp(current, "index.html") == 0 ? "page" : "false");
-	for (guint i = 0; i < site->kinds->len; i++) {
+	for (guint i = 0; kinds && i < site->kinds->len; i++) {
 		const char *kind = g_ptr_array_index(site->kinds, i);
 		char *href = g_strdup_printf("archive/%s.html", kind);
 		nav = aj_child(page, "nav");
@@ -55,6 +56,18 @@ xmlNodePtr aj_site_page_new(const Site *site, const char *root, const char *titl
 	aj_attr_str(nav, "label", "检索");
 	aj_attr_str(nav, "current", strcmp(current, "search.html") == 0 ? "page" : "false");
 	return page;
+}
+
+xmlNodePtr aj_site_page_new(const Site *site, const char *root, const char *title,
+			   const char *current)
+{
+	return page_new(site, root, title, current, TRUE);
+}
+
+xmlNodePtr aj_site_page_new_steady(const Site *site, const char *root, const char *title,
+				   const char *current)
+{
+	return page_new(site, root, title, current, FALSE);
 }
 
 gboolean aj_site_page_write(const Site *site, xmlNodePtr page, const char *layout,

@@ -14,6 +14,12 @@
  * the site root ("" or "../"); `current` is the nav href of the page. */
 xmlNodePtr aj_site_page_new(const Site *site, const char *root, const char *title,
 			    const char *current);
+/* The same whose menu leaves out the kinds of documents (the home page
+ * leads to them): for the enterprise pages, which must not change when a
+ * quarter's documents come and go with the month built (an enterprise
+ * with nothing new keeps its page's bytes). */
+xmlNodePtr aj_site_page_new_steady(const Site *site, const char *root, const char *title,
+				   const char *current);
 /* Fills layout from page into buf, writes it to rel and frees page's doc. */
 gboolean aj_site_page_write(const Site *site, xmlNodePtr page, const char *layout,
 			    const char *rel, GString *buf, GError **err);

@@ -2,7 +2,8 @@
  * publicity window, closed, blacklist in effect or expired, exposed and
  * exemplar lists, open listed major hazards), its public context (nothing
  * from reports), its dossier context (every record, reports as counts),
- * and the per-enterprise listings agree with the lists of rules/. */
+ * and the per-enterprise listings agree with the lists of rules/; the
+ * page and the dossier are dated by their own last change, not the build. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -311,6 +312,101 @@ static void dossier_dated(void **state)
 	aj_model_free(m);
 }
 
+/* The public context of ent as of asof (the day its facts last changed
+ * into *changed). */
+static char *public_at(AjModel *m, const AjEntRecords *r, guint32 ent, const char *asof,
+		       AjDay *changed)
+{
+	AjEntListings *l = aj_ent_listings_new(m, ajt_day(asof));
+	AjEntSource s = { m, r, l, ajt_day(asof), 3 };
+	AjEntPublic p;
+	xmlNodePtr h = holder();
+	char *xml;
+
+	aj_ent_public_init(&p);
+	xml = dump(aj_ctx_enterprise_public(h, &s, ent, &p));
+	if (changed != NULL)
+		*changed = p.changed;
+	aj_ent_public_clear(&p);
+	xmlFreeDoc(h->doc);
+	aj_ent_listings_free(l);
+	return xml;
+}
+
+/* A public page is dated by the last day one of its public facts changed:
+ * the year's duties beginning, a penalty leaving the window on the day it
+ * does, a blacklisting running out; a report (received, falling overdue)
+ * or an inspection never; the same bytes months later when nothing
+ * public happened. */
+static void public_dated(void **state)
+{
+	AjModel *m = ajt_model_new();
+	guint32 quiet, fined, listed;
+	AjEntRecords *r;
+	AjDay changed = 0;
+	char *a, *b;
+
+	ajt_district(m, "320505", "虎丘区");
+	ajt_department(m, "yjj", "市应急管理局");
+	quiet = ajt_enterprise(m, "91320505MA00000001", "320505", AJ_IND_TRADE, 10, 100);
+	fined = ajt_enterprise(m, "91320505MA00000002", "320505", AJ_IND_TRADE, 10, 100);
+	listed = ajt_enterprise(m, "91320505MA00000003", "320505", AJ_IND_TRADE, 10, 100);
+	ajt_report(m, quiet, "2026-04-03", "2026-04-18", NULL);
+	ajt_report(m, quiet, "2026-06-02", "2026-06-10", "2026-06-09");
+	ajt_inspection(m, quiet, "2026-05-06");
+	ajt_penalty(m, fined, "2023-05-10", 20000, FALSE, FALSE);
+	ajt_blacklist(m, listed, "2025-06-01", "2026-02-14");
+	r = aj_ent_records_new(m);
+
+	a = public_at(m, r, quiet, "2026-04-30", &changed);
+	assert_int_equal(changed, ajt_day("2026-01-01"));
+	assert_non_null(strstr(a, "changed=\"2026-01-01\" changed-cn=\"2026年1月1日\""));
+	assert_null(strstr(a, "2026-04-30"));
+	assert_null(strstr(a, "JB-"));
+	b = public_at(m, r, quiet, "2026-06-30", NULL);
+	assert_string_equal(a, b);
+	g_free(a);
+	g_free(b);
+
+	a = public_at(m, r, fined, "2026-05-09", &changed);
+	assert_int_equal(changed, ajt_day("2026-01-01"));
+	assert_non_null(strstr(a, "until=\"2026-05-09\""));
+	g_free(a);
+	a = public_at(m, r, fined, "2026-05-10", &changed);
+	assert_int_equal(changed, ajt_day("2026-05-10"));
+	assert_null(strstr(a, "<penalty"));
+	b = public_at(m, r, fined, "2026-12-31", NULL);
+	assert_string_equal(a, b);
+	g_free(a);
+	g_free(b);
+
+	a = public_at(m, r, listed, "2026-01-31", &changed);
+	assert_int_equal(changed, ajt_day("2026-01-01"));
+	assert_non_null(strstr(a, "<blacklist"));
+	g_free(a);
+	a = public_at(m, r, listed, "2026-03-31", &changed);
+	assert_int_equal(changed, ajt_day("2026-02-15"));
+	assert_null(strstr(a, "<blacklist"));
+	g_free(a);
+	aj_ent_records_free(r);
+	aj_model_free(m);
+}
+
+/* The day a date leaves the window is the first whose window starts after
+ * it, 29 February included. */
+static void window_left(void **state)
+{
+	assert_int_equal(aj_publicity_window_left(ajt_day("2023-05-10"), 3), ajt_day("2026-05-10"));
+	assert_int_equal(aj_publicity_window_left(ajt_day("2024-02-29"), 1), ajt_day("2025-03-01"));
+	assert_int_equal(aj_publicity_window_left(ajt_day("2023-02-28"), 1), ajt_day("2024-02-28"));
+	for (AjDay d = ajt_day("2023-01-01"); d <= ajt_day("2024-12-31"); d++)
+		for (int years = 1; years <= 5; years++) {
+			AjDay left = aj_publicity_window_left(d, years);
+			assert_true(d < aj_publicity_window_start(left, years));
+			assert_true(d >= aj_publicity_window_start(left - 1, years));
+		}
+}
+
 static void window_start(void **state)
 {
 	assert_int_equal(aj_publicity_window_start(ajt_day("2026-03-31"), 3), ajt_day("2023-04-01"));
@@ -326,7 +422,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(public_context, setup, teardown),
 		cmocka_unit_test_setup_teardown(dossier_context, setup, teardown),
 		cmocka_unit_test_setup_teardown(dossier_dated, setup, teardown),
+		cmocka_unit_test(public_dated),
 		cmocka_unit_test(window_start),
+		cmocka_unit_test(window_left),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
