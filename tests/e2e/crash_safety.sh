@@ -13,11 +13,16 @@ data="$ANJIAN_TOP/data"
 "$ANJIAN" build --data "$data" --out "$t/out" --month 2026-03 --quiet
 verify_manifest "$t/out" || fail "the first build is inconsistent"
 # Every killed build is of another month, so it has work to do.  Files a
-# build of that month always writes itself (data, site pages, manifest):
-# those with a single link outside the render cache (a rendered or reused
-# PDF or Markdown is linked to .cache).
+# build of that month over this output writes itself (data, site pages,
+# manifest): those with a single link outside the render cache (a rendered
+# or reused PDF or Markdown is linked to .cache) and a new inode (an
+# enterprise page whose public facts are the same is linked from the
+# earlier output).
+cp -a "$t/out" "$t/probe"
+find "$t/probe" -type f -printf '%i\n' | sort >"$t/kept"
 "$ANJIAN" build --data "$data" --out "$t/probe" --month 2026-02 --quiet
-writes=$(find "$t/probe" -path "$t/probe/.cache" -prune -o -type f -links 1 -print | wc -l)
+writes=$(find "$t/probe" -path "$t/probe/.cache" -prune -o -type f -links 1 -printf '%i\n' | sort |
+	comm -13 "$t/kept" - | wc -l)
 [ "$writes" -ge 10 ] || fail "only $writes files written by a build"
 points="loaded begun contexts rendered site manifest"
 # Eight or nine writes spread over all of them, the first and the last too.
