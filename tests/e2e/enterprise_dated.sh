@@ -5,12 +5,13 @@
 # enterprise's page alone (the others keep their bytes and their inodes;
 # the listings, which say the build's data date, are written again); a
 # report (with its informant, falling overdue) never changes a page; a
-# penalty leaving the publicity window changes its page on that day.
+# penalty leaving the publicity window changes its page on that day.  The
+# archive's site, issued each month, rewrites the same page alone.
 set -u
 : "${ANJIAN:?}" "${ANJIAN_TOP:?}"
 . "$ANJIAN_TOP/tests/e2e/lib.sh"
 t=$(mktemp -d)
-trap '[ -n "${KEEP:-}" ] || rm -rf "$t"' EXIT
+trap 'rm -rf "$t"' EXIT
 mkdir "$t/data"
 cp "$ANJIAN_TOP/data/office.yml" "$t/data/"
 # P: a penalty of 2023-05-10, public until 2026-05-09; C: a penalty in
@@ -78,6 +79,7 @@ for e in $P $C $R $Q; do
 done
 inodes >"$t/march"
 mkdir "$t/m" && cp "$t/out/site/enterprise/"*.html "$t/m/"
+"$ANJIAN" issue --draft "$t/out" --archive "$t/arch" --quiet 2>"$t/err" || { cat "$t/err"; fail "issue March"; }
 
 # The next month, SOURCE_DATE_EPOCH a month on: C has a new penalty, R a
 # new report (unanswered, overdue by the end of April).
@@ -109,6 +111,13 @@ has "$(page $C)" "苏应急罚〔2026〕40号"
 has "$(page $C)" "本页信息最后变更于2026年4月8日"
 has "$t/out/site/enterprises/index.html" "2026年4月30日"
 for secret in 举报 JB-D 四月举报内容 举报人丙某; do hasnt "$(page $R)" "$secret"; done
+# issued, the archive's public site rewrites C's page alone too
+ls -i "$t"/arch/site/enterprise/*.html | sort -k2 >"$t/arch.march"
+"$ANJIAN" issue --draft "$t/out" --archive "$t/arch" --quiet 2>"$t/err" || { cat "$t/err"; fail "issue April"; }
+ls -i "$t"/arch/site/enterprise/*.html | sort -k2 >"$t/arch.april"
+diff "$t/arch.march" "$t/arch.april" | sed -n 's|^> [0-9]* .*/||p' >"$t/pages"
+[ "$(cat "$t/pages")" = "$C.html" ] || fail "the archive's site wrote these enterprise pages: $(cat "$t/pages")"
+has "$t/arch/site/enterprise/$C.html" "本页信息最后变更于2026年4月8日"
 
 # P's penalty of 2023-05-10 is public through 2026-05-09 and leaves its
 # page on 2026-05-10: the page changes that day, and no other (Q's
